@@ -1,0 +1,57 @@
+import type { Metadata, Viewport } from 'next';
+import localFont from 'next/font/local';
+import type { ReactNode } from 'react';
+import { SiteFooter } from '@/components/SiteFooter';
+import { SiteHeader } from '@/components/SiteHeader';
+import { SkipLink } from '@/components/SkipLink';
+import { getSections } from '@/lib/content/queries';
+import { samplesHidden, site, siteUrl } from '@/lib/site';
+import './globals.css';
+
+const serif = localFont({
+  src: [
+    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '200 900' },
+    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' },
+  ],
+  variable: '--font-source-serif',
+  display: 'swap',
+  fallback: ['Georgia', 'Times New Roman', 'serif'],
+});
+
+const sans = localFont({
+  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '100 900' }],
+  variable: '--font-inter',
+  display: 'swap',
+  fallback: ['system-ui', 'Arial', 'sans-serif'],
+});
+
+export const metadata: Metadata = {
+  metadataBase: new URL(siteUrl()),
+  title: { default: site.name, template: `%s | ${site.name}` },
+  description: site.description,
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#121212' },
+  ],
+};
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const sections = await getSections();
+  return (
+    <html lang={site.language} className={`${serif.variable} ${sans.variable}`}>
+      <body className="min-h-screen bg-paper font-serif text-ink antialiased">
+        <SkipLink />
+        <SiteHeader sections={sections} />
+        <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 outline-none sm:px-6">
+          {children}
+        </main>
+        <SiteFooter sections={sections} showSampleNote={!samplesHidden()} />
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import type { Author } from '@/lib/content/schema';
+
+/** "By Mark Jones and Ana Ruiz", each name linking to the author's page. */
+export function Byline({ authors }: { authors: readonly Author[] }) {
+  return (
+    <p className="font-sans text-base text-ink">
+      By{' '}
+      {authors.map((author, i) => (
+        <span key={author.id}>
+          {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
+          <Link href={`/authors/${author.id}`} rel="author" className="font-semibold text-link hover:underline">
+            {author.name}
+          </Link>
+        </span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,56 @@
+import Image from 'next/image';
+import Link from 'next/link';
+import type { Article, Section } from '@/lib/content/schema';
+import { formatDate } from '@/lib/format/dates';
+
+type StoryCardProps = {
+  article: Article;
+  section?: Section;
+  /** Lead stories get the image and a larger headline; others stay compact. */
+  variant?: 'lead' | 'standard' | 'compact';
+  headingLevel?: 'h2' | 'h3';
+};
+
+/** A story in a list: section, headline (the link), dek and date. */
+export function StoryCard({ article, section, variant = 'standard', headingLevel = 'h3' }: StoryCardProps) {
+  const Heading = headingLevel;
+  const lead = variant === 'lead';
+  return (
+    <article className="group relative flex flex-col gap-2">
+      {lead && article.image ? (
+        <Image
+          src={article.image.src}
+          alt={article.image.alt}
+          width={article.image.width}
+          height={article.image.height}
+          priority
+          sizes="(min-width: 1024px) 40rem, 100vw"
+          className="mb-2 h-auto w-full bg-surface"
+        />
+      ) : null}
+      <p className="flex flex-wrap items-center gap-x-2 font-sans text-xs font-semibold tracking-wide uppercase">
+        {section ? <span className="text-accent">{section.name}</span> : null}
+        {article.sample ? <span className="text-muted">Sample story</span> : null}
+      </p>
+      <Heading
+        className={
+          lead
+            ? 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-4xl'
+            : variant === 'compact'
+              ? 'font-serif text-lg leading-snug font-semibold text-ink'
+              : 'font-serif text-xl leading-snug font-bold text-ink'
+        }
+      >
+        <Link href={`/articles/${article.slug}`} className="after:absolute after:inset-0 hover:underline">
+          {article.title}
+        </Link>
+      </Heading>
+      {variant !== 'compact' ? (
+        <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>
+      ) : null}
+      <p className="font-sans text-xs text-muted">
+        <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Article, Section } from '@/lib/content/schema';
+import { StoryCard } from './StoryCard';
+
+/** A titled list of stories, newest first, divided by rules. */
+export function StoryList({
+  title,
+  articles,
+  sections,
+}: {
+  title: string;
+  articles: readonly Article[];
+  sections: readonly Section[];
+}) {
+  const id = `list-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="mt-8">
+      <h2 id={id} className="font-sans text-lg font-bold text-ink">
+        {title}
+      </h2>
+      <ul className="mt-2 divide-y divide-rule">
+        {articles.map((article) => (
+          <li key={article.slug} className="py-5">
+            <StoryCard article={article} section={sections.find((s) => s.id === article.section)} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

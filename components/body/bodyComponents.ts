@@ -1,0 +1,17 @@
+import type { MDXComponents } from 'mdx/types';
+import { Blockquote } from './Blockquote';
+import { BodyLink } from './BodyLink';
+import { Figure } from './Figure';
+import { PullQuote } from './PullQuote';
+
+/**
+ * The one components map for story bodies, passed straight to compiled MDX (server components
+ * cannot use MDXProvider's React context; see docs/architecture/0002-mdx-at-run-time.md).
+ * Capitalised names are the components editors may use; lowercase ones restyle Markdown.
+ */
+export const bodyComponents: MDXComponents = {
+  a: BodyLink,
+  blockquote: Blockquote,
+  PullQuote,
+  Figure,
+};

@@ -1,0 +1,124 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+export type RunningServer = {
+  url: string;
+  pid: number;
+  /** Everything the server printed, for assertions on logged errors. */
+  output: () => string;
+  stop: () => Promise<void>;
+};
+
+/** A free TCP port on 127.0.0.1, chosen by the OS. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+type StartOptions = {
+  /** Content directory for this server; default the repository's content/. */
+  contentDir?: string;
+  /**
+   * Serve from a private copy of the build, so this server's ISR writes cannot leak into the
+   * shared server's cache (Next writes regenerated pages into its dist directory).
+   */
+  isolated?: boolean;
+  env?: Record<string, string>;
+};
+
+/** Starts `next start` on the production build, bound to 127.0.0.1 on a free port. */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) throw new Error('No production build: run `npm run build` before the end-to-end tests.');
+  const port = await freePort();
+  let distDir = '.next';
+  let copy: string | undefined;
+  if (options.isolated) {
+    const base = path.join(ROOT, '.e2e');
+    mkdirSync(base, { recursive: true });
+    copy = mkdtempSync(path.join(base, 'dist-'));
+    cpSync(path.join(ROOT, '.next'), copy, {
+      recursive: true,
+      // The compiler cache is large and unused by `next start`.
+      filter: (src) => !src.startsWith(path.join(ROOT, '.next', 'cache')),
+    });
+    distDir = path.relative(ROOT, copy);
+  }
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        NEXT_TELEMETRY_DISABLED: '1',
+        NEXT_DIST_DIR: distDir,
+        ...(options.contentDir ? { CONTENT_DIR: options.contentDir } : {}),
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
+      }
+    }
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/`, { redirect: 'manual' });
+      if (res.status < 500) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`next start did not answer within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, pid: child.pid!, output: () => output, stop };
+}
+
+/** A temporary copy of the repository's content, for tests that change files. */
+export function copyContent(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-content-'));
+  cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
+  return dir;
+}

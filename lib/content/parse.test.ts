@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { parseArticle, parseAuthor } from './parse';
+import { formatProblem } from './problems';
+
+const FILE = 'content/articles/city-council-vote.mdx';
+
+const valid = {
+  title: 'City council approves the new bridge',
+  dek: 'The vote ends a decade of argument.',
+  section: 'politics',
+  tags: '[Transport, Local government]',
+  authors: '[mark-jones]',
+  publishedAt: '2024-05-01T10:00:00+02:00',
+};
+
+/** Builds an article file from fields, one per line in this order, so line numbers are known. */
+function articleFile(fields: Record<string, string | undefined>, body = 'The council voted on Tuesday.') {
+  const lines = Object.entries(fields)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${v}`);
+  return ['---', ...lines, '---', '', body, ''].join('\n');
+}
+
+function problemsOf(source: string, file = FILE) {
+  return parseArticle(file, source).problems.map(formatProblem);
+}
+
+describe('parseArticle', () => {
+  it('accepts a valid file and derives slug, defaults and word count', () => {
+    const result = parseArticle(FILE, articleFile(valid));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({
+      slug: 'city-council-vote',
+      title: valid.title,
+      tags: ['Transport', 'Local government'],
+      authors: ['mark-jones'],
+      draft: false,
+      sample: false,
+      wordCount: 5,
+    });
+    // Front matter lines are blanked, so the body keeps its line numbers in the file.
+    expect(result.value.body.split('\n')[9]).toBe('The council voted on Tuesday.');
+  });
+
+  for (const field of ['title', 'dek', 'section', 'authors', 'publishedAt'] as const) {
+    it(`names the file and field when ${field} is missing`, () => {
+      const problems = problemsOf(articleFile({ ...valid, [field]: undefined }));
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(new RegExp(`^${FILE}:2:1 ${field}: expected .+, got nothing$`));
+    });
+  }
+
+  it('points at the line of a bad date and quotes what was found', () => {
+    const problems = problemsOf(articleFile({ ...valid, publishedAt: 'yesterday' }));
+    expect(problems).toEqual([
+      `${FILE}:7:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"`,
+    ]);
+  });
+
+  it('refuses a date without an offset', () => {
+    expect(problemsOf(articleFile({ ...valid, publishedAt: '2024-05-01T10:00:00' }))[0]).toMatch(
+      /:7:1 publishedAt: expected an ISO 8601 date with offset/,
+    );
+  });
+
+  it('refuses an impossible date', () => {
+    expect(problemsOf(articleFile({ ...valid, publishedAt: '2024-13-45T10:00:00Z' }))[0]).toMatch(/publishedAt/);
+  });
+
+  it('refuses an update earlier than publication', () => {
+    expect(problemsOf(articleFile({ ...valid, updatedAt: '2024-04-01T10:00:00+02:00' }))[0]).toMatch(
+      /:8:1 updatedAt: expected a time after publishedAt/,
+    );
+  });
+
+  it('refuses an invalid slug, naming the file', () => {
+    const problems = problemsOf(articleFile(valid), 'content/articles/City Council_Vote.mdx');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^content\/articles\/City Council_Vote\.mdx:1:1 slug: expected a file name of lowercase/);
+  });
+
+  it('names an unknown field so a typo is not silently ignored', () => {
+    expect(problemsOf(articleFile({ ...valid, publishedat: '2024-05-01T10:00:00Z' }))).toEqual([
+      `${FILE}:8:1 publishedat: unknown field publishedat: check the spelling against docs/editing.md`,
+    ]);
+  });
+
+  it('points into nested fields (image alt)', () => {
+    const source = articleFile(valid).replace(
+      '---\n\n',
+      'image:\n  src: /images/x.jpg\n  alt: ""\n  width: 10\n  height: 10\n---\n\n',
+    );
+    expect(problemsOf(source)).toEqual([`${FILE}:10:3 image.alt: expected alt text describing the image, got ""`]);
+  });
+
+  it('reports broken YAML with its line', () => {
+    const problems = problemsOf(articleFile({ ...valid, tags: '[unclosed' }));
+    expect(problems[0]).toMatch(new RegExp(`^${FILE}:\\d+:\\d+ YAML: `));
+  });
+
+  it('reports a file with no front matter', () => {
+    expect(problemsOf('Just a body.\n')).toEqual([
+      `${FILE}:1:1 expected front matter between two "---" lines at the top of the file`,
+    ]);
+  });
+});
+
+describe('parseAuthor', () => {
+  it('accepts a valid author', () => {
+    const result = parseAuthor('content/authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\nbio: Writes.\n');
+    expect(result.ok && result.value).toMatchObject({ id: 'ana-ruiz', name: 'Ana Ruiz', sample: false });
+  });
+
+  it('names a missing bio', () => {
+    const result = parseAuthor('content/authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\n');
+    expect(result.problems.map(formatProblem)).toEqual([
+      'content/authors/ana-ruiz.yaml:1:1 bio: expected a short biography, got nothing',
+    ]);
+  });
+});

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { isValidSlug } from './slug';
+
+/** ISO 8601 date-time that carries its offset: 2023-02-18T09:00:00+00:00 or ...Z. */
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+export const isoDateTime = z
+  .string({ error: 'expected an ISO 8601 date with offset' })
+  .refine((v) => ISO_WITH_OFFSET.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: 'expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00)',
+  });
+
+const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `expected ${what}`);
+
+const idList = z
+  .array(text('an author id'), { error: 'expected a list of author ids' })
+  .min(1, 'expected at least one author id');
+
+export const imageSchema = z.strictObject(
+  {
+    src: text('an image path under public/ starting with "/" (e.g. /images/story.jpg)').refine(
+      (v) => v.startsWith('/') && !v.includes('..'),
+      { message: 'expected an image path under public/ starting with "/"' },
+    ),
+    alt: text('alt text describing the image'),
+    caption: z.string({ error: 'expected a caption' }).optional(),
+    credit: z.string({ error: 'expected a credit (e.g. "Photo: Agency")' }).optional(),
+    width: z.number({ error: 'expected the width in pixels' }).int().positive(),
+    height: z.number({ error: 'expected the height in pixels' }).int().positive(),
+  },
+  { error: 'expected an image with src, alt, width and height' },
+);
+
+export const sourceSchema = z.strictObject(
+  {
+    name: text('the name of the source (e.g. Donga)'),
+    url: z.url({ error: 'expected an absolute URL' }).optional(),
+  },
+  { error: 'expected a source with a name' },
+);
+
+export const articleFrontMatterSchema = z.strictObject(
+  {
+    title: text('a headline'),
+    dek: text('a standfirst (dek)'),
+    section: text('a section id from content/sections.yaml'),
+    tags: z.array(text('a tag'), { error: 'expected a list of tags' }).default([]),
+    authors: idList,
+    publishedAt: isoDateTime,
+    updatedAt: isoDateTime.optional(),
+    dateline: z.string({ error: 'expected a place name (e.g. LONDON)' }).optional(),
+    source: sourceSchema.optional(),
+    image: imageSchema.optional(),
+    draft: z.boolean({ error: 'expected true or false' }).default(false),
+    sample: z.boolean({ error: 'expected true or false' }).default(false),
+  },
+  { error: 'expected front matter fields (title, dek, section, authors, publishedAt, ...)' },
+);
+
+export const authorSchema = z.strictObject(
+  {
+    name: text("the author's name"),
+    role: text("the author's role (e.g. World correspondent)"),
+    bio: text('a short biography'),
+    avatar: imageSchema.optional(),
+    sample: z.boolean({ error: 'expected true or false' }).default(false),
+  },
+  { error: 'expected an author with name, role and bio' },
+);
+
+export const sectionSchema = z.strictObject({
+  id: text('a section id').refine(isValidSlug, { message: 'expected lowercase words joined by hyphens' }),
+  name: text('a section name'),
+  description: text('a one-line description of the section'),
+});
+
+export const sectionsFileSchema = z.strictObject({
+  sections: z.array(sectionSchema).min(1, 'expected at least one section'),
+});
+
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type AuthorFields = z.infer<typeof authorSchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type Image = z.infer<typeof imageSchema>;
+
+/** An article as the site knows it: validated front matter plus where it came from. */
+export type Article = ArticleFrontMatter & {
+  slug: string;
+  /** Path relative to the working directory, for messages (content/articles/x.mdx). */
+  file: string;
+  /** The MDX body with front matter lines blanked, so compiler line numbers match the file. */
+  body: string;
+  /** Plain words of the body, for reading time and related-story similarity. */
+  wordCount: number;
+};
+
+export type Author = AuthorFields & { id: string; file: string };

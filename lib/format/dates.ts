@@ -1,0 +1,28 @@
+import { site } from '@/lib/site';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: site.timeZone,
+  timeZoneName: 'short',
+});
+
+const dateOnly = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: site.timeZone,
+});
+
+/** "18 February 2023 at 09:00 UTC": full time for article pages. */
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/** "18 Feb 2023": compact date for lists. */
+export function formatDate(iso: string): string {
+  return dateOnly.format(new Date(iso));
+}

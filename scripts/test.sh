@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the tests need and runs every test: unit (Vitest) and end-to-end (Playwright on a
+# production build in Debian's Chromium). Ends with one line: `tests: N passed, M failed`.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+export NEXT_TELEMETRY_DISABLED=1
+
+need=()
+[ -x /usr/bin/chromium ] || need+=(chromium)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing Debian packages: ${need[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null || exit 1
+  else
+    echo "missing ${need[*]} and not root: install them with apt-get" >&2
+    exit 1
+  fi
+fi
+
+echo "== npm ci"
+npm ci --no-audit --no-fund || exit 1
+
+rm -rf reports && mkdir -p reports .e2e
+status=0
+step() {
+  echo "== $1"
+  shift
+  "$@" || status=1
+}
+
+step "typecheck" npx tsc --noEmit
+step "unit tests" npx vitest run
+echo "== production build"
+if npx next build; then
+  step "end-to-end tests" npx playwright test
+else
+  status=1
+fi
+
+node scripts/test-summary.mjs || status=1
+exit $status
