@@ -1,0 +1,42 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it, vi } from 'vitest';
+import { getContentIndex } from '@/lib/content/store';
+import { generateContent } from './generate-content';
+
+const dirs: string[] = [];
+afterEach(() => {
+  vi.unstubAllEnvs();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+it('writes N articles that all pass the content schema, across 8+ sections and 20+ authors', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'generated-'));
+  dirs.push(dir);
+  generateContent({ count: 200, dir });
+  vi.stubEnv('CONTENT_DIR', dir);
+  const index = await getContentIndex();
+  expect(index.problems).toEqual([]);
+  expect(index.articles).toHaveLength(200);
+  expect(new Set(index.articles.map((a) => a.section)).size).toBeGreaterThanOrEqual(8);
+  expect(index.authors.size).toBeGreaterThanOrEqual(20);
+  expect(new Set(index.articles.flatMap((a) => a.tags)).size).toBeGreaterThan(100);
+  const years = new Set(index.articles.map((a) => a.publishedAt.slice(0, 4)));
+  expect(years.size).toBeGreaterThanOrEqual(4);
+  expect(index.articles.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
+});
+
+it('is deterministic for a seed', () => {
+  const a = mkdtempSync(path.join(tmpdir(), 'generated-'));
+  const b = mkdtempSync(path.join(tmpdir(), 'generated-'));
+  dirs.push(a, b);
+  generateContent({ count: 5, dir: a, seed: 7 });
+  generateContent({ count: 5, dir: b, seed: 7 });
+  const read = (d: string) => readFileSync(path.join(d, 'articles', 'synthetic-3.mdx'), 'utf8');
+  expect(read(a)).toBe(read(b));
+});
+
+it('refuses to write into the repository content directory', () => {
+  expect(() => generateContent({ count: 1, dir: path.resolve(__dirname, '..', 'content') })).toThrow(/refusing/);
+});
