@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getSections } from '@/lib/content/queries';
+import { paths } from '@/lib/urls';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -23,7 +24,7 @@ export default async function NotFound() {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {sections.map((s) => (
               <li key={s.id}>
-                <Link href={`/${s.id}`} className="text-link underline">
+                <Link href={paths.section(s.id)} className="text-link underline">
                   {s.name}
                 </Link>
               </li>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Author } from '@/lib/content/schema';
 import { AuthorAvatar } from './AuthorAvatar';
+import { paths } from '@/lib/urls';
 
 /** The box at the end of a story: who wrote it, their role and bio, a link to their page. */
 export function AuthorBio({ author }: { author: Author }) {
@@ -9,7 +10,7 @@ export function AuthorBio({ author }: { author: Author }) {
       <AuthorAvatar author={author} size={56} />
       <div className="font-sans">
         <p className="font-semibold text-ink">
-          <Link href={`/authors/${author.id}`} className="hover:underline">
+          <Link href={paths.author(author.id)} className="hover:underline">
             {author.name}
           </Link>
         </p>

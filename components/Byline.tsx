@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { Author } from '@/lib/content/schema';
+import { paths } from '@/lib/urls';
 
 /** "By Mark Jones and Ana Ruiz", each name linking to the author's page. */
 export function Byline({ authors }: { authors: readonly Author[] }) {
@@ -9,7 +10,7 @@ export function Byline({ authors }: { authors: readonly Author[] }) {
       {authors.map((author, i) => (
         <span key={author.id}>
           {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-          <Link href={`/authors/${author.id}`} rel="author" className="font-semibold text-link hover:underline">
+          <Link href={paths.author(author.id)} rel="author" className="font-semibold text-link hover:underline">
             {author.name}
           </Link>
         </span>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
+import { paths } from '@/lib/urls';
 
 export function SiteFooter({ sections, showSampleNote }: { sections: readonly Section[]; showSampleNote: boolean }) {
   return (
@@ -19,7 +20,7 @@ export function SiteFooter({ sections, showSampleNote }: { sections: readonly Se
             </li>
             {sections.map((section) => (
               <li key={section.id}>
-                <Link href={`/${section.id}`} className="text-ink hover:underline">
+                <Link href={paths.section(section.id)} className="text-ink hover:underline">
                   {section.name}
                 </Link>
               </li>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
+import { paths } from '@/lib/urls';
 
 /** Masthead and section navigation. */
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
@@ -15,7 +16,7 @@ export function SiteHeader({ sections }: { sections: readonly Section[] }) {
         <ul className="-mx-2 flex flex-wrap font-sans text-sm font-semibold">
           {sections.map((section) => (
             <li key={section.id}>
-              <Link href={`/${section.id}`} className="inline-block px-2 py-2.5 text-ink hover:text-accent hover:underline">
+              <Link href={paths.section(section.id)} className="inline-block px-2 py-2.5 text-ink hover:text-accent hover:underline">
                 {section.name}
               </Link>
             </li>

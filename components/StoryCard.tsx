@@ -2,6 +2,7 @@ import Image from 'next/image';
 import Link from 'next/link';
 import type { Article, Section } from '@/lib/content/schema';
 import { formatDate } from '@/lib/format/dates';
+import { paths } from '@/lib/urls';
 
 type StoryCardProps = {
   article: Article;
@@ -41,7 +42,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
               : 'font-serif text-xl leading-snug font-bold text-ink'
         }
       >
-        <Link href={`/articles/${article.slug}`} className="after:absolute after:inset-0 hover:underline">
+        <Link href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
           {article.title}
         </Link>
       </Heading>

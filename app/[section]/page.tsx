@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryList } from '@/components/StoryList';
 import { getPublishedArticles, getSection, getSections } from '@/lib/content/queries';
+import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -15,7 +16,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   if (!section) return {};
-  return { title: section.name, description: section.description, alternates: { canonical: `/${section.id}` } };
+  return { title: section.name, description: section.description, alternates: { canonical: paths.section(section.id) } };
 }
 
 export default async function SectionPage({ params }: Props) {

@@ -13,6 +13,7 @@ import { SourceAttribution } from '@/components/SourceAttribution';
 import { Standfirst } from '@/components/Standfirst';
 import { getArticle, getAuthors, getPublishedArticles, getSections } from '@/lib/content/queries';
 import { relatedArticles } from '@/lib/content/related';
+import { paths } from '@/lib/urls';
 
 // ISR window in seconds (docs/architecture/0003-isr-windows.md). Must be a literal for Next.
 export const revalidate = 30;
@@ -31,7 +32,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: article.title,
     description: article.dek,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: { canonical: paths.article(article.slug) },
   };
 }
 

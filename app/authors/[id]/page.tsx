@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { AuthorAvatar } from '@/components/AuthorAvatar';
 import { StoryList } from '@/components/StoryList';
 import { getPublicAuthor, getPublicAuthorIds, getSections } from '@/lib/content/queries';
+import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -19,7 +20,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: found.author.name,
     description: `${found.author.role}. ${found.author.bio}`,
-    alternates: { canonical: `/authors/${found.author.id}` },
+    alternates: { canonical: paths.author(found.author.id) },
   };
 }
 
