@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
+import { ThemeScript } from '@/components/ThemeScript';
 import { getSections } from '@/lib/content/queries';
 import { samplesHidden, site, siteUrl } from '@/lib/site';
 import './globals.css';
@@ -43,7 +44,11 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const sections = await getSections();
   return (
-    <html lang={site.language} className={`${serif.variable} ${sans.variable}`}>
+    // The theme script sets data-theme and data-js before hydration, so React must not complain.
+    <html lang={site.language} className={`${serif.variable} ${sans.variable}`} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
       <body className="min-h-screen bg-paper font-serif text-ink antialiased">
         <SkipLink />
         <SiteHeader sections={sections} />

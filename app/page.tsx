@@ -1,41 +1,58 @@
 import type { Metadata } from 'next';
+import { LatestList } from '@/components/LatestList';
+import { SectionRow } from '@/components/SectionRow';
 import { StoryCard } from '@/components/StoryCard';
-import { StoryList } from '@/components/StoryList';
 import { getPublishedArticles, getSections } from '@/lib/content/queries';
 import { site } from '@/lib/site';
+import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
 
 export const metadata: Metadata = {
   title: { absolute: `${site.name}: world news, politics, business and science` },
-  alternates: { canonical: '/' },
+  alternates: { canonical: paths.front() },
 };
+
+/** Stories in each section row on the front page. */
+const ROW_SIZE = 4;
 
 export default async function FrontPage() {
   const [articles, sections] = await Promise.all([getPublishedArticles(), getSections()]);
   const sectionOf = (id: string) => sections.find((s) => s.id === id);
+  // News hierarchy by time: the newest story leads, the next four are top stories.
   const [lead, ...rest] = articles;
   const top = rest.slice(0, 4);
-  const latest = rest.slice(4);
+  const onTop = new Set([lead, ...top]);
 
   return (
     <>
       <h1 className="sr-only">{site.name}: the latest stories</h1>
       {lead ? (
-        <section aria-label="Top stories" className="grid gap-8 lg:grid-cols-[3fr_2fr]">
-          <StoryCard article={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" />
-          <ul className="grid content-start gap-6 divide-rule border-rule lg:border-l lg:pl-8">
-            {top.map((article) => (
-              <li key={article.slug} className="border-b border-rule pb-5 last:border-b-0">
-                <StoryCard article={article} section={sectionOf(article.section)} variant="compact" />
-              </li>
-            ))}
-          </ul>
-        </section>
+        <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
+          <section aria-label="Top stories" className="grid gap-8 md:grid-cols-[3fr_2fr]">
+            <StoryCard article={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" />
+            <ul className="grid content-start gap-5">
+              {top.map((article) => (
+                <li key={article.slug} className="border-b border-rule pb-5 last:border-b-0">
+                  <StoryCard article={article} section={sectionOf(article.section)} variant="compact" headingLevel="h2" />
+                </li>
+              ))}
+            </ul>
+          </section>
+          <LatestList articles={articles.slice(0, 8)} />
+        </div>
       ) : (
         <p className="font-sans text-muted">No stories have been published yet.</p>
       )}
-      {latest.length ? <StoryList title="Latest" articles={latest} sections={sections} /> : null}
+      <div className="mt-12 grid gap-12">
+        {sections.map((section) => (
+          <SectionRow
+            key={section.id}
+            section={section}
+            articles={articles.filter((a) => a.section === section.id && !onTop.has(a)).slice(0, ROW_SIZE)}
+          />
+        ))}
+      </div>
     </>
   );
 }

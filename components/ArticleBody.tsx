@@ -5,7 +5,7 @@ import { compileBody } from '@/lib/mdx/compile';
 export async function ArticleBody({ source }: { source: string }) {
   const Content = await compileBody(source);
   return (
-    <div className="article-body prose prose-lg max-w-none font-serif prose-headings:font-serif prose-a:text-link prose-a:underline-offset-2 dark:prose-invert">
+    <div className="article-body prose prose-lg max-w-none font-serif prose-headings:font-serif prose-a:text-link prose-a:underline-offset-2">
       <Content components={bodyComponents} />
     </div>
   );

@@ -25,7 +25,7 @@ export function AuthorAvatar({ author, size }: { author: Author; size: number })
   return (
     <span
       aria-hidden="true"
-      className="inline-flex shrink-0 items-center justify-center rounded-full bg-accent font-sans font-semibold text-white"
+      className="inline-flex shrink-0 items-center justify-center rounded-full bg-accent font-sans font-semibold text-paper"
       style={{ width: size, height: size, fontSize: size * 0.38 }}
     >
       {initials}

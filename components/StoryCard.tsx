@@ -1,7 +1,7 @@
 import Image from 'next/image';
 import Link from 'next/link';
 import type { Article, Section } from '@/lib/content/schema';
-import { formatDate } from '@/lib/format/dates';
+import { formatDate, formatDateAndTime } from '@/lib/format/dates';
 import { paths } from '@/lib/urls';
 
 type StoryCardProps = {
@@ -10,10 +10,12 @@ type StoryCardProps = {
   /** Lead stories get the image and a larger headline; others stay compact. */
   variant?: 'lead' | 'standard' | 'compact';
   headingLevel?: 'h2' | 'h3';
+  /** Show the time of day with the date (listings where order within a day matters). */
+  showTime?: boolean;
 };
 
 /** A story in a list: section, headline (the link), dek and date. */
-export function StoryCard({ article, section, variant = 'standard', headingLevel = 'h3' }: StoryCardProps) {
+export function StoryCard({ article, section, variant = 'standard', headingLevel = 'h3', showTime = false }: StoryCardProps) {
   const Heading = headingLevel;
   const lead = variant === 'lead';
   return (
@@ -50,7 +52,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
         <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>
       ) : null}
       <p className="font-sans text-xs text-muted">
-        <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        <time dateTime={article.publishedAt}>{showTime ? formatDateAndTime(article.publishedAt) : formatDate(article.publishedAt)}</time>
       </p>
     </article>
   );

@@ -6,10 +6,12 @@ export function StoryList({
   title,
   articles,
   sections,
+  showTime = false,
 }: {
   title: string;
   articles: readonly Article[];
   sections: readonly Section[];
+  showTime?: boolean;
 }) {
   const id = `list-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   return (
@@ -20,7 +22,7 @@ export function StoryList({
       <ul className="mt-2 divide-y divide-rule">
         {articles.map((article) => (
           <li key={article.slug} className="py-5">
-            <StoryCard article={article} section={sections.find((s) => s.id === article.section)} />
+            <StoryCard article={article} section={sections.find((s) => s.id === article.section)} showTime={showTime} />
           </li>
         ))}
       </ul>

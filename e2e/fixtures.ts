@@ -24,3 +24,31 @@ export async function axeViolations(page: Page) {
 export async function hasHorizontalOverflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
 }
+
+/** The page's checks every page type must pass: axe clean, and no sideways scroll, even at 320 px. */
+export async function expectAccessibleAndFitting(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+  expect(await hasHorizontalOverflow(page)).toBe(false);
+  const size = page.viewportSize();
+  if (size && size.width > 320) {
+    await page.setViewportSize({ width: 320, height: size.height });
+    expect(await hasHorizontalOverflow(page), 'horizontal overflow at 320 px').toBe(false);
+    await page.setViewportSize(size);
+  }
+}
+
+/** Sum of layout-shift scores since navigation (Cumulative Layout Shift without session windows). */
+export async function layoutShift(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) total += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 500);
+      }),
+  );
+}

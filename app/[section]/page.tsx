@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { StoryList } from '@/components/StoryList';
-import { getPublishedArticles, getSection, getSections } from '@/lib/content/queries';
-import { paths } from '@/lib/urls';
+import { ListingFront } from '@/components/ListingFront';
+import { getSections } from '@/lib/content/queries';
+import { listingTitle, sectionListing } from '@/lib/listings';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -14,27 +14,13 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const section = await getSection((await params).section);
-  if (!section) return {};
-  return { title: section.name, description: section.description, alternates: { canonical: paths.section(section.id) } };
+  const listing = await sectionListing((await params).section);
+  if (!listing) return {};
+  return { title: listingTitle(listing), description: listing.description, alternates: { canonical: listing.basePath } };
 }
 
 export default async function SectionPage({ params }: Props) {
-  const section = await getSection((await params).section);
-  if (!section) notFound();
-  const [articles, sections] = await Promise.all([getPublishedArticles(), getSections()]);
-  const inSection = articles.filter((a) => a.section === section.id);
-  return (
-    <div className="mx-auto max-w-3xl">
-      <header className="border-b-2 border-ink pb-4">
-        <h1 className="font-serif text-4xl font-bold text-ink">{section.name}</h1>
-        <p className="mt-2 font-sans text-muted">{section.description}</p>
-      </header>
-      {inSection.length ? (
-        <StoryList title={`Latest in ${section.name}`} articles={inSection} sections={sections} />
-      ) : (
-        <p className="mt-8 font-sans text-muted">No stories in {section.name} yet.</p>
-      )}
-    </div>
-  );
+  const listing = await sectionListing((await params).section);
+  if (!listing) notFound();
+  return <ListingFront listing={listing} />;
 }

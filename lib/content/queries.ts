@@ -1,4 +1,6 @@
-import { getContentIndex } from './store';
+import { buildRelatedModel, type RelatedScore } from './related';
+import { slugify } from './slug';
+import { derived, getContentIndex, type ContentIndex } from './store';
 import { isPublic } from './visibility';
 import type { Article, Author, Section } from './schema';
 
@@ -24,6 +26,10 @@ export async function getSection(id: string): Promise<Section | undefined> {
   return (await getContentIndex()).sections.find((s) => s.id === id);
 }
 
+export async function getSectionArticles(id: string): Promise<Article[]> {
+  return (await getPublishedArticles()).filter((a) => a.section === id);
+}
+
 export async function getAuthors(ids: readonly string[]): Promise<Author[]> {
   const index = await getContentIndex();
   return ids.map((id) => index.authors.get(id)).filter((a): a is Author => Boolean(a));
@@ -43,4 +49,53 @@ export async function getPublicAuthorIds(): Promise<string[]> {
   const ids = new Set<string>();
   for (const article of await getPublishedArticles()) article.authors.forEach((id) => ids.add(id));
   return [...ids].sort();
+}
+
+export type Tag = { slug: string; name: string; articles: Article[] };
+
+/**
+ * Public tags by URL slug. Tags are matched case-insensitively ("Defence" and "defence" are one
+ * tag); the name shown is the spelling used by the newest story.
+ */
+export async function getTags(): Promise<Map<string, Tag>> {
+  const tags = new Map<string, Tag>();
+  for (const article of await getPublishedArticles()) {
+    for (const name of article.tags) {
+      const slug = slugify(name);
+      if (!slug) continue;
+      const tag = tags.get(slug) ?? tags.set(slug, { slug, name, articles: [] }).get(slug)!;
+      if (tag.articles.at(-1) !== article) tag.articles.push(article);
+    }
+  }
+  return tags;
+}
+
+export async function getTag(slug: string): Promise<Tag | undefined> {
+  return (await getTags()).get(slug);
+}
+
+/**
+ * Related stories with their score breakdown (see related.ts). The model is computed once per
+ * content index and set of public stories, so a scheduled story joins when it goes live.
+ */
+export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
+  const index = await getContentIndex();
+  const published = await getPublishedArticles();
+  const model = derived('related', modelKey(index, published), () => buildRelatedModel(published, 5));
+  const bySlug = new Map(published.map((a) => [a.slug, a]));
+  return (model.get(article.slug) ?? [])
+    .slice(0, limit)
+    .map((why) => ({ article: bySlug.get(why.slug)!, why }))
+    .filter((x) => x.article);
+}
+
+function modelKey(index: ContentIndex, published: readonly Article[]): string {
+  return `${index.version}:${published.length}:${published[0]?.slug ?? ''}`;
+}
+
+/** Other stories by the article's first author, newest first. */
+export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Article[]> {
+  const authorId = article.authors[0];
+  if (!authorId) return [];
+  return (await getPublishedArticles()).filter((a) => a.slug !== article.slug && a.authors.includes(authorId)).slice(0, limit);
 }

@@ -29,6 +29,7 @@ type State = {
   lastPoll: number;
   articleCache: Map<string, { stamp: FileStamp; source: string; parsed: ReturnType<typeof parseArticle> }>;
   logged: Set<string>;
+  derived: Map<string, { key: string; value: unknown }>;
 };
 
 // One index per process: Next may evaluate this module once per route bundle, so it lives on globalThis.
@@ -43,7 +44,7 @@ function state(): State {
   const current = registry[KEY];
   if (current && current.dir === dir) return current;
   current?.watcher?.close();
-  const fresh: State = { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set() };
+  const fresh: State = { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map() };
   registry[KEY] = fresh;
   return fresh;
 }
@@ -70,6 +71,19 @@ export async function getContentIndex(): Promise<ContentIndex> {
     });
   ensureWatcher(s);
   return s.loading;
+}
+
+/**
+ * Data computed from the index (related stories, search) kept until its key changes. Callers put
+ * the index version and anything else it depends on (such as which stories are public) in the key.
+ */
+export function derived<T>(name: string, key: string, compute: () => T): T {
+  const s = state();
+  const hit = s.derived.get(name);
+  if (hit && hit.key === key) return hit.value as T;
+  const value = compute();
+  s.derived.set(name, { key, value });
+  return value;
 }
 
 function ensureWatcher(s: State) {

@@ -26,3 +26,24 @@ export function formatDateTime(iso: string): string {
 export function formatDate(iso: string): string {
   return dateOnly.format(new Date(iso));
 }
+
+const dateAndTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: site.timeZone,
+});
+
+/** "18 Feb 2023, 09:00": lists where the time of day matters. */
+export function formatDateAndTime(iso: string): string {
+  return dateAndTime.format(new Date(iso));
+}
+
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: site.timeZone });
+
+/** "09:00": the latest list on the front page. */
+export function formatTime(iso: string): string {
+  return timeOnly.format(new Date(iso));
+}

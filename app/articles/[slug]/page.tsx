@@ -4,15 +4,25 @@ import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleHeadline } from '@/components/ArticleHeadline';
 import { ArticleMeta } from '@/components/ArticleMeta';
 import { AuthorBio } from '@/components/AuthorBio';
+import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { Byline } from '@/components/Byline';
 import { MainMedia } from '@/components/MainMedia';
+import { MoreFromAuthor } from '@/components/MoreFromAuthor';
 import { RelatedStories } from '@/components/RelatedStories';
 import { SampleLabel } from '@/components/SampleLabel';
-import { SectionKicker } from '@/components/SectionKicker';
+import { ShareActions } from '@/components/ShareActions.island';
 import { SourceAttribution } from '@/components/SourceAttribution';
 import { Standfirst } from '@/components/Standfirst';
-import { getArticle, getAuthors, getPublishedArticles, getSections } from '@/lib/content/queries';
-import { relatedArticles } from '@/lib/content/related';
+import { TagList } from '@/components/TagList';
+import {
+  getArticle,
+  getAuthors,
+  getMoreFromAuthor,
+  getPublishedArticles,
+  getRelated,
+  getSections,
+} from '@/lib/content/queries';
+import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
 // ISR window in seconds (docs/architecture/0003-isr-windows.md). Must be a literal for Next.
@@ -39,32 +49,40 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await getArticle((await params).slug);
   if (!article) notFound();
-  const [authors, sections, published] = await Promise.all([
+  const [authors, sections, related, moreFromAuthor] = await Promise.all([
     getAuthors(article.authors),
     getSections(),
-    getPublishedArticles(),
+    getRelated(article, 4),
+    getMoreFromAuthor(article, 4),
   ]);
   const section = sections.find((s) => s.id === article.section);
-  const related = relatedArticles(article, published, 5);
 
   return (
-    <div className="mx-auto max-w-3xl">
-      <article>
+    <div className="mx-auto max-w-5xl">
+      <article className="mx-auto max-w-3xl">
         <header>
-          <div className="mb-3 flex flex-wrap items-center gap-3">
-            {section ? <SectionKicker section={section} /> : null}
+          <div className="mb-4 flex flex-wrap items-center gap-3">
+            <Breadcrumbs
+              crumbs={[
+                { name: 'Home', href: paths.front() },
+                ...(section ? [{ name: section.name, href: paths.section(section.id) }] : []),
+              ]}
+            />
             {article.sample ? <SampleLabel /> : null}
           </div>
           <ArticleHeadline>{article.title}</ArticleHeadline>
           <Standfirst>{article.dek}</Standfirst>
-          <div className="mt-6 border-y border-rule py-3">
-            <Byline authors={authors} />
-            <ArticleMeta
-              dateline={article.dateline}
-              publishedAt={article.publishedAt}
-              updatedAt={article.updatedAt}
-              wordCount={article.wordCount}
-            />
+          <div className="mt-6 flex flex-wrap items-end justify-between gap-4 border-y border-rule py-3">
+            <div>
+              <Byline authors={authors} />
+              <ArticleMeta
+                dateline={article.dateline}
+                publishedAt={article.publishedAt}
+                updatedAt={article.updatedAt}
+                wordCount={article.wordCount}
+              />
+            </div>
+            <ShareActions url={absoluteUrl(paths.article(article.slug))} title={article.title} />
           </div>
           {article.image ? <MainMedia image={article.image} /> : null}
         </header>
@@ -72,13 +90,17 @@ export default async function ArticlePage({ params }: Props) {
           <ArticleBody source={article.body} />
         </div>
         {article.source ? <SourceAttribution source={article.source} /> : null}
+        <TagList tags={article.tags} />
         <footer>
           {authors.map((author) => (
             <AuthorBio key={author.id} author={author} />
           ))}
         </footer>
       </article>
-      <RelatedStories articles={related} sections={sections} />
+      <aside aria-label="More to read" className="mt-12 grid gap-10 border-t-2 border-ink pt-5 lg:grid-cols-[2fr_1fr]" data-print="hide">
+        <RelatedStories related={related} sections={sections} />
+        {authors[0] ? <MoreFromAuthor author={authors[0]} articles={moreFromAuthor} /> : null}
+      </aside>
     </div>
   );
 }

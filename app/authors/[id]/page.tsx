@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { AuthorAvatar } from '@/components/AuthorAvatar';
-import { StoryList } from '@/components/StoryList';
-import { getPublicAuthor, getPublicAuthorIds, getSections } from '@/lib/content/queries';
-import { paths } from '@/lib/urls';
+import { ListingFront } from '@/components/ListingFront';
+import { getPublicAuthorIds } from '@/lib/content/queries';
+import { authorListing, listingTitle } from '@/lib/listings';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -15,31 +14,13 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const found = await getPublicAuthor((await params).id);
-  if (!found) return {};
-  return {
-    title: found.author.name,
-    description: `${found.author.role}. ${found.author.bio}`,
-    alternates: { canonical: paths.author(found.author.id) },
-  };
+  const listing = await authorListing((await params).id);
+  if (!listing) return {};
+  return { title: listingTitle(listing), description: listing.description, alternates: { canonical: listing.basePath } };
 }
 
 export default async function AuthorPage({ params }: Props) {
-  const found = await getPublicAuthor((await params).id);
-  if (!found) notFound();
-  const { author, articles } = found;
-  const sections = await getSections();
-  return (
-    <div className="mx-auto max-w-3xl">
-      <header className="flex flex-col gap-5 border-b border-rule pb-8 sm:flex-row sm:items-start">
-        <AuthorAvatar author={author} size={96} />
-        <div>
-          <h1 className="font-serif text-4xl font-bold text-ink">{author.name}</h1>
-          <p className="mt-1 font-sans text-base font-semibold text-accent">{author.role}</p>
-          <p className="mt-4 font-serif text-lg leading-relaxed text-ink">{author.bio}</p>
-        </div>
-      </header>
-      <StoryList title={`Stories by ${author.name}`} articles={articles} sections={sections} />
-    </div>
-  );
+  const listing = await authorListing((await params).id);
+  if (!listing) notFound();
+  return <ListingFront listing={listing} />;
 }

@@ -1,0 +1,49 @@
+import type { Listing } from '@/lib/listings';
+import { AuthorAvatar } from './AuthorAvatar';
+import { Pagination } from './Pagination';
+import { StoryList } from './StoryList';
+
+/** A section, tag or author front: heading, one page of stories, and links to the other pages. */
+export function ListingFront({ listing }: { listing: Listing }) {
+  const { page, author } = listing;
+  const pageNote = page.page > 1 ? ` (page ${page.page} of ${page.totalPages})` : '';
+  return (
+    <div className="mx-auto max-w-3xl">
+      {author ? (
+        <header className="flex flex-col gap-5 border-b border-rule pb-8 sm:flex-row sm:items-start">
+          <AuthorAvatar author={author} size={96} />
+          <div>
+            <h1 className="font-serif text-4xl font-bold text-ink">
+              {author.name}
+              {pageNote ? <span className="sr-only">{pageNote}</span> : null}
+            </h1>
+            <p className="mt-1 font-sans text-base font-semibold text-accent">{author.role}</p>
+            <p className="mt-4 font-serif text-lg leading-relaxed text-ink">{author.bio}</p>
+          </div>
+        </header>
+      ) : (
+        <header className="border-b-2 border-ink pb-4">
+          {listing.kind === 'tag' ? (
+            <p className="font-sans text-sm font-semibold tracking-wide text-accent uppercase">Topic</p>
+          ) : null}
+          <h1 className="font-serif text-4xl font-bold text-ink">
+            {listing.title}
+            {pageNote ? <span className="font-sans text-lg font-normal text-muted">{pageNote}</span> : null}
+          </h1>
+          <p className="mt-2 font-sans text-muted">{listing.description}</p>
+        </header>
+      )}
+      {page.items.length ? (
+        <StoryList
+          title={author ? `Stories by ${author.name}` : listing.kind === 'tag' ? `Latest on ${listing.title}` : `Latest in ${listing.title}`}
+          articles={page.items}
+          sections={listing.sections}
+          showTime
+        />
+      ) : (
+        <p className="mt-8 font-sans text-muted">No stories here yet.</p>
+      )}
+      <Pagination basePath={listing.basePath} page={page.page} totalPages={page.totalPages} />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import type { Article, Section } from '@/lib/content/schema';
+import { paths } from '@/lib/urls';
+import { StoryCard } from './StoryCard';
+
+/** One row of the front page: a section's newest stories and a link to its front. */
+export function SectionRow({ section, articles }: { section: Section; articles: readonly Article[] }) {
+  if (articles.length === 0) return null;
+  const id = `row-${section.id}`;
+  return (
+    <section aria-labelledby={id} className="border-t-2 border-ink pt-3">
+      <div className="flex items-baseline justify-between gap-4">
+        <h2 id={id} className="font-sans text-xl font-bold text-ink">
+          <Link href={paths.section(section.id)} className="hover:underline">
+            {section.name}
+          </Link>
+        </h2>
+        <Link href={paths.section(section.id)} className="font-sans text-sm font-semibold text-link hover:underline">
+          More {section.name}
+          <span className="sr-only"> stories</span> →
+        </Link>
+      </div>
+      <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+        {articles.map((article) => (
+          <li key={article.slug}>
+            <StoryCard article={article} variant="compact" />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import Link from 'next/link';
+import { paths } from '@/lib/urls';
+
+/** The story's topics, each linking to its tag page. */
+export function TagList({ tags }: { tags: readonly string[] }) {
+  if (tags.length === 0) return null;
+  return (
+    <nav aria-label="Topics" className="mt-8 font-sans text-sm" data-print="hide">
+      <h2 className="sr-only">Topics</h2>
+      <ul className="flex flex-wrap gap-2">
+        {tags.map((tag) => (
+          <li key={tag}>
+            <Link
+              href={paths.tag(tag)}
+              className="inline-flex min-h-9 items-center rounded-full border border-rule px-3 text-ink hover:border-ink hover:underline"
+            >
+              {tag}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,67 @@
+import { getPublicAuthor, getSection, getSectionArticles, getSections, getTag } from '@/lib/content/queries';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { paginate, type PageOf } from '@/lib/pagination';
+import { paths } from '@/lib/urls';
+
+/** What a paginated front needs: its heading, where it lives, and one page of stories. */
+export type Listing = {
+  kind: 'section' | 'tag' | 'author';
+  title: string;
+  description: string;
+  basePath: string;
+  page: PageOf<Article>;
+  sections: readonly Section[];
+  author?: Author;
+};
+
+/** A section front, or undefined for an unknown section or a page beyond the last. */
+export async function sectionListing(id: string, pageNumber = 1): Promise<Listing | undefined> {
+  const section = await getSection(id);
+  if (!section) return undefined;
+  const page = paginate(await getSectionArticles(id), pageNumber);
+  if (!page) return undefined;
+  return {
+    kind: 'section',
+    title: section.name,
+    description: section.description,
+    basePath: paths.section(id),
+    page,
+    sections: await getSections(),
+  };
+}
+
+export async function tagListing(slug: string, pageNumber = 1): Promise<Listing | undefined> {
+  const tag = await getTag(slug);
+  if (!tag) return undefined;
+  const page = paginate(tag.articles, pageNumber);
+  if (!page) return undefined;
+  return {
+    kind: 'tag',
+    title: tag.name,
+    description: `Stories about ${tag.name}, newest first.`,
+    basePath: paths.tag(tag.name),
+    page,
+    sections: await getSections(),
+  };
+}
+
+export async function authorListing(id: string, pageNumber = 1): Promise<Listing | undefined> {
+  const found = await getPublicAuthor(id);
+  if (!found) return undefined;
+  const page = paginate(found.articles, pageNumber);
+  if (!page) return undefined;
+  return {
+    kind: 'author',
+    title: found.author.name,
+    description: `${found.author.role}. ${found.author.bio}`,
+    basePath: paths.author(id),
+    page,
+    sections: await getSections(),
+    author: found.author,
+  };
+}
+
+/** Metadata title for page N: "World" on page 1, "World: page 2" after. */
+export function listingTitle(listing: Listing): string {
+  return listing.page.page > 1 ? `${listing.title}: page ${listing.page.page}` : listing.title;
+}
