@@ -18,8 +18,8 @@ import { tokenize } from './text';
 export const WEIGHTS = { tags: 3, text: 2, section: 1, recency: 0.5 } as const;
 
 /** Terms kept per story vector, and postings read per term (highest weight first). */
-const TERMS_PER_STORY = 25;
-const POSTINGS_PER_TERM = 60;
+const TERMS_PER_STORY = 20;
+const POSTINGS_PER_TERM = 40;
 /** Body text read for similarity: the opening of a story says what it is about, and this bounds cost. */
 const BODY_CHARS = 4000;
 const POSTINGS_PER_TAG = 200;

@@ -10,17 +10,52 @@ const STOP_WORDS = new Set(
   ).split(' '),
 );
 
-/** Lowercase word tokens of prose, without MDX tags, URLs, numbers or stop words. */
+const NON_ASCII_LETTER = /\p{L}/u;
+
+function isLetter(code: number, char: string): boolean {
+  return (code >= 97 && code <= 122) || (code > 127 && NON_ASCII_LETTER.test(char));
+}
+
+/**
+ * Lowercase word tokens of prose, without MDX tags, link targets, URLs, numbers, possessive 's or
+ * stop words. A hand-written scanner: it runs over every story's text on each index build.
+ */
 export function tokenize(text: string): string[] {
-  // One pass: tags, link targets and URLs are matched and skipped, words are kept.
+  const lower = text.toLowerCase();
   const tokens: string[] = [];
-  for (const match of text.toLowerCase().matchAll(TOKEN)) {
-    let word = match[1];
-    if (!word) continue;
+  const length = lower.length;
+  let i = 0;
+  while (i < length) {
+    const code = lower.charCodeAt(i);
+    if (code === 60 /* < */) {
+      const end = lower.indexOf('>', i);
+      i = end < 0 ? length : end + 1;
+      continue;
+    }
+    if (code === 93 /* ] */ && lower.charCodeAt(i + 1) === 40 /* ( */) {
+      const end = lower.indexOf(')', i);
+      i = end < 0 ? length : end + 1;
+      continue;
+    }
+    if (code === 104 /* h */ && (lower.startsWith('http://', i) || lower.startsWith('https://', i))) {
+      while (i < length && lower.charCodeAt(i) > 32) i++;
+      continue;
+    }
+    if (!isLetter(code, lower[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length) {
+      const c = lower.charCodeAt(end);
+      // Apostrophes and hyphens join letters (velmora’s, novo-ogaryovo) but never end a word.
+      if (isLetter(c, lower[end]!) || ((c === 39 || c === 8217 || c === 45) && end + 1 < length && isLetter(lower.charCodeAt(end + 1), lower[end + 1]!))) end++;
+      else break;
+    }
+    let word = lower.slice(i, end);
+    i = end;
     if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
     if (word.length > 2 && !STOP_WORDS.has(word)) tokens.push(word);
   }
   return tokens;
 }
-
-const TOKEN = /<[^>]*>|\]\([^)]*\)|https?:\/\/\S+|(\p{L}[\p{L}'’-]*\p{L})/gu;
