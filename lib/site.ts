@@ -23,3 +23,13 @@ export function absoluteUrl(path: string): string {
 export function samplesHidden(): boolean {
   return process.env.HIDE_SAMPLES === '1' || process.env.HIDE_SAMPLES === 'true';
 }
+
+/**
+ * How many of the newest stories `next build` prerenders (PRERENDER_LIMIT, default 1000). The rest
+ * render on their first request and are cached by ISR from then on, so a 10,000-story site does
+ * not mean a 10,000-page build.
+ */
+export function prerenderLimit(): number {
+  const raw = Number(process.env.PRERENDER_LIMIT ?? '1000');
+  return Number.isInteger(raw) && raw >= 0 ? raw : 1000;
+}

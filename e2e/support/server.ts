@@ -36,14 +36,19 @@ type StartOptions = {
    */
   isolated?: boolean;
   env?: Record<string, string>;
+  /** Serve this dist directory (relative to the project) as it is, instead of `.next`. */
+  distDir?: string;
+  /** Another Next.js project to serve (the bench's bare floor app). */
+  projectDir?: string;
 };
 
 /** Starts `next start` on the production build, bound to 127.0.0.1 on a free port. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const buildId = path.join(ROOT, '.next', 'BUILD_ID');
-  if (!existsSync(buildId)) throw new Error('No production build: run `npm run build` before the end-to-end tests.');
+  const projectDir = options.projectDir ?? ROOT;
+  let distDir = options.distDir ?? '.next';
+  const buildId = path.join(projectDir, distDir, 'BUILD_ID');
+  if (!existsSync(buildId)) throw new Error(`No production build at ${buildId}: run \`npm run build\` first.`);
   const port = await freePort();
-  let distDir = '.next';
   let copy: string | undefined;
   if (options.isolated) {
     const base = path.join(ROOT, '.e2e');
@@ -60,7 +65,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     process.execPath,
     [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
-      cwd: ROOT,
+      cwd: projectDir,
       env: {
         ...process.env,
         NODE_ENV: 'production',

@@ -22,7 +22,7 @@ import {
   getRelated,
   getSections,
 } from '@/lib/content/queries';
-import { absoluteUrl } from '@/lib/site';
+import { absoluteUrl, prerenderLimit } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
 // ISR window in seconds (docs/architecture/0003-isr-windows.md). Must be a literal for Next.
@@ -33,7 +33,7 @@ export const dynamicParams = true;
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateStaticParams() {
-  return (await getPublishedArticles()).map((a) => ({ slug: a.slug }));
+  return (await getPublishedArticles()).slice(0, prerenderLimit()).map((a) => ({ slug: a.slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -1,0 +1,282 @@
+/**
+ * The bench suite: how the site's cost grows with content and traffic, measured side by side in
+ * one run, with the machine's ceiling (nginx serving a static file) beside it.
+ *
+ *   npm run bench              full run: builds at 100, 1,000 and 10,000 articles, 15 s loads
+ *   npm run bench -- --smoke   100 articles, 3 s loads (part of the test suite, so it cannot rot)
+ *
+ * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generateContent } from '@/scripts/generate-content';
+import { startServer, type RunningServer } from '@/e2e/support/server';
+import { getPublishedArticles } from '@/lib/content/queries';
+import { pageWeight, type PageWeight } from './support/page-weight';
+import { lighthouse, type LighthouseScores } from './support/lighthouse';
+import { peakRssSampler } from './support/memory';
+import { benchNginxConfig, readDeployConfig, startNginx, staticNginxConfig } from './support/nginx';
+import { loadTest, type LoadResult } from './support/wrk';
+import { freePort } from '@/e2e/support/server';
+
+const ROOT = path.resolve(__dirname, '..');
+const smoke = process.argv.includes('--smoke');
+const SIZES = smoke ? [100] : [100, 1_000, 10_000];
+const SECONDS = smoke ? 3 : 15;
+const CONNECTIONS = 50;
+const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
+const cleanups: (() => Promise<void> | void)[] = [];
+
+type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string };
+
+/** Runs `next build` on generated content into its own dist directory, sampling the process tree's memory. */
+async function buildAt(articles: number): Promise<BuildResult> {
+  const contentDir = path.join(work, `content-${articles}`);
+  generateContent({ count: articles, dir: contentDir });
+  const distDir = `.e2e/bench-${articles}`;
+  rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (c) => (log += c));
+  child.stderr.on('data', (c) => (log += c));
+  const sampler = peakRssSampler(child.pid!);
+  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
+  const peak = sampler.stop();
+  if (code !== 0) throw new Error(`next build failed at ${articles} articles:\n${log.slice(-4000)}`);
+  return { articles, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, distDir, contentDir };
+}
+
+/** The newest story: what readers hit hardest, and prerendered at build. */
+async function newestSlug(contentDir: string): Promise<string> {
+  process.env.CONTENT_DIR = contentDir;
+  const [newest] = await getPublishedArticles();
+  if (!newest) throw new Error(`no public article in ${contentDir}`);
+  return newest.slug;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const started = performance.now();
+  const value = await fn();
+  return [value, performance.now() - started];
+}
+
+async function warm(url: string, times = 20) {
+  for (let i = 0; i < times; i++) await (await fetch(url)).arrayBuffer();
+}
+
+function version(command: string, args: string[]): string {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0]!;
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr;
+    return stderr ? stderr.trim().split('\n')[0]! : 'not found';
+  }
+}
+
+const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+const kB = (n: number) => (n / 1024).toFixed(1);
+const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+async function main() {
+  const lines: string[] = [];
+  const say = (line = '') => {
+    lines.push(line);
+  };
+  const pkg = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+
+  say(`# Bench results${smoke ? ' (smoke)' : ''}`);
+  say();
+  say(`- Date: ${new Date().toISOString()}`);
+  say(`- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB memory, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  say(`- Versions: Node ${process.version}, Next.js ${pkg('next')}, React ${pkg('react')}, ${version('nginx', ['-v'])}, ${version('wrk', ['-v'])}, ${version('/usr/bin/chromium', ['--version'])}, Lighthouse ${pkg('lighthouse')}`);
+  say(`- Load: wrk, ${CONNECTIONS} connections, ${SECONDS} s per target, 2 threads, loopback; every page warmed first.`);
+  say(`- Command: \`npm run bench${smoke ? ' -- --smoke' : ''}\``);
+  say();
+
+  // 1. Builds.
+  const builds: BuildResult[] = [];
+  for (const size of SIZES) {
+    process.stderr.write(`building at ${size} articles...\n`);
+    builds.push(await buildAt(size));
+  }
+  say('## Build');
+  say();
+  say('| articles | wall time | peak memory (process tree) |');
+  say('| ---: | ---: | ---: |');
+  for (const b of builds) say(`| ${b.articles} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB |`);
+  const largest = builds.at(-1)!;
+  if (!smoke) say(`\nTarget at 10,000 articles: build under 5 minutes (${mark(largest.seconds < 300)}), peak under 2 GB (${mark(largest.peakMb < 2048)}).`);
+  say();
+
+  // 2. Cold start on the largest build.
+  const slug = await newestSlug(largest.contentDir);
+  const t0 = performance.now();
+  const site: RunningServer = await startServer({ distDir: largest.distDir, contentDir: largest.contentDir });
+  cleanups.push(() => site.stop());
+  let coldMs = Number.NaN;
+  for (;;) {
+    const res = await fetch(`${site.url}/articles/${slug}`);
+    await res.arrayBuffer();
+    if (res.status === 200) {
+      coldMs = performance.now() - t0;
+      break;
+    }
+    if (performance.now() - t0 > 60_000) break;
+  }
+  say('## Cold start');
+  say();
+  say(`From \`next start\` to the first 200 of an article at ${largest.articles} articles: **${fmt(coldMs, 0)} ms**${smoke ? '' : ` (target under 2 s: ${mark(coldMs < 2000)})`}.`);
+  say();
+
+  // 3. The framework floor: a bare App Router page built with the same Next.js.
+  process.stderr.write('building the bare Next.js floor app...\n');
+  const floorDir = path.join(ROOT, 'bench', 'floor-app');
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+    cwd: floorDir,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  const floor = await startServer({ projectDir: floorDir });
+  cleanups.push(() => floor.stop());
+
+  // 4. The ceiling: nginx serving the same article HTML as a static file.
+  const articleHtml = await (await fetch(`${site.url}/articles/${slug}`)).text();
+  const staticRoot = path.join(work, 'static');
+  mkdirSync(path.join(staticRoot, 'article'), { recursive: true });
+  writeFileSync(path.join(staticRoot, 'article', 'index.html'), articleHtml);
+  const staticPort = await freePort();
+  const staticNginx = await startNginx(
+    path.join(work, 'nginx-static'),
+    staticNginxConfig({ pid: path.join(work, 'nginx-static.pid'), root: staticRoot, listen: `127.0.0.1:${staticPort}` }),
+    `http://127.0.0.1:${staticPort}/article/`,
+  );
+  cleanups.push(() => staticNginx.stop());
+
+  // 5. The reverse cache: deploy/nginx.conf in front of the site.
+  const cachePort = await freePort();
+  const cacheNginx = await startNginx(
+    path.join(work, 'nginx-cache'),
+    benchNginxConfig(readDeployConfig(ROOT), {
+      pid: path.join(work, 'nginx-cache.pid'),
+      cache: path.join(work, 'nginx-cache', 'pages'),
+      upstream: new URL(site.url).host,
+      listen: `127.0.0.1:${cachePort}`,
+    }),
+    `http://127.0.0.1:${cachePort}/`,
+  );
+  cleanups.push(() => cacheNginx.stop());
+  const cacheUrl = `http://127.0.0.1:${cachePort}`;
+
+  const targets: { name: string; url: string }[] = [
+    { name: 'article', url: `${site.url}/articles/${slug}` },
+    { name: 'front page', url: `${site.url}/` },
+    { name: 'section front', url: `${site.url}/world` },
+    { name: 'search', url: `${site.url}/search?q=harbour+council` },
+    { name: 'RSS feed', url: `${site.url}/feed.xml` },
+    { name: 'bare Next.js page (floor)', url: `${floor.url}/` },
+    { name: 'article via nginx reverse cache', url: `${cacheUrl}/articles/${slug}` },
+    { name: 'article as static file (nginx ceiling)', url: `http://127.0.0.1:${staticPort}/article/` },
+  ];
+  const results = new Map<string, LoadResult>();
+  for (const target of targets) {
+    process.stderr.write(`loading ${target.name}...\n`);
+    await warm(target.url);
+    results.set(target.name, await loadTest(target.url, { connections: CONNECTIONS, seconds: SECONDS }));
+  }
+  const cacheStatus = (await fetch(`${cacheUrl}/articles/${slug}`)).headers.get('x-cache-status');
+
+  say('## Throughput and latency');
+  say();
+  say('| target | requests/s | p50 | p99 | non-2xx | socket errors |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const [name, r] of results) {
+    say(`| ${name} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.p50Ms, 2)} ms | ${fmt(r.p99Ms, 2)} ms | ${r.non2xx} | ${r.socketErrors} |`);
+  }
+  const article = results.get('article')!;
+  const floorLoad = results.get('bare Next.js page (floor)')!;
+  const viaCache = results.get('article via nginx reverse cache')!;
+  const ceiling = results.get('article as static file (nginx ceiling)')!;
+  say();
+  say(`- Cached article vs bare Next.js page: ${fmt((article.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(article.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`);
+  say(`- Through the reverse cache vs the nginx static ceiling: ${fmt((viaCache.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}% (target at least 50%: ${mark(viaCache.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond)}); cache status of the article after the run: ${cacheStatus}.`);
+  say(`- next start alone vs the nginx static ceiling: ${fmt((article.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}%.`);
+  const non2xx = [...results.values()].reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0);
+  say(`- Non-2xx responses and socket errors across all targets: ${non2xx} (target 0: ${mark(non2xx === 0)}).`);
+  say();
+
+  // 6. Bytes per page type.
+  const pages: { name: string; base: string; path: string }[] = [
+    { name: 'article', base: site.url, path: `/articles/${slug}` },
+    { name: 'front page', base: site.url, path: '/' },
+    { name: 'section front', base: site.url, path: '/world' },
+    { name: 'search', base: site.url, path: '/search?q=harbour' },
+    { name: 'bare Next.js page (floor)', base: floor.url, path: '/' },
+  ];
+  say('## Bytes per page type');
+  say();
+  say('| page | HTML raw | HTML gzip | scripts | first-load JS raw | first-load JS gzip |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: |');
+  const weights = new Map<string, PageWeight>();
+  for (const p of pages) {
+    const w = await pageWeight(p.base, p.path);
+    weights.set(p.name, w);
+    say(`| ${p.name} | ${kB(w.htmlRaw)} kB | ${kB(w.htmlGzip)} kB | ${w.scripts} | ${kB(w.jsRaw)} kB | ${kB(w.jsGzip)} kB |`);
+  }
+  const jsOver = (weights.get('article')!.jsGzip - weights.get('bare Next.js page (floor)')!.jsGzip) / 1024;
+  say();
+  say(`Article first-load JS over the bare page: ${fmt(jsOver)} kB gzip (budget 5 kB: ${mark(jsOver <= 5)}).`);
+  say();
+
+  // 7. Lighthouse (mobile).
+  say('## Lighthouse (mobile, simulated throttling)');
+  say();
+  say('| page | performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
+  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const lhPages = smoke ? [{ name: 'article', path: `/articles/${slug}` }] : [{ name: 'article', path: `/articles/${slug}` }, { name: 'front page', path: '/' }];
+  const scores: [string, LighthouseScores][] = [];
+  for (const p of lhPages) {
+    process.stderr.write(`lighthouse ${p.name}...\n`);
+    const s = await lighthouse(`${site.url}${p.path}`, ROOT);
+    scores.push([p.name, s]);
+    say(`| ${p.name} | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${fmt(s.lcpMs, 0)} ms | ${fmt(s.tbtMs, 0)} ms | ${fmt(s.cls, 3)} |`);
+  }
+  const lhOk = scores.every(([, s]) => s.accessibility === 100 && s.bestPractices === 100 && s.seo === 100 && s.performance >= 95 && s.cls === 0);
+  say();
+  say(`Targets (100 accessibility, best practices and SEO; performance at least 95; CLS 0): ${mark(lhOk)}.`);
+
+  const report = lines.join('\n') + '\n';
+  console.log(report);
+  const out = smoke ? path.join(ROOT, 'reports', 'bench-smoke.md') : path.join(ROOT, 'bench', 'results.md');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, report);
+  return { results, scores };
+}
+
+main()
+  .then(async ({ results }) => {
+    await cleanup();
+    // In smoke mode the run is a test: every target must have answered without errors.
+    const failures = [...results.entries()].filter(([, r]) => r.requests === 0 || r.socketErrors > 0);
+    if (smoke && failures.length) {
+      console.error(`bench smoke: no clean load on ${failures.map(([n]) => n).join(', ')}`);
+      process.exit(1);
+    }
+  })
+  .catch(async (error) => {
+    console.error(error);
+    await cleanup();
+    process.exit(1);
+  });
+
+async function cleanup() {
+  for (const fn of cleanups.reverse()) await fn();
+  rmSync(work, { recursive: true, force: true });
+  for (const size of SIZES) rmSync(path.join(ROOT, `.e2e/bench-${size}`), { recursive: true, force: true });
+}

@@ -1,0 +1,84 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * deploy/nginx.conf with the lines marked `# bench: <name>` replaced, so the bench runs the very
+ * configuration we document, on loopback, in a temporary folder.
+ */
+export function benchNginxConfig(source: string, values: { pid: string; cache: string; upstream: string; listen: string }): string {
+  const replacements: Record<string, (line: string) => string> = {
+    pid: () => `pid ${values.pid};`,
+    cache: (line) => line.replace(/proxy_cache_path \S+/, `proxy_cache_path ${values.cache}`).replace(/\s*# bench: cache$/, ''),
+    upstream: () => `    server ${values.upstream};`,
+    listen: () => `    listen ${values.listen};`,
+  };
+  const seen = new Set<string>();
+  const out = source.split('\n').map((line) => {
+    const marker = line.match(/#\s*bench:\s*(\w+)\s*$/);
+    if (!marker) return line;
+    const name = marker[1]!;
+    const replace = replacements[name];
+    if (!replace) throw new Error(`unknown bench marker ${name}`);
+    seen.add(name);
+    return replace(line);
+  });
+  for (const name of Object.keys(replacements)) if (!seen.has(name)) throw new Error(`deploy/nginx.conf lost its "# bench: ${name}" line`);
+  return out.join('\n');
+}
+
+/** A static-file nginx: the ceiling for serving one HTML page from this machine. */
+export function staticNginxConfig(values: { pid: string; root: string; listen: string }): string {
+  return `worker_processes auto;
+pid ${values.pid};
+error_log stderr warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 100000;
+  types { text/html html; }
+  server {
+    listen ${values.listen};
+    root ${values.root};
+    location / { try_files $uri $uri/index.html =404; }
+  }
+}
+`;
+}
+
+/** Starts nginx in the foreground with a config file; stop() ends it by PID. */
+export async function startNginx(dir: string, config: string, probeUrl: string) {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'nginx.conf');
+  writeFileSync(file, config);
+  const child = spawn('nginx', ['-c', file, '-p', dir, '-g', 'daemon off; user root;'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors += chunk));
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`nginx exited: ${errors}`);
+    try {
+      if ((await fetch(probeUrl)).status < 500) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() > deadline) throw new Error(`nginx did not start: ${errors}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    pid: child.pid!,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGQUIT');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+export function readDeployConfig(root: string): string {
+  return readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
+}

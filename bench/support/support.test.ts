@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readScores } from './lighthouse';
+import { treeRss } from './memory';
+import { benchNginxConfig, readDeployConfig } from './nginx';
+import { scriptSources } from './page-weight';
+import { parseDuration, parseWrk } from './wrk';
+
+const WRK = `Running 3s test @ http://127.0.0.1:3000/
+  2 threads and 50 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.12ms    1.02ms  20.31ms   90.00%
+    Req/Sec     4.90k   300.00     5.50k    70.00%
+  Latency Distribution
+     50%    4.98ms
+     75%    5.40ms
+     90%    6.10ms
+     99%   12.50ms
+  29345 requests in 3.00s, 1.02GB read
+  Socket errors: connect 0, read 2, write 0, timeout 1
+  Non-2xx or 3xx responses: 7
+Requests/sec:   9781.22
+Transfer/sec:    340.12MB
+`;
+
+describe('wrk output', () => {
+  it('reads requests, rate, percentiles, non-2xx and socket errors', () => {
+    expect(parseWrk(WRK)).toEqual({
+      requests: 29345,
+      requestsPerSecond: 9781.22,
+      p50Ms: 4.98,
+      p99Ms: 12.5,
+      non2xx: 7,
+      socketErrors: 3,
+    });
+  });
+  it('converts every unit wrk prints', () => {
+    expect(parseDuration('812.00us')).toBeCloseTo(0.812);
+    expect(parseDuration('1.20s')).toBe(1200);
+    expect(parseDuration('2.00m')).toBe(120_000);
+    expect(() => parseDuration('fast')).toThrow();
+  });
+  it('refuses output without latency percentiles', () => {
+    expect(() => parseWrk('Requests/sec: 1')).toThrow(/no 50% latency/);
+  });
+});
+
+describe('nginx config for the bench', () => {
+  const root = path.resolve(__dirname, '..', '..');
+  it('rewrites only the marked lines of deploy/nginx.conf', () => {
+    const source = readDeployConfig(root);
+    const config = benchNginxConfig(source, { pid: '/tmp/x.pid', cache: '/tmp/cache', upstream: '127.0.0.1:4000', listen: '127.0.0.1:4001' });
+    expect(config).toContain('pid /tmp/x.pid;');
+    expect(config).toContain('proxy_cache_path /tmp/cache levels=1:2');
+    expect(config).toContain('server 127.0.0.1:4000;');
+    expect(config).toContain('listen 127.0.0.1:4001;');
+    expect(config).not.toMatch(/# bench:/);
+    expect(config.split('\n')).toHaveLength(source.split('\n').length);
+  });
+  it('fails loudly if a marker disappears', () => {
+    expect(() => benchNginxConfig('events {}', { pid: 'a', cache: 'b', upstream: 'c', listen: 'd' })).toThrow(/lost its/);
+  });
+});
+
+describe('page weight', () => {
+  it('counts module scripts once and skips noModule polyfills and inline scripts', () => {
+    const html = '<script src="/a.js" async=""></script><script src="/a.js"></script><script src="/p.js" noModule=""></script><script>inline()</script><script src="/b.js"></script>';
+    expect(scriptSources(html)).toEqual(['/a.js', '/b.js']);
+  });
+});
+
+describe('process tree memory', () => {
+  it('includes child processes', async () => {
+    const child = spawn(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); setTimeout(() => {}, 5000)']);
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const withChild = treeRss(process.pid);
+    const self = process.memoryUsage().rss;
+    child.kill();
+    expect(withChild - self).toBeGreaterThan(60 * 1024 * 1024);
+  });
+});
+
+describe('lighthouse report', () => {
+  it('reads scores as percentages and the three vitals', () => {
+    const scores = readScores({
+      categories: { performance: { score: 0.97 }, accessibility: { score: 1 }, 'best-practices': { score: 1 }, seo: { score: 0.92 } },
+      audits: {
+        'largest-contentful-paint': { numericValue: 1234.5 },
+        'total-blocking-time': { numericValue: 10 },
+        'cumulative-layout-shift': { numericValue: 0 },
+      },
+    });
+    expect(scores).toEqual({ performance: 97, accessibility: 100, bestPractices: 100, seo: 92, lcpMs: 1234.5, tbtMs: 10, cls: 0 });
+  });
+});
