@@ -1,6 +1,5 @@
 'use client';
 
-import Link from 'next/link';
 
 /**
  * Shown when a page fails to render at request time. It sits inside the root layout, so the
@@ -23,9 +22,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         >
           Try again
         </button>
-        <Link href="/" className="inline-flex min-h-11 items-center font-semibold text-link underline">
+        <a href="/" className="inline-flex min-h-11 items-center font-semibold text-link underline">
           Go to the front page
-        </Link>
+        </a>
       </div>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { getSections } from '@/lib/content/queries';
 import { paths } from '@/lib/urls';
 
@@ -14,9 +13,9 @@ export default async function NotFound() {
         The story may have been moved or unpublished, or the address may be mistyped.
       </p>
       <p className="mt-6 font-sans">
-        <Link href="/" className="font-semibold text-link underline">
+        <a href="/" className="font-semibold text-link underline">
           Go to the front page
-        </Link>
+        </a>
       </p>
       {sections.length ? (
         <nav aria-label="Sections" className="mt-6 font-sans">
@@ -24,9 +23,9 @@ export default async function NotFound() {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
             {sections.map((s) => (
               <li key={s.id}>
-                <Link href={paths.section(s.id)} className="text-link underline">
+                <a href={paths.section(s.id)} className="text-link underline">
                   {s.name}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

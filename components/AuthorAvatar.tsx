@@ -1,17 +1,17 @@
-import Image from 'next/image';
+import { ResponsiveImage } from './ResponsiveImage';
 import type { Author } from '@/lib/content/schema';
 
 /** The author's photo, or their initials in a circle when there is none. */
 export function AuthorAvatar({ author, size }: { author: Author; size: number }) {
   if (author.avatar) {
     return (
-      <Image
+      <ResponsiveImage
         src={author.avatar.src}
         alt={author.avatar.alt}
         width={size}
         height={size}
+        sizes={`${size}px`}
         className="shrink-0 rounded-full object-cover"
-        style={{ width: size, height: size }}
       />
     );
   }

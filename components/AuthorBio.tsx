@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Author } from '@/lib/content/schema';
 import { AuthorAvatar } from './AuthorAvatar';
 import { paths } from '@/lib/urls';
@@ -10,9 +9,9 @@ export function AuthorBio({ author }: { author: Author }) {
       <AuthorAvatar author={author} size={56} />
       <div className="font-sans">
         <p className="font-semibold text-ink">
-          <Link href={paths.author(author.id)} className="hover:underline">
+          <a href={paths.author(author.id)} className="hover:underline">
             {author.name}
-          </Link>
+          </a>
         </p>
         <p className="text-sm text-muted">{author.role}</p>
         <p className="mt-2 text-[0.95rem] leading-relaxed text-ink">{author.bio}</p>

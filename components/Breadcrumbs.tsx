@@ -1,4 +1,3 @@
-import Link from 'next/link';
 
 export type Crumb = { name: string; href: string };
 
@@ -10,12 +9,12 @@ export function Breadcrumbs({ crumbs }: { crumbs: readonly Crumb[] }) {
         {crumbs.map((crumb, i) => (
           <li key={crumb.href} className="flex items-center gap-1">
             {i > 0 ? <span aria-hidden="true">›</span> : null}
-            <Link
+            <a
               href={crumb.href}
               className={i === crumbs.length - 1 ? 'font-semibold tracking-wide text-accent uppercase hover:underline' : 'hover:underline'}
             >
               {crumb.name}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

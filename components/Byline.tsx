@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Author } from '@/lib/content/schema';
 import { paths } from '@/lib/urls';
 
@@ -10,9 +9,9 @@ export function Byline({ authors }: { authors: readonly Author[] }) {
       {authors.map((author, i) => (
         <span key={author.id}>
           {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
-          <Link href={paths.author(author.id)} rel="author" className="font-semibold text-link hover:underline">
+          <a href={paths.author(author.id)} rel="author" className="font-semibold text-link hover:underline">
             {author.name}
-          </Link>
+          </a>
         </span>
       ))}
     </p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article } from '@/lib/content/schema';
 import { formatDate, formatTime } from '@/lib/format/dates';
 import { paths } from '@/lib/urls';
@@ -18,9 +17,9 @@ export function LatestList({ articles }: { articles: readonly Article[] }) {
               <br />
               {formatDate(article.publishedAt)}
             </time>
-            <Link href={paths.article(article.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
+            <a href={paths.article(article.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
               {article.title}
-            </Link>
+            </a>
           </li>
         ))}
       </ol>

@@ -1,11 +1,11 @@
-import Image from 'next/image';
 import type { Image as StoryImage } from '@/lib/content/schema';
+import { ResponsiveImage } from './ResponsiveImage';
 
 /** The story's lead image: loaded eagerly with priority, sized so nothing shifts. */
 export function MainMedia({ image }: { image: StoryImage }) {
   return (
     <figure className="mt-6">
-      <Image
+      <ResponsiveImage
         src={image.src}
         alt={image.alt}
         width={image.width}

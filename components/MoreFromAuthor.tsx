@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, Author } from '@/lib/content/schema';
 import { formatDate } from '@/lib/format/dates';
 import { paths } from '@/lib/urls';
@@ -14,9 +13,9 @@ export function MoreFromAuthor({ author, articles }: { author: Author; articles:
       <ul className="mt-3 divide-y divide-rule">
         {articles.map((article) => (
           <li key={article.slug} className="py-3">
-            <Link href={paths.article(article.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
+            <a href={paths.article(article.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
               {article.title}
-            </Link>
+            </a>
             <p className="mt-1 font-sans text-xs text-muted">
               <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
             </p>
@@ -24,9 +23,9 @@ export function MoreFromAuthor({ author, articles }: { author: Author; articles:
         ))}
       </ul>
       <p className="mt-2 font-sans text-sm">
-        <Link href={paths.author(author.id)} className="font-semibold text-link hover:underline">
+        <a href={paths.author(author.id)} className="font-semibold text-link hover:underline">
           All stories by {author.name}
-        </Link>
+        </a>
       </p>
     </section>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { pagePath } from '@/lib/pagination';
 
 /** Previous/next links between the pages of a front, with stable, crawlable addresses. */
@@ -8,9 +7,9 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
   return (
     <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4 font-sans text-sm" data-print="hide">
       {page > 1 ? (
-        <Link href={pagePath(basePath, page - 1)} rel="prev" className={link}>
+        <a href={pagePath(basePath, page - 1)} rel="prev" className={link}>
           ← Newer stories
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -18,9 +17,9 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <Link href={pagePath(basePath, page + 1)} rel="next" className={link}>
+        <a href={pagePath(basePath, page + 1)} rel="next" className={link}>
           Older stories →
-        </Link>
+        </a>
       ) : (
         <span />
       )}

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Article, Section } from '@/lib/content/schema';
 import { paths } from '@/lib/urls';
 import { StoryCard } from './StoryCard';
@@ -11,14 +10,14 @@ export function SectionRow({ section, articles }: { section: Section; articles: 
     <section aria-labelledby={id} className="border-t-2 border-ink pt-3">
       <div className="flex items-baseline justify-between gap-4">
         <h2 id={id} className="font-sans text-xl font-bold text-ink">
-          <Link href={paths.section(section.id)} className="hover:underline">
+          <a href={paths.section(section.id)} className="hover:underline">
             {section.name}
-          </Link>
+          </a>
         </h2>
-        <Link href={paths.section(section.id)} className="font-sans text-sm font-semibold text-link hover:underline">
+        <a href={paths.section(section.id)} className="font-sans text-sm font-semibold text-link hover:underline">
           More {section.name}
           <span className="sr-only"> stories</span> →
-        </Link>
+        </a>
       </div>
       <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
         {articles.map((article) => (

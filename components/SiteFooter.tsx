@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
@@ -14,15 +13,15 @@ export function SiteFooter({ sections, showSampleNote }: { sections: readonly Se
         <nav aria-label="Footer">
           <ul className="grid grid-cols-2 gap-2">
             <li>
-              <Link href="/" className="text-ink hover:underline">
+              <a href="/" className="text-ink hover:underline">
                 Front page
-              </Link>
+              </a>
             </li>
             {sections.map((section) => (
               <li key={section.id}>
-                <Link href={paths.section(section.id)} className="text-ink hover:underline">
+                <a href={paths.section(section.id)} className="text-ink hover:underline">
                   {section.name}
-                </Link>
+                </a>
               </li>
             ))}
           </ul>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
@@ -11,20 +10,20 @@ import { ThemeToggle } from './ThemeToggle.island';
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
   const links = sections.map((section) => (
     <li key={section.id}>
-      <Link
+      <a
         href={paths.section(section.id)}
         className="inline-flex min-h-11 items-center px-2 text-ink hover:text-accent hover:underline"
       >
         {section.name}
-      </Link>
+      </a>
     </li>
   ));
   return (
     <header className="border-b border-rule bg-paper print:border-0">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 pt-4 pb-2 sm:px-6">
-        <Link href={paths.front()} className="font-serif text-[1.75rem] leading-tight font-bold tracking-tight text-ink sm:text-4xl">
+        <a href={paths.front()} className="font-serif text-[1.75rem] leading-tight font-bold tracking-tight text-ink sm:text-4xl">
           {site.name}
-        </Link>
+        </a>
         <div className="flex items-center gap-2 print:hidden">
           <ThemeToggle />
         </div>

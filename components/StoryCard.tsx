@@ -1,8 +1,7 @@
-import Image from 'next/image';
-import Link from 'next/link';
 import type { Article, Section } from '@/lib/content/schema';
 import { formatDate, formatDateAndTime } from '@/lib/format/dates';
 import { paths } from '@/lib/urls';
+import { ResponsiveImage } from './ResponsiveImage';
 
 type StoryCardProps = {
   article: Article;
@@ -21,7 +20,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
   return (
     <article className="group relative flex flex-col gap-2">
       {lead && article.image ? (
-        <Image
+        <ResponsiveImage
           src={article.image.src}
           alt={article.image.alt}
           width={article.image.width}
@@ -44,9 +43,9 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
               : 'font-serif text-xl leading-snug font-bold text-ink'
         }
       >
-        <Link href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
+        <a href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
           {article.title}
-        </Link>
+        </a>
       </Heading>
       {variant !== 'compact' ? (
         <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { paths } from '@/lib/urls';
 
 /** The story's topics, each linking to its tag page. */
@@ -10,12 +9,12 @@ export function TagList({ tags }: { tags: readonly string[] }) {
       <ul className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag}>
-            <Link
+            <a
               href={paths.tag(tag)}
               className="inline-flex min-h-9 items-center rounded-full border border-rule px-3 text-ink hover:border-ink hover:underline"
             >
               {tag}
-            </Link>
+            </a>
           </li>
         ))}
       </ul>

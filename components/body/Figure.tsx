@@ -1,4 +1,4 @@
-import Image from 'next/image';
+import { ResponsiveImage } from '@/components/ResponsiveImage';
 
 type FigureProps = {
   src: string;
@@ -13,7 +13,7 @@ type FigureProps = {
 export function Figure({ src, alt, width, height, caption, credit }: FigureProps) {
   return (
     <figure className="not-prose my-8">
-      <Image
+      <ResponsiveImage
         src={src}
         alt={alt}
         width={Number(width)}
