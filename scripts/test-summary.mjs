@@ -13,6 +13,11 @@ const runners = [
     file: 'reports/playwright.json',
     count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) }),
   },
+  {
+    name: 'bench smoke',
+    file: 'reports/bench-smoke.json',
+    count: (r) => r,
+  },
 ];
 
 let passed = 0;

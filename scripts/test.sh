@@ -8,6 +8,8 @@ export NEXT_TELEMETRY_DISABLED=1
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v wrk >/dev/null || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then
@@ -35,6 +37,15 @@ echo "== production build"
 if npx next build; then
   step "end-to-end tests" npx playwright test
 else
+  status=1
+fi
+
+# The bench in smoke mode (100 articles, 3 s loads) runs here so it cannot rot; it counts as one test.
+echo "== bench smoke"
+if npx tsx bench/run.ts --smoke; then
+  echo '{"passed":1,"failed":0}' > reports/bench-smoke.json
+else
+  echo '{"passed":0,"failed":1}' > reports/bench-smoke.json
   status=1
 fi
 
