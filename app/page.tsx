@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
+import { JsonLd } from '@/components/JsonLd';
 import { StoryCard } from '@/components/StoryCard';
 import { StoryList } from '@/components/StoryList';
 import { getPublishedArticles, getSections } from '@/lib/content/queries';
+import { frontPageJsonLd } from '@/lib/seo/jsonld';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 
 export const revalidate = 30;
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: { absolute: `${site.name}: world news, politics, business and science` },
-  alternates: { canonical: '/' },
-};
+  description: site.description,
+  path: '/',
+});
 
 export default async function FrontPage() {
   const [articles, sections] = await Promise.all([getPublishedArticles(), getSections()]);
@@ -20,6 +24,7 @@ export default async function FrontPage() {
 
   return (
     <>
+      <JsonLd data={frontPageJsonLd()} />
       <h1 className="sr-only">{site.name}: the latest stories</h1>
       {lead ? (
         <section aria-label="Top stories" className="grid gap-8 lg:grid-cols-[3fr_2fr]">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { StoryList } from '@/components/StoryList';
 import { getPublishedArticles, getSection, getSections } from '@/lib/content/queries';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
@@ -16,7 +17,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const section = await getSection((await params).section);
   if (!section) return {};
-  return { title: section.name, description: section.description, alternates: { canonical: paths.section(section.id) } };
+  return pageMetadata({ title: section.name, description: section.description, path: paths.section(section.id), section });
 }
 
 export default async function SectionPage({ params }: Props) {

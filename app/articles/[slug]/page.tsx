@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleHeadline } from '@/components/ArticleHeadline';
 import { ArticleMeta } from '@/components/ArticleMeta';
+import { JsonLd } from '@/components/JsonLd';
 import { AuthorBio } from '@/components/AuthorBio';
 import { Byline } from '@/components/Byline';
 import { MainMedia } from '@/components/MainMedia';
@@ -11,9 +12,10 @@ import { SampleLabel } from '@/components/SampleLabel';
 import { SectionKicker } from '@/components/SectionKicker';
 import { SourceAttribution } from '@/components/SourceAttribution';
 import { Standfirst } from '@/components/Standfirst';
-import { getArticle, getAuthors, getPublishedArticles, getSections } from '@/lib/content/queries';
+import { getArticle, getAuthors, getPublishedArticles, getSection, getSections } from '@/lib/content/queries';
 import { relatedArticles } from '@/lib/content/related';
-import { paths } from '@/lib/urls';
+import { articleBreadcrumbs, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/jsonld';
+import { articleMetadata } from '@/lib/seo/metadata';
 
 // ISR window in seconds (docs/architecture/0003-isr-windows.md). Must be a literal for Next.
 export const revalidate = 30;
@@ -29,11 +31,8 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
   if (!article) return {};
-  return {
-    title: article.title,
-    description: article.dek,
-    alternates: { canonical: paths.article(article.slug) },
-  };
+  const [authors, section] = await Promise.all([getAuthors(article.authors), getSection(article.section)]);
+  return articleMetadata(article, authors, section);
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -46,9 +45,12 @@ export default async function ArticlePage({ params }: Props) {
   ]);
   const section = sections.find((s) => s.id === article.section);
   const related = relatedArticles(article, published, 5);
+  const structured = newsArticleJsonLd({ article, authors, section });
 
   return (
     <div className="mx-auto max-w-3xl">
+      {structured ? <JsonLd data={structured} /> : null}
+      <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} />
       <article>
         <header>
           <div className="mb-3 flex flex-wrap items-center gap-3">

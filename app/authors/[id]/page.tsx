@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { AuthorAvatar } from '@/components/AuthorAvatar';
+import { JsonLd } from '@/components/JsonLd';
 import { StoryList } from '@/components/StoryList';
 import { getPublicAuthor, getPublicAuthorIds, getSections } from '@/lib/content/queries';
+import { profilePageJsonLd } from '@/lib/seo/jsonld';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
@@ -17,11 +20,11 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await getPublicAuthor((await params).id);
   if (!found) return {};
-  return {
+  return pageMetadata({
     title: found.author.name,
     description: `${found.author.role}. ${found.author.bio}`,
-    alternates: { canonical: paths.author(found.author.id) },
-  };
+    path: paths.author(found.author.id),
+  });
 }
 
 export default async function AuthorPage({ params }: Props) {
@@ -31,6 +34,7 @@ export default async function AuthorPage({ params }: Props) {
   const sections = await getSections();
   return (
     <div className="mx-auto max-w-3xl">
+      <JsonLd data={profilePageJsonLd(author, articles.length)} />
       <header className="flex flex-col gap-5 border-b border-rule pb-8 sm:flex-row sm:items-start">
         <AuthorAvatar author={author} size={96} />
         <div>
