@@ -30,7 +30,6 @@ export function renderAtom(feed: Feed): string {
     `<link${attrs({ rel: 'self', type: 'application/atom+xml', href: feed.urls.atom })}/>`,
     `<link${attrs({ rel: 'alternate', type: 'text/html', href: feed.homeUrl })}/>`,
     element('icon', feed.iconUrl),
-    element('generator', feed.title),
     ...entries,
     '</feed>',
     '',

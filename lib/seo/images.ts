@@ -42,6 +42,9 @@ export function cropUrls(image: Pick<Image, 'src'>): string[] {
   return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => absoluteUrl(cropPath(image.src, ratio)));
 }
 
+/** The site's generated share card (app/opengraph-image.tsx). */
+export const SITE_SHARE_IMAGE_PATH = '/opengraph-image';
+
 /**
  * Path of the generated share card for a story (app/articles/[slug]/opengraph-image.tsx, one image
  * with id `card`). Next adds a cache-busting query to the og:image tag; the path serves without it.

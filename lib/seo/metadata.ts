@@ -4,6 +4,7 @@ import type { Article, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { canonicalUrlOf } from './canonical';
+import { SITE_SHARE_IMAGE_PATH } from './images';
 
 /** Where the site's feeds live; a section's feeds sit under its path (/world/feed.xml). */
 export const feedPaths = {
@@ -59,6 +60,8 @@ export type PageMetadataInput = {
  */
 export function pageMetadata({ title, description, path, section }: PageMetadataInput): Metadata {
   const plainTitle = typeof title === 'string' ? title : title.absolute;
+  // The site card: a page's own openGraph replaces the root's, file-based image included.
+  const images = [{ url: SITE_SHARE_IMAGE_PATH, width: 1200, height: 630, type: 'image/png', alt: `${site.name}: ${site.description}` }];
   return {
     title,
     description,
@@ -70,8 +73,9 @@ export function pageMetadata({ title, description, path, section }: PageMetadata
       url: path,
       title: plainTitle,
       description,
+      images,
     },
-    twitter: { card: 'summary_large_image', title: plainTitle, description },
+    twitter: { card: 'summary_large_image', title: plainTitle, description, images },
   };
 }
 

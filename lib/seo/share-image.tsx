@@ -48,10 +48,10 @@ export function clampText(text: string, max: number): string {
 
 /** Headline size by length: big for short headlines, smaller so long ones still fit in four lines. */
 export function headlineSize(text: string): number {
-  if (text.length <= 50) return 76;
-  if (text.length <= 80) return 66;
-  if (text.length <= 110) return 58;
-  return 50;
+  if (text.length <= 50) return 80;
+  if (text.length <= 80) return 70;
+  if (text.length <= 110) return 62;
+  return 54;
 }
 
 export type ShareCard = {
@@ -71,7 +71,7 @@ export async function shareImage({ kicker, headline, standfirst, note }: ShareCa
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: PAPER }}>
         <div style={{ height: 18, background: ACCENT, display: 'flex' }} />
-        <div style={{ flex: 1, display: 'flex', flexDirection: 'column', padding: '52px 72px 0 72px' }}>
+        <div style={{ flex: 1, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 72px 12px 72px' }}>
           <div
             style={{
               display: 'flex',
@@ -83,7 +83,7 @@ export async function shareImage({ kicker, headline, standfirst, note }: ShareCa
               color: ACCENT,
             }}
           >
-            {clampText(kicker, 40)}
+            {clampText(kicker, 60)}
           </div>
           <div
             style={{
