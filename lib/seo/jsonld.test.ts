@@ -124,7 +124,7 @@ describe('other structured data', () => {
 
   it('the front page has the WebSite and the organization, linked by @id', () => {
     const graph = frontPageJsonLd();
-    const [website, org] = graph['@graph'] as [Record<string, unknown>, Record<string, unknown>];
+    const [website, org] = graph['@graph'] as unknown as [Record<string, unknown>, Record<string, unknown>];
     expect(website['@type']).toBe('WebSite');
     expect(org['@type']).toBe('NewsMediaOrganization');
     expect(website.publisher).toEqual({ '@id': org['@id'] });

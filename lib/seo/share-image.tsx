@@ -11,6 +11,9 @@ const PAPER = '#ffffff';
 const SURFACE = '#f3f1ec';
 const ACCENT = '#b3261e';
 const MUTED = '#4a4a4a';
+// Each subset is its own family; satori falls back along the list glyph by glyph.
+const SERIF = '"Source Serif 4", "Source Serif 4 Ext"';
+const SANS = '"Inter", "Inter Ext"';
 
 type FontData = { name: string; data: Buffer; weight: 600 | 700; style: 'normal' };
 
@@ -31,11 +34,52 @@ function loadFonts(): Promise<FontData[]> {
   });
   fonts ??= Promise.all([
     read('source-serif-4-latin-700-normal.woff', 'Source Serif 4', 700),
-    read('source-serif-4-latin-ext-700-normal.woff', 'Source Serif 4', 700),
+    read('source-serif-4-latin-ext-700-normal.woff', 'Source Serif 4 Ext', 700),
     read('inter-latin-600-normal.woff', 'Inter', 600),
-    read('inter-latin-ext-600-normal.woff', 'Inter', 600),
+    read('inter-latin-ext-600-normal.woff', 'Inter Ext', 600),
   ]);
   return fonts;
+}
+
+/**
+ * Code points the bundled Latin and Latin Extended subsets draw (checked glyph by glyph in
+ * share-image.test.ts). next/og would try to download a font from the network for anything else,
+ * so other characters (emoji, other scripts, invisible controls) are left off the card.
+ */
+export const CARD_CHARACTERS: readonly [number, number][] = [
+  [0x20, 0x7e],
+  [0xa0, 0xac],
+  [0xae, 0x1c3],
+  [0x1c5, 0x24f],
+  [0x1e00, 0x1e9b],
+  [0x1e9d, 0x1e9f],
+  [0x1ef2, 0x1eff],
+  [0x2013, 0x2014],
+  [0x2018, 0x201a],
+  [0x201c, 0x201e],
+  [0x2020, 0x2020],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+  [0x2032, 0x2033],
+  [0x2039, 0x203a],
+  [0x20ac, 0x20ac],
+  [0x2122, 0x2122],
+  [0x2212, 0x2212],
+];
+
+/** Look-alikes the fonts lack, drawn with the ones they have. */
+const SUBSTITUTES: Record<string, string> = { '\u2010': '-', '\u2011': '-', '\u2012': '–', '\u2015': '—', '\u201b': '‘', '\u201f': '“' };
+
+/** The text with characters the card's fonts cannot draw removed, and spaces tidied. */
+export function drawableText(text: string): string {
+  let out = '';
+  for (const original of text.normalize('NFC')) {
+    const ch = SUBSTITUTES[original] ?? original;
+    const cp = ch.codePointAt(0)!;
+    if (/\s/.test(ch)) out += ' ';
+    else if (CARD_CHARACTERS.some(([from, to]) => cp >= from && cp <= to)) out += ch;
+  }
+  return out.replace(/ {2,}/g, ' ').trim();
 }
 
 /** Shortens text at a word boundary with an ellipsis, so a long headline cannot overflow the card. */
@@ -66,7 +110,7 @@ export type ShareCard = {
 
 /** A 1200x630 PNG: kicker, headline and the publication's name and mark. */
 export async function shareImage({ kicker, headline, standfirst, note }: ShareCard): Promise<ImageResponse> {
-  const title = clampText(headline, 140);
+  const title = clampText(drawableText(headline), 140);
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: PAPER }}>
@@ -75,21 +119,20 @@ export async function shareImage({ kicker, headline, standfirst, note }: ShareCa
           <div
             style={{
               display: 'flex',
-              fontFamily: 'Inter',
+              fontFamily: SANS,
               fontWeight: 600,
               fontSize: 30,
               letterSpacing: 2,
-              textTransform: 'uppercase',
               color: ACCENT,
             }}
           >
-            {clampText(kicker, 60)}
+            {clampText(drawableText(kicker.toUpperCase()), 60)}
           </div>
           <div
             style={{
               display: 'flex',
               marginTop: 22,
-              fontFamily: 'Source Serif 4',
+              fontFamily: SERIF,
               fontWeight: 700,
               fontSize: headlineSize(title),
               lineHeight: 1.12,
@@ -99,8 +142,8 @@ export async function shareImage({ kicker, headline, standfirst, note }: ShareCa
             {title}
           </div>
           {standfirst ? (
-            <div style={{ display: 'flex', marginTop: 24, fontFamily: 'Inter', fontWeight: 600, fontSize: 30, lineHeight: 1.35, color: MUTED }}>
-              {clampText(standfirst, 150)}
+            <div style={{ display: 'flex', marginTop: 24, fontFamily: SANS, fontWeight: 600, fontSize: 30, lineHeight: 1.35, color: MUTED }}>
+              {clampText(drawableText(standfirst), 150)}
             </div>
           ) : null}
         </div>
@@ -126,19 +169,19 @@ export async function shareImage({ kicker, headline, standfirst, note }: ShareCa
                 borderRadius: 10,
                 background: ACCENT,
                 color: PAPER,
-                fontFamily: 'Source Serif 4',
+                fontFamily: SERIF,
                 fontWeight: 700,
                 fontSize: 32,
               }}
             >
               NR
             </div>
-            <div style={{ display: 'flex', marginLeft: 20, fontFamily: 'Source Serif 4', fontWeight: 700, fontSize: 38, color: INK }}>
+            <div style={{ display: 'flex', marginLeft: 20, fontFamily: SERIF, fontWeight: 700, fontSize: 38, color: INK }}>
               {site.name}
             </div>
           </div>
           {note ? (
-            <div style={{ display: 'flex', fontFamily: 'Inter', fontWeight: 600, fontSize: 26, color: MUTED }}>{note}</div>
+            <div style={{ display: 'flex', fontFamily: SANS, fontWeight: 600, fontSize: 26, color: MUTED }}>{drawableText(note)}</div>
           ) : null}
         </div>
       </div>
