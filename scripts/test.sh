@@ -8,6 +8,8 @@ export NEXT_TELEMETRY_DISABLED=1
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# xmllint validates the sitemaps against their XML schemas (lib/seo/xsd/).
+command -v xmllint >/dev/null || need+=(libxml2-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then
