@@ -6,6 +6,7 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { SkipLink } from '@/components/SkipLink';
 import { ThemeScript } from '@/components/ThemeScript';
 import { getSections } from '@/lib/content/queries';
+import { feedAlternates, indexableRobots } from '@/lib/seo/metadata';
 import { samplesHidden, site, siteUrl } from '@/lib/site';
 import './globals.css';
 
@@ -30,6 +31,11 @@ export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
   title: { default: site.name, template: `%s | ${site.name}` },
   description: site.description,
+  // Defaults for pages that set none of their own (lib/seo/metadata.ts builds the per-page ones).
+  robots: indexableRobots,
+  alternates: { types: feedAlternates() },
+  openGraph: { type: 'website', siteName: site.name, locale: site.locale, title: site.name, description: site.description },
+  twitter: { card: 'summary_large_image', title: site.name, description: site.description },
 };
 
 export const viewport: Viewport = {

@@ -1,17 +1,21 @@
 import type { Metadata } from 'next';
+import { JsonLd } from '@/components/JsonLd';
 import { LatestList } from '@/components/LatestList';
 import { SectionRow } from '@/components/SectionRow';
 import { StoryCard } from '@/components/StoryCard';
 import { getPublishedArticles, getSections } from '@/lib/content/queries';
+import { frontPageJsonLd } from '@/lib/seo/jsonld';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
 
-export const metadata: Metadata = {
+export const metadata: Metadata = pageMetadata({
   title: { absolute: `${site.name}: world news, politics, business and science` },
-  alternates: { canonical: paths.front() },
-};
+  description: site.description,
+  path: paths.front(),
+});
 
 /** Stories in each section row on the front page. */
 const ROW_SIZE = 4;
@@ -26,6 +30,7 @@ export default async function FrontPage() {
 
   return (
     <>
+      <JsonLd data={frontPageJsonLd()} />
       <h1 className="sr-only">{site.name}: the latest stories</h1>
       {lead ? (
         <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">

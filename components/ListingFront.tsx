@@ -1,5 +1,7 @@
 import type { Listing } from '@/lib/listings';
+import { profilePageJsonLd } from '@/lib/seo/jsonld';
 import { AuthorAvatar } from './AuthorAvatar';
+import { JsonLd } from './JsonLd';
 import { Pagination } from './Pagination';
 import { StoryList } from './StoryList';
 
@@ -9,6 +11,7 @@ export function ListingFront({ listing }: { listing: Listing }) {
   const pageNote = page.page > 1 ? ` (page ${page.page} of ${page.totalPages})` : '';
   return (
     <div className="mx-auto max-w-3xl">
+      {author ? <JsonLd data={profilePageJsonLd(author, page.totalItems)} /> : null}
       {author ? (
         <header className="flex flex-col gap-5 border-b border-rule pb-8 sm:flex-row sm:items-start">
           <AuthorAvatar author={author} size={96} />

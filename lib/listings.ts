@@ -1,6 +1,8 @@
 import { getPublicAuthor, getSection, getSectionArticles, getSections, getTag } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { paginate, type PageOf } from '@/lib/pagination';
+import type { Metadata } from 'next';
+import { pagePath, paginate, type PageOf } from '@/lib/pagination';
+import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
 /** What a paginated front needs: its heading, where it lives, and one page of stories. */
@@ -12,6 +14,8 @@ export type Listing = {
   page: PageOf<Article>;
   sections: readonly Section[];
   author?: Author;
+  /** The section a section front shows, for its own feeds. */
+  section?: Section;
 };
 
 /** A section front, or undefined for an unknown section or a page beyond the last. */
@@ -27,6 +31,7 @@ export async function sectionListing(id: string, pageNumber = 1): Promise<Listin
     basePath: paths.section(id),
     page,
     sections: await getSections(),
+    section,
   };
 }
 
@@ -64,4 +69,14 @@ export async function authorListing(id: string, pageNumber = 1): Promise<Listing
 /** Metadata title for page N: "World" on page 1, "World: page 2" after. */
 export function listingTitle(listing: Listing): string {
   return listing.page.page > 1 ? `${listing.title}: page ${listing.page.page}` : listing.title;
+}
+
+/** Metadata for any page of a front: self-canonical (Google's advice for paginated series), feeds. */
+export function listingMetadata(listing: Listing): Metadata {
+  return pageMetadata({
+    title: listingTitle(listing),
+    description: listing.description,
+    path: pagePath(listing.basePath, listing.page.page),
+    section: listing.section,
+  });
 }

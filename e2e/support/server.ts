@@ -56,8 +56,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     copy = mkdtempSync(path.join(base, 'dist-'));
     cpSync(path.join(ROOT, '.next'), copy, {
       recursive: true,
-      // The compiler cache is large and unused by `next start`.
-      filter: (src) => !src.startsWith(path.join(ROOT, '.next', 'cache')),
+      // The compiler cache is unused by `next start`; the route cache holds pages the shared server
+      // regenerated from other content, which must not leak into this server.
+      filter: (src) =>
+        !src.startsWith(path.join(ROOT, '.next', 'cache')) && !src.startsWith(path.join(ROOT, '.next', 'server', 'route-cache')),
     });
     distDir = path.relative(ROOT, copy);
   }

@@ -48,6 +48,21 @@ export function parseArticle(file: string, source: string): Parsed<Article> {
       ],
     };
   }
+  if (data.canonicalUrl && !data.source) {
+    // A canonical link elsewhere only makes sense for copy that credits where it came from.
+    return {
+      ok: false,
+      problems: [
+        {
+          file,
+          ...fm.locate(['canonicalUrl']),
+          field: 'canonicalUrl',
+          message: `expected a source (name, url) for syndicated copy that sets canonicalUrl, got ${JSON.stringify(data.canonicalUrl)} without one`,
+          severity: 'error',
+        },
+      ],
+    };
+  }
   return {
     ok: true,
     value: { ...data, slug, file, body: fm.body, wordCount: countWords(fm.body) },

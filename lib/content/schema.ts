@@ -50,6 +50,10 @@ export const articleFrontMatterSchema = z.strictObject(
     updatedAt: isoDateTime.optional(),
     dateline: z.string({ error: 'expected a place name (e.g. LONDON)' }).optional(),
     source: sourceSchema.optional(),
+    /** Syndicated copy: the original's address, used as this page's canonical link and in JSON-LD. */
+    canonicalUrl: z
+      .url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the original story' })
+      .optional(),
     image: imageSchema.optional(),
     draft: z.boolean({ error: 'expected true or false' }).default(false),
     sample: z.boolean({ error: 'expected true or false' }).default(false),

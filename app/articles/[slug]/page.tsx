@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleHeadline } from '@/components/ArticleHeadline';
 import { ArticleMeta } from '@/components/ArticleMeta';
+import { JsonLd } from '@/components/JsonLd';
 import { AuthorBio } from '@/components/AuthorBio';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { Byline } from '@/components/Byline';
@@ -20,8 +21,11 @@ import {
   getMoreFromAuthor,
   getPublishedArticles,
   getRelated,
+  getSection,
   getSections,
 } from '@/lib/content/queries';
+import { articleBreadcrumbs, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/jsonld';
+import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, prerenderLimit } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
@@ -39,11 +43,8 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getArticle((await params).slug);
   if (!article) return {};
-  return {
-    title: article.title,
-    description: article.dek,
-    alternates: { canonical: paths.article(article.slug) },
-  };
+  const [authors, section] = await Promise.all([getAuthors(article.authors), getSection(article.section)]);
+  return articleMetadata(article, authors, section);
 }
 
 export default async function ArticlePage({ params }: Props) {
@@ -56,9 +57,12 @@ export default async function ArticlePage({ params }: Props) {
     getMoreFromAuthor(article, 4),
   ]);
   const section = sections.find((s) => s.id === article.section);
+  const structured = newsArticleJsonLd({ article, authors, section });
 
   return (
     <div className="mx-auto max-w-5xl">
+      {structured ? <JsonLd data={structured} /> : null}
+      <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} />
       <article className="mx-auto max-w-3xl">
         <header>
           <div className="mb-4 flex flex-wrap items-center gap-3">

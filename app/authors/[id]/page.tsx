@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingFront } from '@/components/ListingFront';
 import { getPublicAuthorIds } from '@/lib/content/queries';
-import { authorListing, listingTitle } from '@/lib/listings';
+import { listingMetadata, authorListing } from '@/lib/listings';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -16,7 +16,7 @@ export async function generateStaticParams() {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = await authorListing((await params).id);
   if (!listing) return {};
-  return { title: listingTitle(listing), description: listing.description, alternates: { canonical: listing.basePath } };
+  return listingMetadata(listing);
 }
 
 export default async function AuthorPage({ params }: Props) {

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingFront } from '@/components/ListingFront';
-import { listingTitle, authorListing } from '@/lib/listings';
-import { pagePath, parsePageNumber } from '@/lib/pagination';
+import { listingMetadata, authorListing } from '@/lib/listings';
+import { parsePageNumber } from '@/lib/pagination';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -23,11 +23,7 @@ async function load(params: Props['params']) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const listing = await load(params);
   if (!listing) return {};
-  return {
-    title: listingTitle(listing),
-    description: listing.description,
-    alternates: { canonical: pagePath(listing.basePath, listing.page.page) },
-  };
+  return listingMetadata(listing);
 }
 
 export default async function AuthorLaterPage({ params }: Props) {

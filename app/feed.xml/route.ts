@@ -1,0 +1,7 @@
+import { feedResponse } from '@/lib/feeds/serve';
+
+export const revalidate = 30;
+
+export function GET() {
+  return feedResponse('rss');
+}

@@ -1,0 +1,8 @@
+import { rootSitemapResponse } from '@/lib/seo/serve';
+
+// ISR like the pages (docs/architecture/0003-isr-windows.md); Next needs the literal here.
+export const revalidate = 30;
+
+export function GET() {
+  return rootSitemapResponse();
+}

@@ -1,0 +1,81 @@
+import { lastModifiedAt } from '@/lib/content/dates';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { isPublic } from '@/lib/content/visibility';
+import { articleUrl } from '@/lib/seo/canonical';
+import { cropUrls } from '@/lib/seo/images';
+import { LOGO } from '@/lib/seo/jsonld';
+import { feedPaths } from '@/lib/seo/metadata';
+import { absoluteUrl, site } from '@/lib/site';
+import { paths } from '@/lib/urls';
+import { FEED_SIZE, type Feed, type FeedItem } from './feed';
+import { articleHtml } from './html';
+
+export type FeedInput = {
+  /** Candidate stories, newest first; non-public ones are dropped here whatever the caller passed. */
+  articles: readonly Article[];
+  authors: ReadonlyMap<string, Author>;
+  sections: readonly Section[];
+  /** A section's own feed; the whole site's when absent. */
+  section?: Section;
+  now?: number;
+  /** Renders a story's HTML; the MDX renderer unless a test passes another. */
+  renderHtml?: (article: Article) => Promise<string>;
+};
+
+/** The newest FEED_SIZE public stories (of one section, when given) as a format-neutral feed. */
+export async function buildFeed({
+  articles,
+  authors,
+  sections,
+  section,
+  now = Date.now(),
+  renderHtml = articleHtml,
+}: FeedInput): Promise<Feed> {
+  const chosen = articles
+    .filter((a) => isPublic(a, now) && (!section || a.section === section.id))
+    .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.slug.localeCompare(b.slug))
+    .slice(0, FEED_SIZE);
+  const sectionName = (id: string) => sections.find((s) => s.id === id)?.name;
+
+  const items = await Promise.all(
+    chosen.map(async (article): Promise<FeedItem> => {
+      const url = articleUrl(article);
+      const name = sectionName(article.section);
+      return {
+        id: url,
+        url,
+        ...(article.canonicalUrl ? { externalUrl: article.canonicalUrl } : {}),
+        title: article.title,
+        summary: article.dek,
+        contentHtml: await renderHtml(article),
+        published: article.publishedAt,
+        updated: lastModifiedAt(article),
+        authors: article.authors
+          .map((id) => authors.get(id))
+          .filter((a): a is Author => Boolean(a))
+          .map((a) => ({ name: a.name, url: absoluteUrl(paths.author(a.id)) })),
+        categories: [...(name ? [name] : []), ...article.tags],
+        ...(article.image ? { image: cropUrls(article.image)[0] } : {}),
+      };
+    }),
+  );
+
+  const updated = items.reduce<string | undefined>(
+    (acc, item) => (acc === undefined || Date.parse(item.updated) > Date.parse(acc) ? item.updated : acc),
+    undefined,
+  );
+  return {
+    title: section ? `${site.name}: ${section.name}` : site.name,
+    description: section ? section.description : site.description,
+    language: site.language,
+    homeUrl: absoluteUrl(section ? paths.section(section.id) : paths.front()),
+    urls: {
+      rss: absoluteUrl(feedPaths.rss(section?.id)),
+      atom: absoluteUrl(feedPaths.atom(section?.id)),
+      json: absoluteUrl(feedPaths.json(section?.id)),
+    },
+    iconUrl: absoluteUrl(LOGO.path),
+    updated: updated ?? new Date(now).toISOString(),
+    items,
+  };
+}

@@ -1,0 +1,35 @@
+import { FeedFigure } from '@/components/feed/FeedFigure';
+import { feedBodyComponents } from '@/components/feed/feedBodyComponents';
+import type { Article } from '@/lib/content/schema';
+import { compileBody } from '@/lib/mdx/compile';
+
+type ReactDomServer = typeof import('react-dom/server');
+
+/**
+ * React's static renderer, loaded by Node at run time. Next refuses `react-dom/server` in the
+ * server-component graph that route handlers belong to, so the import is kept out of the bundle
+ * (`turbopackIgnore`); feeds render only plain HTML elements and hook-free components, which any
+ * React 19 renderer handles (elements are plain objects keyed by global symbols).
+ */
+function reactDomServer(): Promise<ReactDomServer> {
+  return import(/* turbopackIgnore: true */ /* webpackIgnore: true */ 'react-dom/server');
+}
+
+/**
+ * The whole story as HTML for feed readers: lead image, the MDX body rendered with the feed
+ * components map (absolute links and image URLs, no client code), and the source line.
+ */
+export async function articleHtml(article: Article): Promise<string> {
+  const [Content, { renderToStaticMarkup }] = await Promise.all([compileBody(article.body), reactDomServer()]);
+  return renderToStaticMarkup(
+    <>
+      {article.image ? <FeedFigure {...article.image} /> : null}
+      <Content components={feedBodyComponents} />
+      {article.source ? (
+        <p>
+          Source: {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}
+        </p>
+      ) : null}
+    </>,
+  );
+}

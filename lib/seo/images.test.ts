@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePublicImage } from './crop';
+import { CROP_RATIOS, cropGeometry, cropPath, isCropRatio, MAX_CROP_WIDTH, storyImageUrls, type CropRatio } from './images';
+
+describe('cropGeometry', () => {
+  const cases: [number, number][] = [
+    [1600, 900],
+    [1200, 1600],
+    [1001, 667],
+    [4000, 3000],
+    [640, 640],
+  ];
+  for (const [width, height] of cases) {
+    for (const ratio of Object.keys(CROP_RATIOS) as CropRatio[]) {
+      it(`${width}x${height} to ${ratio}: an exact, centred box inside the image`, () => {
+        const [rw, rh] = CROP_RATIOS[ratio];
+        const box = cropGeometry(width, height, ratio);
+        expect(box.width * rh).toBe(box.height * rw);
+        expect(box.output.width * rh).toBe(box.output.height * rw);
+        expect(box.left + box.width).toBeLessThanOrEqual(width);
+        expect(box.top + box.height).toBeLessThanOrEqual(height);
+        // The largest such box: one more ratio unit would not fit.
+        expect(box.width + rw > width || box.height + rh > height).toBe(true);
+        expect(Math.abs(box.left - (width - box.left - box.width))).toBeLessThanOrEqual(1);
+        expect(box.output.width).toBeLessThanOrEqual(MAX_CROP_WIDTH);
+      });
+    }
+  }
+
+  it('keeps full resolution for the sample images (16:9 1600x900)', () => {
+    expect(cropGeometry(1600, 900, '16x9').output).toEqual({ width: 1600, height: 900 });
+    expect(cropGeometry(1600, 900, '4x3').output).toEqual({ width: 1200, height: 900 });
+    expect(cropGeometry(1600, 900, '1x1').output).toEqual({ width: 900, height: 900 });
+  });
+
+  it('refuses an image too small for the ratio', () => {
+    expect(() => cropGeometry(10, 5, '16x9')).toThrow(/too small/);
+  });
+});
+
+describe('crop URLs', () => {
+  it('names the ratio then the public path', () => {
+    expect(cropPath('/images/a.jpg', '4x3')).toBe('/media/4x3/images/a.jpg');
+    expect(isCropRatio('16x9')).toBe(true);
+    expect(isCropRatio('2x1')).toBe(false);
+    expect(isCropRatio('constructor')).toBe(false);
+    expect(storyImageUrls({ slug: 's', image: { src: '/images/a.jpg', alt: 'a', width: 10, height: 10 } })).toHaveLength(3);
+  });
+
+  it('reads only image files inside public/', () => {
+    expect(resolvePublicImage(['images', 'samples', 'ferry-yard.jpg'])?.type).toBe('image/jpeg');
+    expect(resolvePublicImage(['..', 'package.json'])).toBeUndefined();
+    expect(resolvePublicImage(['..', 'secret.jpg'])).toBeUndefined();
+    expect(resolvePublicImage(['images', '.hidden.jpg'])).toBeUndefined();
+    expect(resolvePublicImage(['images', 'x.svg'])).toBeUndefined();
+    expect(resolvePublicImage(['images', 'a\\..\\..\\b.jpg'])).toBeUndefined();
+    expect(resolvePublicImage([])).toBeUndefined();
+  });
+});

@@ -1,0 +1,156 @@
+import type {
+  BreadcrumbList,
+  Graph,
+  ImageObject,
+  NewsArticle,
+  NewsMediaOrganization,
+  Person,
+  ProfilePage,
+  WebSite,
+  WithContext,
+} from 'schema-dts';
+import { lastModifiedAt } from '@/lib/content/dates';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { isPublic } from '@/lib/content/visibility';
+import { absoluteUrl, site } from '@/lib/site';
+import { paths } from '@/lib/urls';
+import { articleUrl, canonicalUrlOf } from './canonical';
+import { storyImageUrls } from './images';
+
+/** The publisher logo (public/logo.png, drawn by scripts/make-logo.mjs). */
+export const LOGO = { path: '/logo.png', width: 512, height: 512 } as const;
+
+const ORGANIZATION_ID = '/#organization';
+const WEBSITE_ID = '/#website';
+
+/** Sizes in pixels as schema.org expects them (a QuantitativeValue; E37 is UN/CEFACT's code for pixel). */
+function pixels(value: number) {
+  return { '@type': 'QuantitativeValue', value, unitCode: 'E37' } as const;
+}
+
+function logo(): ImageObject {
+  return { '@type': 'ImageObject', url: absoluteUrl(LOGO.path), width: pixels(LOGO.width), height: pixels(LOGO.height) };
+}
+
+/** The publication as a news organisation: name, home page and logo. */
+export function organization(): Exclude<NewsMediaOrganization, string> {
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': absoluteUrl(ORGANIZATION_ID),
+    name: site.name,
+    url: absoluteUrl(paths.front()),
+    logo: logo(),
+  };
+}
+
+/** An author as a Person: the name alone in `name` (Google's rule), and the author page as `url`. */
+export function personOf(author: Pick<Author, 'id' | 'name'>): Exclude<Person, string> {
+  return { '@type': 'Person', name: author.name, url: absoluteUrl(paths.author(author.id)) };
+}
+
+export type NewsArticleInput = {
+  article: Article;
+  /** The story's authors, in byline order. */
+  authors: readonly Author[];
+  section?: Section;
+};
+
+/**
+ * The NewsArticle for a story page. Dates are the front matter's own ISO strings, which always
+ * carry an offset (the schema refuses any without). Syndicated copy with a canonicalUrl points
+ * `mainEntityOfPage` and `url` at the original. Returns undefined for a story that is not public,
+ * so structured data can never describe a draft or a scheduled story.
+ */
+export function newsArticleJsonLd({ article, authors, section }: NewsArticleInput, now: number = Date.now()): WithContext<NewsArticle> | undefined {
+  if (!isPublic(article, now)) return undefined;
+  const canonical = canonicalUrlOf(article);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.dek,
+    image: storyImageUrls(article),
+    datePublished: article.publishedAt,
+    dateModified: lastModifiedAt(article),
+    author: authors.map(personOf),
+    publisher: organization(),
+    mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
+    url: canonical,
+    ...(section ? { articleSection: section.name } : {}),
+    keywords: [...article.tags],
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+    wordCount: article.wordCount,
+    ...(article.dateline ? { dateline: article.dateline } : {}),
+    ...(article.canonicalUrl ? { isBasedOn: article.canonicalUrl } : {}),
+  };
+}
+
+export type Crumb = { name: string; url: string };
+
+/** Home > Section > Story, each an absolute URL on this site. */
+export function articleBreadcrumbs(article: Article, section?: Section): Crumb[] {
+  return [
+    { name: site.name, url: absoluteUrl(paths.front()) },
+    ...(section ? [{ name: section.name, url: absoluteUrl(paths.section(section.id)) }] : []),
+    { name: article.title, url: articleUrl(article) },
+  ];
+}
+
+export function breadcrumbJsonLd(crumbs: readonly Crumb[]): WithContext<BreadcrumbList> {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((crumb, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: crumb.name,
+      item: crumb.url,
+    })),
+  };
+}
+
+/** An author page: a ProfilePage about the Person, who works for the publication. */
+export function profilePageJsonLd(author: Author, storyCount: number): WithContext<ProfilePage> {
+  const url = absoluteUrl(paths.author(author.id));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'ProfilePage',
+    url,
+    mainEntity: {
+      ...personOf(author),
+      '@id': `${url}#person`,
+      jobTitle: author.role,
+      description: author.bio,
+      ...(author.avatar ? { image: absoluteUrl(author.avatar.src) } : {}),
+      worksFor: { '@type': 'NewsMediaOrganization', '@id': absoluteUrl(ORGANIZATION_ID), name: site.name, url: absoluteUrl(paths.front()) },
+      agentInteractionStatistic: {
+        '@type': 'InteractionCounter',
+        interactionType: { '@type': 'WriteAction' },
+        userInteractionCount: storyCount,
+      },
+    },
+  };
+}
+
+/** The front page: the WebSite and the organization that publishes it, linked by @id. */
+export function frontPageJsonLd(): Graph {
+  const website: Exclude<WebSite, string> = {
+    '@type': 'WebSite',
+    '@id': absoluteUrl(WEBSITE_ID),
+    name: site.name,
+    url: absoluteUrl(paths.front()),
+    description: site.description,
+    inLanguage: site.language,
+    publisher: { '@id': absoluteUrl(ORGANIZATION_ID) },
+  };
+  return { '@context': 'https://schema.org', '@graph': [website, organization()] };
+}
+
+/**
+ * JSON for a `<script type="application/ld+json">`. Every `<` becomes `\u003c` (still the same
+ * JSON string), so no text in a story can close the script element or open a comment.
+ */
+export function serializeJsonLd(data: object): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}

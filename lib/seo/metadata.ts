@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import { lastModifiedAt } from '@/lib/content/dates';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { absoluteUrl, site } from '@/lib/site';
+import { paths } from '@/lib/urls';
+import { canonicalUrlOf } from './canonical';
+import { SITE_SHARE_IMAGE_PATH } from './images';
+
+/** Where the site's feeds live; a section's feeds sit under its path (/world/feed.xml). */
+export const feedPaths = {
+  rss: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/feed.xml`,
+  atom: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/atom.xml`,
+  json: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/feed.json`,
+};
+
+export const FEED_TYPES = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+} as const;
+
+/** `<link rel="alternate">` feed autodiscovery: the site's feeds, and a section's own when given. */
+export function feedAlternates(section?: Pick<Section, 'id' | 'name'>) {
+  const feeds = (format: keyof typeof feedPaths) => [
+    { url: feedPaths[format](), title: site.name },
+    ...(section ? [{ url: feedPaths[format](section.id), title: `${site.name}: ${section.name}` }] : []),
+  ];
+  return {
+    [FEED_TYPES.rss]: feeds('rss'),
+    [FEED_TYPES.atom]: feeds('atom'),
+    [FEED_TYPES.json]: feeds('json'),
+  };
+}
+
+/**
+ * Indexable, with large image previews allowed (Google shows big thumbnails only with
+ * max-image-preview:large). Set in the root layout; the 404 page overrides it with noindex.
+ */
+export const indexableRobots: Metadata['robots'] = {
+  index: true,
+  follow: true,
+  'max-image-preview': 'large',
+  googleBot: { index: true, follow: true, 'max-image-preview': 'large', 'max-snippet': -1, 'max-video-preview': -1 },
+};
+
+export type PageMetadataInput = {
+  /** Title before the site template adds "| News Rebeat"; `absolute` skips the template. */
+  title: string | { absolute: string };
+  description: string;
+  /** The page's own path; the canonical and og:url become absolute through metadataBase. */
+  path: string;
+  /** A section page also advertises its own feeds. */
+  section?: Pick<Section, 'id' | 'name'>;
+};
+
+/**
+ * Metadata for any page that is not a story: canonical, OpenGraph `website`, Twitter large card
+ * and feed links. Next merges metadata shallowly, so each page states the whole openGraph and
+ * alternates objects rather than relying on the layout's.
+ */
+export function pageMetadata({ title, description, path, section }: PageMetadataInput): Metadata {
+  const plainTitle = typeof title === 'string' ? title : title.absolute;
+  // The site card: a page's own openGraph replaces the root's, file-based image included.
+  const images = [{ url: SITE_SHARE_IMAGE_PATH, width: 1200, height: 630, type: 'image/png', alt: `${site.name}: ${site.description}` }];
+  return {
+    title,
+    description,
+    alternates: { canonical: path, types: feedAlternates(section) },
+    openGraph: {
+      type: 'website',
+      siteName: site.name,
+      locale: site.locale,
+      url: path,
+      title: plainTitle,
+      description,
+      images,
+    },
+    twitter: { card: 'summary_large_image', title: plainTitle, description, images },
+  };
+}
+
+/**
+ * Metadata for a story: OpenGraph `article` with its times, authors (their pages), section and
+ * tags. Syndicated copy with a canonicalUrl names the original as canonical and og:url.
+ */
+export function articleMetadata(article: Article, authors: readonly Author[], section?: Section): Metadata {
+  const canonical = canonicalUrlOf(article);
+  return {
+    title: article.title,
+    description: article.dek,
+    alternates: { canonical, types: feedAlternates(section) },
+    openGraph: {
+      type: 'article',
+      siteName: site.name,
+      locale: site.locale,
+      url: canonical,
+      title: article.title,
+      description: article.dek,
+      publishedTime: article.publishedAt,
+      modifiedTime: lastModifiedAt(article),
+      authors: authors.map((a) => absoluteUrl(paths.author(a.id))),
+      ...(section ? { section: section.name } : {}),
+      tags: [...article.tags],
+    },
+    twitter: { card: 'summary_large_image', title: article.title, description: article.dek },
+  };
+}

@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, newsSitemapArticles, renderNewsSitemap } from './news-sitemap';
+import { fixtureArticle } from './test-fixtures';
+import { validateXml } from './xsd/validate';
+
+const NOW = Date.parse('2024-06-03T12:00:00Z');
+const hoursAgo = (h: number) => new Date(NOW - h * 3600_000).toISOString();
+
+afterEach(() => vi.unstubAllEnvs());
+
+describe('newsSitemapArticles', () => {
+  it('keeps public, canonical stories of the last 48 hours, newest first', () => {
+    const articles = [
+      fixtureArticle({ slug: 'two-hours', publishedAt: hoursAgo(2) }),
+      fixtureArticle({ slug: 'edge', publishedAt: hoursAgo(48) }),
+      fixtureArticle({ slug: 'too-old', publishedAt: hoursAgo(48.01) }),
+      fixtureArticle({ slug: 'one-hour', publishedAt: hoursAgo(1) }),
+      fixtureArticle({ slug: 'draft', publishedAt: hoursAgo(1), draft: true }),
+      fixtureArticle({ slug: 'scheduled', publishedAt: hoursAgo(-1) }),
+      fixtureArticle({ slug: 'syndicated', publishedAt: hoursAgo(3), source: { name: 'Agency' }, canonicalUrl: 'https://agency.example/x' }),
+      fixtureArticle({ slug: 'sample', publishedAt: hoursAgo(4), sample: true }),
+    ];
+    expect(newsSitemapArticles(articles, NOW).map((a) => a.slug)).toEqual(['one-hour', 'two-hours', 'sample', 'edge']);
+    vi.stubEnv('HIDE_SAMPLES', '1');
+    expect(newsSitemapArticles(articles, NOW).map((a) => a.slug)).not.toContain('sample');
+    expect(NEWS_WINDOW_MS).toBe(48 * 3600_000);
+  });
+
+  it('lists at most 1,000 stories, the newest', () => {
+    const many = Array.from({ length: 1005 }, (_, i) => fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }));
+    const chosen = newsSitemapArticles(many, NOW);
+    expect(NEWS_MAX_STORIES).toBe(1000);
+    expect(chosen).toHaveLength(1000);
+    expect(chosen[0]!.slug).toBe('s-0');
+    expect(chosen.at(-1)!.slug).toBe('s-999');
+  });
+});
+
+describe('renderNewsSitemap', () => {
+  it('gives each story publication name and language, date with offset and title, valid against the News schema', () => {
+    const xml = renderNewsSitemap([
+      fixtureArticle({ slug: 'harbour', title: 'Harbour & docks: "<new>" rules', publishedAt: '2024-06-03T09:30:00+02:00' }),
+    ]);
+    expect(xml).toContain('<loc>http://localhost:3000/articles/harbour</loc>');
+    expect(xml).toContain('<news:publication><news:name>News Rebeat</news:name><news:language>en</news:language></news:publication>');
+    expect(xml).toContain('<news:publication_date>2024-06-03T09:30:00+02:00</news:publication_date>');
+    expect(xml).toContain('<news:title>Harbour &amp; docks: &quot;&lt;new&gt;&quot; rules</news:title>');
+    expect(validateXml(xml, 'news').output).toMatch(/validates/);
+  });
+
+  it('is an empty urlset when nothing is recent (well-formed; the sitemaps.org schema wants one url)', () => {
+    const xml = renderNewsSitemap([]);
+    expect(xml).toMatch(/<urlset[^>]*>\s*<\/urlset>/);
+    expect(validateXml(xml, 'news').valid).toBe(false);
+  });
+});

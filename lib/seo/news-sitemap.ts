@@ -1,0 +1,31 @@
+import type { Article } from '@/lib/content/schema';
+import { isPublic } from '@/lib/content/visibility';
+import { site } from '@/lib/site';
+import { articleUrl, isCanonicalHere } from './canonical';
+import { XML_DECLARATION, element } from './xml';
+
+/** Google News takes stories published in the last two days, at most 1,000 per sitemap. */
+export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
+export const NEWS_MAX_STORIES = 1000;
+
+/** Public stories, canonical here, published within the window before `now`, newest first. */
+export function newsSitemapArticles(articles: readonly Article[], now: number = Date.now()): Article[] {
+  return articles
+    .filter((a) => isPublic(a, now) && isCanonicalHere(a))
+    .filter((a) => now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS)
+    .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.slug.localeCompare(b.slug))
+    .slice(0, NEWS_MAX_STORIES);
+}
+
+/**
+ * The Google News sitemap. With no story in the window it is an empty urlset: Google reads that as
+ * "nothing new", while the sitemaps.org schema (which wants at least one <url>) would reject it.
+ */
+export function renderNewsSitemap(articles: readonly Article[]): string {
+  const publication = `<news:publication>${element('news:name', site.name)}${element('news:language', site.language)}</news:publication>`;
+  const urls = articles.map(
+    (a) =>
+      `<url>${element('loc', articleUrl(a))}<news:news>${publication}${element('news:publication_date', a.publishedAt)}${element('news:title', a.title)}</news:news></url>`,
+  );
+  return `${XML_DECLARATION}\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join('\n')}${urls.length ? '\n' : ''}</urlset>\n`;
+}
