@@ -20,8 +20,8 @@ export const WEIGHTS = { tags: 3, text: 2, section: 1, recency: 0.5 } as const;
 /** Terms kept per story vector, and postings read per term (highest weight first). */
 const TERMS_PER_STORY = 20;
 const POSTINGS_PER_TERM = 40;
-/** Body text read for similarity: the opening of a story says what it is about, and this bounds cost. */
-const BODY_CHARS = 4000;
+/** Body text read for similarity: the opening (about 300 words) says what a news story is about, and bounds cost. */
+const BODY_CHARS = 2000;
 const POSTINGS_PER_TAG = 200;
 /** Same-section stories nearest in time considered even when they share no tag or word. */
 const SECTION_NEIGHBOURS = 20;
@@ -151,9 +151,16 @@ export function buildRelatedModel(articles: readonly Article[], limit = 5): Map<
       const tags = Math.min(1, tagScore[doc]!);
       const text = Math.min(1, textScore[doc]!);
       if (tags === 0 && text < 0.05 && section === 0) continue;
+      const isTopical = tags > 0 || text >= 0.05 ? 1 : 0;
+      const partial = WEIGHTS.tags * tags + WEIGHTS.text * text + WEIGHTS.section * section;
+      // Most touched stories cannot reach the list even with full recency: skip the rest of the work.
+      if (best.length === limit) {
+        const worst = best[limit - 1]!;
+        if (isTopical < topical[worst]! || (isTopical === topical[worst] && partial + WEIGHTS.recency < total[worst]!)) continue;
+      }
       const recency = Math.exp((-Math.abs(times[doc]! - ownTime) / HALF_LIFE_MS) * Math.LN2);
-      topical[doc] = tags > 0 || text >= 0.05 ? 1 : 0;
-      total[doc] = round(WEIGHTS.tags * tags + WEIGHTS.text * text + WEIGHTS.section * section + WEIGHTS.recency * recency);
+      topical[doc] = isTopical;
+      total[doc] = round(partial + WEIGHTS.recency * recency);
       if (best.length === limit && compare(doc, best[limit - 1]!) <= 0) continue;
       let pos = best.length === limit ? limit - 1 : best.length;
       while (pos > 0 && compare(doc, best[pos - 1]!) > 0) {

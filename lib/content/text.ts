@@ -12,8 +12,11 @@ const STOP_WORDS = new Set(
 
 const NON_ASCII_LETTER = /\p{L}/u;
 
-function isLetter(code: number, char: string): boolean {
-  return (code >= 97 && code <= 122) || (code > 127 && NON_ASCII_LETTER.test(char));
+/** Lowercase ASCII letters fast; anything beyond ASCII asks the Unicode letter class. */
+function isLetterAt(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code >= 97 && code <= 122) return true;
+  return code > 127 && NON_ASCII_LETTER.test(text[index]!);
 }
 
 /**
@@ -41,7 +44,7 @@ export function tokenize(text: string): string[] {
       while (i < length && lower.charCodeAt(i) > 32) i++;
       continue;
     }
-    if (!isLetter(code, lower[i]!)) {
+    if (!isLetterAt(lower, i)) {
       i++;
       continue;
     }
@@ -49,7 +52,7 @@ export function tokenize(text: string): string[] {
     while (end < length) {
       const c = lower.charCodeAt(end);
       // Apostrophes and hyphens join letters (velmora’s, novo-ogaryovo) but never end a word.
-      if (isLetter(c, lower[end]!) || ((c === 39 || c === 8217 || c === 45) && end + 1 < length && isLetter(lower.charCodeAt(end + 1), lower[end + 1]!))) end++;
+      if (isLetterAt(lower, end) || ((c === 39 || c === 8217 || c === 45) && end + 1 < length && isLetterAt(lower, end + 1))) end++;
       else break;
     }
     let word = lower.slice(i, end);
