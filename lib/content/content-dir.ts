@@ -11,3 +11,8 @@ export function displayPath(absolute: string): string {
   const relative = path.relative(process.cwd(), absolute);
   return relative.startsWith('..') ? absolute : relative.split(path.sep).join('/');
 }
+
+/** Where images and other static files live (served from `/`): public/ beside the code. */
+export function publicDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public');
+}

@@ -21,12 +21,15 @@ export type ContentIndex = {
    * Story files on disk that were left out because of errors, by slug. Their pages must not turn
    * into 404s (Next keeps the last good page when a render throws); preview shows the problems.
    */
-  broken: ReadonlyMap<string, readonly ContentProblem[]>;
+  broken: ReadonlyMap<string, BrokenStory>;
   /** Bodies still being checked in the background (only after a cold start with many stories). */
   pendingBodyChecks: number;
   /** Bumped on every rebuild; lets derived data (related, search) cache per version. */
   version: number;
 };
+
+/** A story file left out of the index: its problems, and its front matter when that much was valid. */
+export type BrokenStory = { problems: readonly ContentProblem[]; article?: Article };
 
 /** Where a public version of a story was listed: enough to find its pages after it changes or goes. */
 export type ArticleRefs = { sections: readonly string[]; tags: readonly string[]; authors: readonly string[] };
@@ -220,7 +223,7 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
 
   const sectionIds = new Set(sections.map((x) => x.id));
   const candidates: { article: Article; entry: ArticleEntry }[] = [];
-  const broken = new Map<string, ContentProblem[]>();
+  const broken = new Map<string, BrokenStory>();
   const seen = new Set<string>();
   for (const file of await listFiles(path.join(s.dir, 'articles'), /\.mdx$/)) {
     seen.add(file);
@@ -229,14 +232,14 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
     const { parsed, source } = entry;
     problems.push(...parsed.problems);
     if (!parsed.ok) {
-      broken.set(path.basename(file, '.mdx'), parsed.problems);
+      broken.set(path.basename(file, '.mdx'), { problems: parsed.problems });
       continue;
     }
     const article = parsed.value;
     const refProblems = crossCheck(article, source, authors, sectionIds);
     problems.push(...refProblems);
     if (refProblems.some((p) => p.severity === 'error')) {
-      broken.set(article.slug, refProblems);
+      broken.set(article.slug, { problems: refProblems, article });
       continue;
     }
     candidates.push({ article, entry });
@@ -254,7 +257,7 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
   for (const { article, entry } of candidates) {
     const bodyProblems = entry.body?.problems ?? [];
     problems.push(...bodyProblems);
-    if (bodyProblems.length) broken.set(article.slug, bodyProblems);
+    if (bodyProblems.length) broken.set(article.slug, { problems: bodyProblems, article });
     else articles.push(article);
   }
 
@@ -328,7 +331,7 @@ async function readArticle(s: State, file: string) {
   return entry;
 }
 
-function crossCheck(
+export function crossCheck(
   article: Article,
   source: string,
   authors: ReadonlyMap<string, Author>,

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { compile, run } from '@mdx-js/mdx';
 import type { MDXContent } from 'mdx/types';
 import * as runtime from 'react/jsx-runtime';
 import { storyCompileOptions } from './options';
-import { referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
+import { isMdxContentError, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
 
 export type CompiledBody = {
   /** The body as a component; pass the components map as its `components` prop. */
@@ -33,6 +32,9 @@ export function compileBody(source: string): Promise<CompiledBody> {
 }
 
 async function compileUncached(source: string): Promise<CompiledBody> {
+  // Loaded on first use, as an ES module: the content check runs this file under tsx as CommonJS,
+  // where @mdx-js/mdx's ESM-only dependencies cannot be required.
+  const { compile, run } = await import('@mdx-js/mdx');
   const file = await compile(source, storyCompileOptions);
   const mod = await run(String(file), { ...runtime, baseUrl: import.meta.url });
   return { Content: mod.default, references: referencesOf(file) };
@@ -47,6 +49,6 @@ export async function checkBody(source: string): Promise<{ issues: MdxIssue[]; r
   try {
     return { issues: [], references: (await compileBody(source)).references };
   } catch (error) {
-    return { issues: toMdxIssues(error) };
+    return { issues: toMdxIssues(error), references: isMdxContentError(error) ? error.references : undefined };
   }
 }

@@ -27,10 +27,13 @@ export type BodyReferences = {
 /** Thrown by the plugin (so compiling fails, at check time and at render) with every issue found. */
 export class MdxContentError extends Error {
   readonly issues: readonly MdxIssue[];
-  constructor(issues: readonly MdxIssue[]) {
+  /** What the body links to, so the content check can report those problems in the same run. */
+  readonly references: BodyReferences;
+  constructor(issues: readonly MdxIssue[], references: BodyReferences) {
     super(issues.map((i) => `${i.line}:${i.column} ${i.message}`).join('\n'));
     this.name = 'MdxContentError';
     this.issues = issues;
+    this.references = references;
   }
 }
 
@@ -51,8 +54,9 @@ export function remarkSafeMdx(this: Processor) {
   (data.fromMarkdownExtensions ??= []).push(mdxExpressionFromMarkdown(), mdxJsxFromMarkdown());
   return (tree: Root, file: VFile) => {
     const issues = findUnsafeMdx(tree, String(file.value));
-    if (issues.length) throw new MdxContentError(issues);
-    (file.data as { storyReferences?: BodyReferences }).storyReferences = collectReferences(tree);
+    const references = collectReferences(tree);
+    if (issues.length) throw new MdxContentError(issues, references);
+    (file.data as { storyReferences?: BodyReferences }).storyReferences = references;
   };
 }
 
@@ -238,15 +242,17 @@ function looksLikeModuleCode(text: string): boolean {
   }
 }
 
+/** By name, not instanceof: a bundler or tsx may load this module twice. */
+export function isMdxContentError(error: unknown): error is MdxContentError {
+  return error instanceof Error && error.name === 'MdxContentError' && 'issues' in error && Array.isArray(error.issues);
+}
+
 /**
  * Turns whatever compiling a body threw into issues with positions: our own refusals, and MDX
  * syntax errors, with a hint for the two characters MDX treats specially.
  */
 export function toMdxIssues(error: unknown): MdxIssue[] {
-  // By name, not instanceof: a bundler may load this module twice.
-  if (error instanceof Error && error.name === 'MdxContentError' && 'issues' in error && Array.isArray(error.issues)) {
-    return [...(error.issues as MdxIssue[])];
-  }
+  if (isMdxContentError(error)) return [...error.issues];
   if (error && typeof error === 'object' && 'reason' in error && typeof error.reason === 'string') {
     const e = error as { reason: string; line?: number | null; column?: number | null; source?: string | null };
     let hint = '';
