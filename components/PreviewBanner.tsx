@@ -13,9 +13,9 @@ export function PreviewBanner({ status, exitTo = paths.front() }: PreviewBannerP
     <div
       role="region"
       aria-label="Preview"
-      className="-mx-4 -mt-8 mb-8 border-b-2 border-[#a37f00] bg-[#fff3bf] px-4 py-3 font-sans text-sm text-[#2b2100] sm:-mx-6 sm:px-6"
+      className="mb-8 rounded-md border-2 border-[#a37f00] bg-[#fff3bf] px-4 py-3 font-sans text-sm text-[#2b2100]"
     >
-      <div className="mx-auto flex max-w-3xl flex-wrap items-center justify-between gap-x-6 gap-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-x-6 gap-y-2">
         <p>
           <strong className="mr-2 rounded-sm bg-[#2b2100] px-1.5 py-0.5 text-xs font-bold tracking-wide text-[#fff3bf] uppercase">
             Preview

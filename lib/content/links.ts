@@ -91,7 +91,8 @@ export function publicFileExists(dir: string, urlPath: string): boolean {
   } catch {
     return false;
   }
-  const file = path.resolve(dir, `.${decoded}`);
-  if (!file.startsWith(path.resolve(dir) + path.sep)) return false;
-  return existsSync(file) && statSync(file).isFile();
+  // The public directory is chosen at run time; tell Turbopack not to trace the whole project.
+  const file = path.resolve(/*turbopackIgnore: true*/ dir, `.${decoded}`);
+  if (!file.startsWith(path.resolve(/*turbopackIgnore: true*/ dir) + path.sep)) return false;
+  return existsSync(/*turbopackIgnore: true*/ file) && statSync(/*turbopackIgnore: true*/ file).isFile();
 }
