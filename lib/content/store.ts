@@ -65,7 +65,7 @@ const KEY = Symbol.for('news-rebeat.content-store');
 const registry = globalThis as typeof globalThis & { [KEY]?: State };
 
 /** Without a file watcher, how often the files are stat'ed for changes (only when content is asked for). */
-const POLL_INTERVAL_MS = 2000;
+const POLL_INTERVAL_MS = Number(process.env.CONTENT_POLL_MS ?? 2000);
 
 /**
  * Up to this many unchecked bodies are compiled before the index is returned, so a broken story

@@ -254,16 +254,22 @@ export function isMdxContentError(error: unknown): error is MdxContentError {
 export function toMdxIssues(error: unknown): MdxIssue[] {
   if (isMdxContentError(error)) return [...error.issues];
   if (error && typeof error === 'object' && 'reason' in error && typeof error.reason === 'string') {
-    const e = error as { reason: string; line?: number | null; column?: number | null; source?: string | null };
+    const e = error as { reason: string; line?: number | null; column?: number | null; source?: string | null; ruleId?: string | null };
+    // Some messages carry their place only in the text: "... (12:1-12:27)".
+    const inText = /\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason);
+    const line = e.line ?? (inText ? Number(inText[1]) : 1);
+    const column = e.column ?? (inText ? Number(inText[2]) : 1);
     let hint = '';
     if (e.reason.includes('comment')) {
       hint = ' (HTML comments <!-- --> do not work in MDX: write {/* comment */})';
-    } else if (e.source?.includes('mdx-jsx')) {
+    } else if (e.ruleId === 'end-tag-mismatch') {
+      hint = ' (close a component with its end tag, e.g. </PullQuote>, or end a component without content with />)';
+    } else if (e.source?.includes('mdx-jsx') && e.ruleId?.startsWith('unexpected')) {
       hint = ' (a "<" followed by a letter starts a component: to write a less-than sign there, put a space after it or write \\<)';
     } else if (e.source?.includes('mdx-expression')) {
       hint = ' (a "{" starts JavaScript, which stories may not contain: to show a curly brace, write \\{)';
     }
-    return [{ line: e.line ?? 1, column: e.column ?? 1, message: `MDX could not read this: ${e.reason}${hint}` }];
+    return [{ line, column, message: `MDX could not read this: ${e.reason}${hint}` }];
   }
   return [{ line: 1, column: 1, message: `MDX could not compile the body: ${error instanceof Error ? error.message : String(error)}` }];
 }
