@@ -4,6 +4,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from '../fixtures';
 import { copyContent, startServer, type RunningServer } from '../support/server';
 
 // Editors' tools against a production server on a temporary copy of the content:
@@ -148,6 +149,7 @@ test('preview shows a draft and a scheduled story only with the secret, with a b
   const banner = page.getByRole('region', { name: 'Preview' });
   await expect(banner).toContainText('Draft: readers cannot see this story');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  expect(await axeViolations(page)).toEqual([]);
 
   await page.goto(`${server.url}/articles/${scheduled}`);
   await expect(page.getByRole('region', { name: 'Preview' })).toContainText('Scheduled: readers will see this story from 1 January 2999');
@@ -230,11 +232,12 @@ test('the live editor: behind preview, noindex, eval allowed on that page only, 
   await expect(preview.getByText('Fewer than <5% of ferries were late.')).toBeVisible();
   await expect(preview.getByText('Live headline')).toBeVisible();
   await expect(page.getByText('No problems: the content check passes')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 
   await source.fill(`${front}Hello {process.env.REVALIDATE_SECRET}\n\n[broken](/articles/no-such-story)\n`);
   const problems = page.getByTestId('problems');
-  await expect(problems).toContainText('content/articles/new-story.mdx:9:7 body: JavaScript expressions are not allowed in stories');
+  await expect(problems).toContainText('content/articles/new-story.mdx:8:7 body: JavaScript expressions are not allowed in stories');
   await expect(problems).toContainText('got "/articles/no-such-story"');
-  await expect(preview.getByRole('alert')).toContainText('line 9, column 7: JavaScript expressions are not allowed');
+  await expect(preview.getByRole('alert')).toContainText('line 8, column 7: JavaScript expressions are not allowed');
   expect(await page.content()).not.toContain(REVALIDATE_SECRET);
 });
