@@ -131,11 +131,27 @@ test('the webhook refuses what it must with a clear 4xx', async () => {
 test('preview shows a draft and a scheduled story only with the secret, with a banner and an exit link', async ({ page }) => {
   const draft = `draft-${Date.now()}`;
   const scheduled = `scheduled-later-${Date.now()}`;
-  writeStory(draft, { title: `"Draft ${draft}"`, draft: 'true' }, 'Not ready for readers.');
-  writeStory(scheduled, { title: `"Scheduled ${scheduled}"`, publishedAt: '2999-01-01T09:00:00+00:00' }, 'Coming later.');
+  // Same section, tag and author as a published story, so they would share its lists.
+  const byline = { authors: '[tomasz-wren]' };
+  writeStory(draft, { ...byline, title: `"Draft ${draft}"`, draft: 'true' }, 'Not ready for readers.');
+  writeStory(scheduled, { ...byline, title: `"Scheduled ${scheduled}"`, publishedAt: '2999-01-01T09:00:00+00:00' }, 'Coming later.');
 
   expect((await page.goto(`${server.url}/articles/${draft}`))?.status()).toBe(404);
   expect((await page.goto(`${server.url}/articles/${scheduled}`))?.status()).toBe(404);
+  // Regenerate the lists the draft would be on (a public story in the same section, tag and author)...
+  const push = await fetch(`${server.url}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${REVALIDATE_SECRET}` },
+    body: JSON.stringify({ files: [`content/articles/${draft}.mdx`, `content/articles/${scheduled}.mdx`, 'content/articles/port-calder-shipyard-electric-ferries.mdx'] }),
+  });
+  expect((await push.json()).revalidated).toEqual(expect.arrayContaining(['/', '/business', '/tags/port-calder', '/authors/tomasz-wren', '/feed.xml']));
+  // ...and they still leave out the draft and the scheduled story.
+  for (const list of ['/', '/business', '/authors/tomasz-wren']) {
+    const text = (await html(`${server.url}${list}`)).text;
+    expect(text, list).toContain('/articles/port-calder-shipyard-electric-ferries');
+    expect(text, list).not.toContain(draft);
+    expect(text, list).not.toContain(scheduled);
+  }
   expect((await fetch(`${server.url}/api/preview?path=/articles/${draft}`)).status).toBe(401);
   expect((await fetch(`${server.url}/api/preview?secret=wrong&path=/articles/${draft}`)).status).toBe(401);
   const offSite = await fetch(`${server.url}/api/preview?secret=${PREVIEW_SECRET}&path=//evil.example/`, { redirect: 'manual' });
