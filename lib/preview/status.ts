@@ -1,6 +1,6 @@
 import type { Article } from '@/lib/content/schema';
-import { isPublic } from '@/lib/content/visibility';
 import { formatDateTime } from '@/lib/format/dates';
+import { samplesHidden } from '@/lib/site';
 
 /** One line for the preview banner: whether readers can see this story, and if not, why or when. */
 export function previewStatus(article: Pick<Article, 'draft' | 'publishedAt' | 'sample'>, now = Date.now()): string {
@@ -8,6 +8,6 @@ export function previewStatus(article: Pick<Article, 'draft' | 'publishedAt' | '
   if (Date.parse(article.publishedAt) > now) {
     return `Scheduled: readers will see this story from ${formatDateTime(article.publishedAt)}.`;
   }
-  if (!isPublic(article as Article, now)) return 'Hidden: sample stories are switched off on this site.';
+  if (article.sample && samplesHidden()) return 'Hidden: sample stories are switched off on this site (HIDE_SAMPLES).';
   return 'Published: this is what readers see.';
 }
