@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { LIVE_EDITOR_PATH, liveEditorCsp } from './lib/preview/editor-csp';
 
 const nextConfig: NextConfig = {
   // Tests run several isolated servers from copies of one build; each names its own copy.
@@ -8,6 +9,19 @@ const nextConfig: NextConfig = {
   images: {
     formats: ['image/avif', 'image/webp'],
     qualities: [75],
+  },
+  async headers() {
+    return [
+      {
+        // Only the editors' live preview may evaluate code (compiled MDX); it is never indexed.
+        source: LIVE_EDITOR_PATH,
+        headers: [
+          { key: 'Content-Security-Policy', value: liveEditorCsp },
+          { key: 'X-Robots-Tag', value: 'noindex, nofollow' },
+          { key: 'Referrer-Policy', value: 'no-referrer' },
+        ],
+      },
+    ];
   },
 };
 

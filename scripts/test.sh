@@ -34,6 +34,8 @@ step() {
 }
 
 step "typecheck" npx tsc --noEmit
+# Every content file, as editors' CI runs it: a broken story fails the run (docs/editing.md).
+step "content check" npm run -s content:check -- --report reports/content-check.json
 step "unit tests" npx vitest run
 echo "== production build"
 if npx next build; then

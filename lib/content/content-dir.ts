@@ -11,3 +11,11 @@ export function displayPath(absolute: string): string {
   const relative = path.relative(process.cwd(), absolute);
   return relative.startsWith('..') ? absolute : relative.split(path.sep).join('/');
 }
+
+/**
+ * Where images and other static files live (served from `/`): public/ beside the code. PUBLIC_DIR
+ * lets the content check run on a content directory that brings its own images (tests do).
+ */
+export function publicDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.PUBLIC_DIR ?? 'public');
+}

@@ -118,4 +118,18 @@ describe('parseAuthor', () => {
       'content/authors/ana-ruiz.yaml:1:1 bio: expected a short biography, got nothing',
     ]);
   });
+
+  it('reads corrections, and refuses one without a text or dated before publication', () => {
+    const ok = parseArticle(
+      FILE,
+      articleFile({ ...valid, corrections: '[{ date: 2024-05-02T09:00:00+00:00, text: We misspelt a name. }]' }),
+    );
+    expect(ok.ok && ok.value.corrections).toEqual([{ date: '2024-05-02T09:00:00+00:00', text: 'We misspelt a name.' }]);
+    expect(problemsOf(articleFile({ ...valid, corrections: '[{ date: 2024-05-02T09:00:00+00:00 }]' }))).toEqual([
+      `${FILE}:8:15 corrections.0.text: expected the text of the correction, got nothing`,
+    ]);
+    expect(problemsOf(articleFile({ ...valid, corrections: '[{ date: 2024-04-01T09:00:00+00:00, text: Too early. }]' }))).toEqual([
+      `${FILE}:8:17 corrections.0.date: expected a time after publishedAt (2024-05-01T10:00:00+02:00), got "2024-04-01T09:00:00+00:00"`,
+    ]);
+  });
 });

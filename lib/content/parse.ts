@@ -34,18 +34,22 @@ export function parseArticle(file: string, source: string): Parsed<Article> {
   if (problems.length) return { ok: false, problems };
 
   const data = result.data;
-  if (data.updatedAt && Date.parse(data.updatedAt) < Date.parse(data.publishedAt)) {
+  // An update or a correction cannot come before the story was published.
+  const afterPublication: { path: (string | number)[]; value: string }[] = [
+    ...(data.updatedAt ? [{ path: ['updatedAt'], value: data.updatedAt }] : []),
+    ...(data.corrections ?? []).map((c, i) => ({ path: ['corrections', i, 'date'], value: c.date })),
+  ];
+  const early = afterPublication.filter(({ value }) => Date.parse(value) < Date.parse(data.publishedAt));
+  if (early.length) {
     return {
       ok: false,
-      problems: [
-        {
-          file,
-          ...fm.locate(['updatedAt']),
-          field: 'updatedAt',
-          message: `expected a time after publishedAt (${data.publishedAt}), got ${JSON.stringify(data.updatedAt)}`,
-          severity: 'error',
-        },
-      ],
+      problems: early.map(({ path: fieldPath, value }) => ({
+        file,
+        ...fm.locate(fieldPath),
+        field: fieldPath.join('.'),
+        message: `expected a time after publishedAt (${data.publishedAt}), got ${JSON.stringify(value)}`,
+        severity: 'error' as const,
+      })),
     };
   }
   if (data.canonicalUrl && !data.source) {

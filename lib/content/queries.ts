@@ -1,3 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { contentDir, displayPath } from './content-dir';
+import { formatProblem, type ContentProblem } from './problems';
 import { buildRelatedModel, type RelatedScore } from './related';
 import { slugify } from './slug';
 import { derived, getContentIndex, type ContentIndex } from './store';
@@ -16,6 +20,53 @@ export async function getArticle(slug: string): Promise<Article | undefined> {
   const index = await getContentIndex();
   const article = index.bySlug.get(slug);
   return article && isPublic(article) ? article : undefined;
+}
+
+/** Thrown for a public story whose file now has errors: the render fails, so Next keeps the last good page. */
+export class BrokenStoryError extends Error {
+  constructor(slug: string, problems: readonly ContentProblem[]) {
+    super(
+      `story ${slug} has errors; its last good page stays until they are fixed:\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+    this.name = 'BrokenStoryError';
+  }
+}
+
+export type StoryForPage =
+  | { kind: 'story'; article: Article; public: boolean }
+  | { kind: 'problems'; slug: string; problems: readonly ContentProblem[] };
+
+/**
+ * The story an article page shows. Readers get public stories only; in preview (draft mode),
+ * drafts and scheduled stories too, and a file with errors shows its problems. For readers, a
+ * story whose file has errors throws rather than 404s, unless it was a draft, scheduled or
+ * hidden sample anyway: a failed background render keeps the last good page in Next's cache.
+ */
+export async function getStoryForPage(slug: string, { preview = false } = {}): Promise<StoryForPage | undefined> {
+  const index = await getContentIndex();
+  const article = index.bySlug.get(slug);
+  if (article) {
+    const visible = isPublic(article);
+    return visible || preview ? { kind: 'story', article, public: visible } : undefined;
+  }
+  const broken = index.broken.get(slug);
+  if (!broken) return undefined;
+  if (preview) return { kind: 'problems', slug, problems: broken.problems };
+  if (broken.article && !isPublic(broken.article)) return undefined;
+  throw new BrokenStoryError(slug, broken.problems);
+}
+
+/** The raw file of a story (front matter and body), draft or broken included, for the live editor. */
+export async function getStorySource(slug: string): Promise<{ file: string; source: string } | undefined> {
+  const index = await getContentIndex();
+  if (!index.bySlug.has(slug) && !index.broken.has(slug)) return undefined;
+  const absolute = path.join(contentDir(), 'articles', `${slug}.mdx`);
+  try {
+    return { file: displayPath(absolute), source: await readFile(absolute, 'utf8') };
+  } catch {
+    return undefined;
+  }
 }
 
 export async function getSections(): Promise<readonly Section[]> {

@@ -39,6 +39,15 @@ export const sourceSchema = z.strictObject(
   { error: 'expected a source with a name' },
 );
 
+/** A public correction: when it was made and what it says, shown at the end of the story. */
+export const correctionSchema = z.strictObject(
+  {
+    date: isoDateTime,
+    text: text('the text of the correction'),
+  },
+  { error: 'expected a correction with date and text' },
+);
+
 export const articleFrontMatterSchema = z.strictObject(
   {
     title: text('a headline'),
@@ -57,6 +66,10 @@ export const articleFrontMatterSchema = z.strictObject(
     image: imageSchema.optional(),
     draft: z.boolean({ error: 'expected true or false' }).default(false),
     sample: z.boolean({ error: 'expected true or false' }).default(false),
+    // Optional rather than defaulted, so code that builds articles by hand need not name it.
+    corrections: z
+      .array(correctionSchema, { error: 'expected a list of corrections, each with date and text' })
+      .optional(),
   },
   { error: 'expected front matter fields (title, dek, section, authors, publishedAt, ...)' },
 );
@@ -86,6 +99,7 @@ export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
 export type AuthorFields = z.infer<typeof authorSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Image = z.infer<typeof imageSchema>;
+export type Correction = z.infer<typeof correctionSchema>;
 
 /** An article as the site knows it: validated front matter plus where it came from. */
 export type Article = ArticleFrontMatter & {

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getContentIndex } from './store';
+import { articleHistory, getContentIndex, peekContentIndex, refreshContentIndex } from './store';
 import { formatProblem } from './problems';
-import { getArticle, getPublishedArticles } from './queries';
+import { BrokenStoryError, getArticle, getPublishedArticles, getStoryForPage } from './queries';
 
 let dir: string;
 
@@ -14,7 +14,7 @@ function write(relative: string, text: string) {
   writeFileSync(file, text);
 }
 
-function article(slug: string, fields: Record<string, string> = {}) {
+function article(slug: string, fields: Record<string, string> = {}, body = 'Body text.') {
   const all = {
     title: `Story ${slug}`,
     dek: 'A dek.',
@@ -25,7 +25,7 @@ function article(slug: string, fields: Record<string, string> = {}) {
   };
   write(
     `articles/${slug}.mdx`,
-    ['---', ...Object.entries(all).map(([k, v]) => `${k}: ${v}`), '---', '', 'Body text.', ''].join('\n'),
+    ['---', ...Object.entries(all).map(([k, v]) => `${k}: ${v}`), '---', '', body, ''].join('\n'),
   );
 }
 
@@ -110,5 +110,106 @@ describe('public visibility', () => {
     vi.stubEnv('HIDE_SAMPLES', '1');
     expect((await getPublishedArticles()).map((a) => a.slug)).toEqual(['published']);
     expect(await getArticle('sample')).toBeUndefined();
+  });
+});
+
+describe('stories whose body is not allowed or does not compile', () => {
+  it('are left out of every list with one logged error naming file, line and column', async () => {
+    article('fine');
+    article('sneaky', {}, 'Hello {process.env.HOME}');
+    const index = await getContentIndex();
+    expect(index.articles.map((a) => a.slug)).toEqual(['fine']);
+    const rel = path.join(dir, 'articles', 'sneaky.mdx');
+    expect(index.problems.map(formatProblem)).toEqual([
+      `${rel}:9:7 body: JavaScript expressions are not allowed in stories, found {process.env.HOME}: to show a curly brace, write \\{`,
+    ]);
+    expect((await getPublishedArticles()).map((a) => a.slug)).toEqual(['fine']);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    await refreshContentIndex();
+    expect(console.error).toHaveBeenCalledTimes(1);
+  });
+
+  it('are checked in the background after a cold start with many stories, then left out', async () => {
+    vi.resetModules();
+    vi.stubEnv('CONTENT_SYNC_BODY_CHECKS', '1');
+    const fresh = await import('./store');
+    // Another directory than the module-level state, so this index starts cold.
+    article('one');
+    article('two', {}, '<script>alert(1)</script>');
+    article('three');
+    const first = await fresh.getContentIndex();
+    expect(first.pendingBodyChecks).toBe(3);
+    expect(first.articles).toHaveLength(3);
+    await vi.waitFor(async () => {
+      const index = await fresh.getContentIndex();
+      expect(index.pendingBodyChecks).toBe(0);
+      expect(index.articles.map((a) => a.slug).sort()).toEqual(['one', 'three']);
+      expect(index.broken.has('two')).toBe(true);
+    }, { timeout: 5000, interval: 50 });
+  });
+});
+
+describe('getStoryForPage', () => {
+  it('gives readers public stories and 404s (undefined) for drafts and scheduled ones', async () => {
+    article('published');
+    article('draft', { draft: 'true' });
+    article('scheduled', { publishedAt: '2999-01-01T00:00:00Z' });
+    expect(await getStoryForPage('published')).toMatchObject({ kind: 'story', public: true });
+    expect(await getStoryForPage('draft')).toBeUndefined();
+    expect(await getStoryForPage('scheduled')).toBeUndefined();
+    expect(await getStoryForPage('nothing-here')).toBeUndefined();
+  });
+
+  it('shows drafts and scheduled stories in preview, marked as not public', async () => {
+    article('draft', { draft: 'true' });
+    article('scheduled', { publishedAt: '2999-01-01T00:00:00Z' });
+    expect(await getStoryForPage('draft', { preview: true })).toMatchObject({ kind: 'story', public: false });
+    expect(await getStoryForPage('scheduled', { preview: true })).toMatchObject({ kind: 'story', public: false });
+  });
+
+  it('throws for a story whose file broke, so Next keeps the last good page; preview shows the problems', async () => {
+    article('was-fine');
+    expect(await getStoryForPage('was-fine')).toMatchObject({ kind: 'story' });
+    article('was-fine', {}, '<iframe src="https://evil.example" />');
+    await refreshContentIndex();
+    await expect(getStoryForPage('was-fine')).rejects.toBeInstanceOf(BrokenStoryError);
+    const preview = await getStoryForPage('was-fine', { preview: true });
+    expect(preview?.kind).toBe('problems');
+    write('articles/bad-yaml.mdx', '---\ntitle: [\n---\n');
+    await refreshContentIndex();
+    await expect(getStoryForPage('bad-yaml')).rejects.toThrow(/bad-yaml has errors/);
+  });
+
+  it('404s a broken draft rather than throwing: readers could not see it anyway', async () => {
+    article('broken-draft', { draft: 'true' }, '{1 + 1}');
+    expect(await getStoryForPage('broken-draft')).toBeUndefined();
+  });
+});
+
+describe('refreshing and history (for push-to-publish)', () => {
+  it('refreshContentIndex sees a change at once, without the watcher', async () => {
+    vi.stubEnv('CONTENT_WATCH', '0');
+    vi.stubEnv('CONTENT_POLL_MS', '600000');
+    vi.resetModules();
+    const fresh = await import('./store');
+    article('first');
+    expect((await fresh.getContentIndex()).articles).toHaveLength(1);
+    article('second');
+    // Without a watcher, a plain read only looks again after the poll interval (here ten minutes).
+    expect((await fresh.getContentIndex()).articles).toHaveLength(1);
+    expect((await fresh.refreshContentIndex()).articles).toHaveLength(2);
+  });
+
+  it('remembers where a deleted story was listed', async () => {
+    article('going', { tags: '[Harbour, Budgets]' });
+    article('draft-only', { draft: 'true' });
+    await getContentIndex();
+    expect(peekContentIndex()?.articles).toHaveLength(2);
+    rmSync(path.join(dir, 'articles', 'going.mdx'));
+    const after = await refreshContentIndex();
+    expect(after.articles.map((a) => a.slug)).toEqual(['draft-only']);
+    expect(articleHistory().get('going')).toEqual({ sections: ['world'], tags: ['Harbour', 'Budgets'], authors: ['ana-ruiz'] });
+    // Never public, never listed: nothing to remember.
+    expect(articleHistory().has('draft-only')).toBe(false);
   });
 });

@@ -1,10 +1,13 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { checkBody } from '@/lib/mdx/compile';
+import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentDir, displayPath } from './content-dir';
 import { locateField, parseArticle, parseAuthor, parseSections } from './parse';
 import { formatProblem, type ContentProblem } from './problems';
 import type { Article, Author, Section } from './schema';
+import { isPublic } from './visibility';
 
 /** Everything the site knows about its content, built once and swapped whole when files change. */
 export type ContentIndex = {
@@ -14,11 +17,32 @@ export type ContentIndex = {
   authors: ReadonlyMap<string, Author>;
   sections: readonly Section[];
   problems: readonly ContentProblem[];
+  /**
+   * Story files on disk that were left out because of errors, by slug. Their pages must not turn
+   * into 404s (Next keeps the last good page when a render throws); preview shows the problems.
+   */
+  broken: ReadonlyMap<string, BrokenStory>;
+  /** Bodies still being checked in the background (only after a cold start with many stories). */
+  pendingBodyChecks: number;
   /** Bumped on every rebuild; lets derived data (related, search) cache per version. */
   version: number;
 };
 
+/** A story file left out of the index: its problems, and its front matter when that much was valid. */
+export type BrokenStory = { problems: readonly ContentProblem[]; article?: Article };
+
+/** Where a public version of a story was listed: enough to find its pages after it changes or goes. */
+export type ArticleRefs = { sections: readonly string[]; tags: readonly string[]; authors: readonly string[] };
+
 type FileStamp = { mtimeMs: number; size: number };
+
+type ArticleEntry = {
+  stamp: FileStamp;
+  source: string;
+  parsed: ReturnType<typeof parseArticle>;
+  /** The body check's result, once made (the entry is replaced when the file changes). */
+  body?: { problems: ContentProblem[]; references?: BodyReferences };
+};
 
 type State = {
   dir: string;
@@ -27,9 +51,14 @@ type State = {
   dirty: boolean;
   watcher?: FSWatcher;
   lastPoll: number;
-  articleCache: Map<string, { stamp: FileStamp; source: string; parsed: ReturnType<typeof parseArticle> }>;
+  articleCache: Map<string, ArticleEntry>;
   logged: Set<string>;
   derived: Map<string, { key: string; value: unknown }>;
+  /** Every section, tag and author each slug was ever listed under while public, in this process. */
+  history: Map<string, { sections: Set<string>; tags: Set<string>; authors: Set<string> }>;
+  backgroundCheck?: Promise<void>;
+  /** Whether to log problems (the server does; the content check prints them itself). */
+  log: boolean;
 };
 
 // One index per process: Next may evaluate this module once per route bundle, so it lives on globalThis.
@@ -37,14 +66,25 @@ const KEY = Symbol.for('news-rebeat.content-store');
 const registry = globalThis as typeof globalThis & { [KEY]?: State };
 
 /** Without a file watcher, how often the files are stat'ed for changes (only when content is asked for). */
-const POLL_INTERVAL_MS = 2000;
+const POLL_INTERVAL_MS = Number(process.env.CONTENT_POLL_MS ?? 2000);
+
+/**
+ * Up to this many unchecked bodies are compiled before the index is returned, so a broken story
+ * never reaches a list. Beyond it (a cold start on a large archive: about 5 ms a story) the index
+ * is returned at once and the rest are checked in the background, then the index is rebuilt.
+ */
+const SYNC_BODY_CHECKS = Number(process.env.CONTENT_SYNC_BODY_CHECKS ?? 300);
+
+function newState(dir: string, log: boolean): State {
+  return { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map(), history: new Map(), log };
+}
 
 function state(): State {
   const dir = contentDir();
   const current = registry[KEY];
   if (current && current.dir === dir) return current;
   current?.watcher?.close();
-  const fresh: State = { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map() };
+  const fresh = newState(dir, true);
   registry[KEY] = fresh;
   return fresh;
 }
@@ -84,6 +124,45 @@ export function derived<T>(name: string, key: string, compute: () => T): T {
   const value = compute();
   s.derived.set(name, { key, value });
   return value;
+}
+
+/**
+ * Rebuilds the index now, without waiting for the file watcher (the revalidation webhook calls
+ * this after a push). A build already under way may predate the change, so it builds again after.
+ */
+export async function refreshContentIndex(): Promise<ContentIndex> {
+  const s = state();
+  if (s.loading) await s.loading.catch(() => undefined);
+  s.dirty = true;
+  return getContentIndex();
+}
+
+/** The index as last built, without looking for changes: what the site knew before a refresh. */
+export function peekContentIndex(): ContentIndex | undefined {
+  return state().index;
+}
+
+/** Where each slug was listed while public, in this process: deleted and edited stories included. */
+export function articleHistory(): ReadonlyMap<string, ArticleRefs> {
+  const result = new Map<string, ArticleRefs>();
+  for (const [slug, refs] of state().history) {
+    result.set(slug, { sections: [...refs.sections], tags: [...refs.tags], authors: [...refs.authors] });
+  }
+  return result;
+}
+
+/**
+ * Builds an index of a content directory from scratch, every body checked, nothing cached or
+ * logged: the content check's view of the files, by the same code the server uses.
+ */
+export async function loadContentIndex(dir: string): Promise<ContentIndex & { references: ReadonlyMap<string, BodyReferences> }> {
+  const s = newState(dir, false);
+  const index = await build(s, Infinity);
+  const references = new Map<string, BodyReferences>();
+  for (const entry of s.articleCache.values()) {
+    if (entry.parsed.ok && entry.body?.references) references.set(entry.parsed.value.slug, entry.body.references);
+  }
+  return { ...index, references };
 }
 
 function ensureWatcher(s: State) {
@@ -127,7 +206,7 @@ async function readText(file: string): Promise<string | undefined> {
 
 let versionCounter = 0;
 
-async function build(s: State): Promise<ContentIndex> {
+async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<ContentIndex> {
   const problems: ContentProblem[] = [];
 
   const sectionsFile = path.join(s.dir, 'sections.yaml');
@@ -157,7 +236,8 @@ async function build(s: State): Promise<ContentIndex> {
   }
 
   const sectionIds = new Set(sections.map((x) => x.id));
-  const articles: Article[] = [];
+  const candidates: { article: Article; entry: ArticleEntry }[] = [];
+  const broken = new Map<string, BrokenStory>();
   const seen = new Set<string>();
   for (const file of await listFiles(path.join(s.dir, 'articles'), /\.mdx$/)) {
     seen.add(file);
@@ -165,25 +245,86 @@ async function build(s: State): Promise<ContentIndex> {
     if (!entry) continue;
     const { parsed, source } = entry;
     problems.push(...parsed.problems);
-    if (!parsed.ok) continue;
+    if (!parsed.ok) {
+      broken.set(path.basename(file, '.mdx'), { problems: parsed.problems });
+      continue;
+    }
     const article = parsed.value;
     const refProblems = crossCheck(article, source, authors, sectionIds);
     problems.push(...refProblems);
-    if (refProblems.some((p) => p.severity === 'error')) continue;
-    articles.push(article);
+    if (refProblems.some((p) => p.severity === 'error')) {
+      broken.set(article.slug, { problems: refProblems, article });
+      continue;
+    }
+    candidates.push({ article, entry });
   }
   for (const cached of s.articleCache.keys()) if (!seen.has(cached)) s.articleCache.delete(cached);
 
+  // A body that does not compile (or uses what stories may not) keeps the story out, like bad front matter.
+  const unchecked = candidates.filter((c) => !c.entry.body);
+  if (unchecked.length <= syncBodyChecks) {
+    for (const { article, entry } of unchecked) await checkEntryBody(article, entry);
+  } else {
+    startBackgroundChecks(s, unchecked);
+  }
+  const articles: Article[] = [];
+  for (const { article, entry } of candidates) {
+    const bodyProblems = entry.body?.problems ?? [];
+    problems.push(...bodyProblems);
+    if (bodyProblems.length) broken.set(article.slug, { problems: bodyProblems, article });
+    else articles.push(article);
+  }
+
   articles.sort(newestFirst);
-  logNewProblems(s, problems);
+  rememberPublic(s, articles);
+  if (s.log) logNewProblems(s, problems);
   return {
     articles,
     bySlug: new Map(articles.map((a) => [a.slug, a])),
     authors,
     sections,
     problems,
+    broken,
+    pendingBodyChecks: unchecked.length > syncBodyChecks ? unchecked.filter((c) => !c.entry.body).length : 0,
     version: ++versionCounter,
   };
+}
+
+async function checkEntryBody(article: Article, entry: ArticleEntry) {
+  const { issues, references } = await checkBody(article.body);
+  entry.body = {
+    problems: issues.map((issue) => ({ file: article.file, ...issue, field: 'body', severity: 'error' as const })),
+    references,
+  };
+}
+
+/** Checks bodies one at a time, yielding between them, then has the next read rebuild the index. */
+function startBackgroundChecks(s: State, unchecked: { article: Article; entry: ArticleEntry }[]) {
+  if (s.backgroundCheck) return;
+  s.backgroundCheck = (async () => {
+    for (const { article, entry } of unchecked) {
+      if (!entry.body) await checkEntryBody(article, entry);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })()
+    .catch((error) => console.error('[content] background body check failed:', error))
+    .finally(() => {
+      s.backgroundCheck = undefined;
+      s.dirty = true;
+    });
+}
+
+/** Remembers where public stories were listed, so their pages can be refreshed after they change or go. */
+function rememberPublic(s: State, articles: readonly Article[]) {
+  const now = Date.now();
+  for (const article of articles) {
+    if (!isPublic(article, now)) continue;
+    let refs = s.history.get(article.slug);
+    if (!refs) s.history.set(article.slug, (refs = { sections: new Set(), tags: new Set(), authors: new Set() }));
+    refs.sections.add(article.section);
+    article.tags.forEach((t) => refs.tags.add(t));
+    article.authors.forEach((a) => refs.authors.add(a));
+  }
 }
 
 /** Re-reads and re-parses a file only when its size or modification time changed. */
@@ -199,12 +340,12 @@ async function readArticle(s: State, file: string) {
   if (cached && cached.stamp.mtimeMs === stamp.mtimeMs && cached.stamp.size === stamp.size) return cached;
   const source = await readText(file);
   if (source === undefined) return undefined;
-  const entry = { stamp, source, parsed: parseArticle(displayPath(file), source) };
+  const entry: ArticleEntry = { stamp, source, parsed: parseArticle(displayPath(file), source) };
   s.articleCache.set(file, entry);
   return entry;
 }
 
-function crossCheck(
+export function crossCheck(
   article: Article,
   source: string,
   authors: ReadonlyMap<string, Author>,

@@ -20,7 +20,7 @@ function reactDomServer(): Promise<ReactDomServer> {
  * components map (absolute links and image URLs, no client code), and the source line.
  */
 export async function articleHtml(article: Article): Promise<string> {
-  const [Content, { renderToStaticMarkup }] = await Promise.all([compileBody(article.body), reactDomServer()]);
+  const [{ Content }, { renderToStaticMarkup }] = await Promise.all([compileBody(article.body), reactDomServer()]);
   return renderToStaticMarkup(
     <>
       {article.image ? <FeedFigure {...article.image} /> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/ArticleBody';
 import { ArticleHeadline } from '@/components/ArticleHeadline';
@@ -7,23 +8,27 @@ import { JsonLd } from '@/components/JsonLd';
 import { AuthorBio } from '@/components/AuthorBio';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
 import { Byline } from '@/components/Byline';
+import { CorrectionsBox } from '@/components/CorrectionsBox';
 import { MainMedia } from '@/components/MainMedia';
 import { MoreFromAuthor } from '@/components/MoreFromAuthor';
+import { PreviewBanner } from '@/components/PreviewBanner';
 import { RelatedStories } from '@/components/RelatedStories';
 import { SampleLabel } from '@/components/SampleLabel';
 import { ShareActions } from '@/components/ShareActions.island';
 import { SourceAttribution } from '@/components/SourceAttribution';
 import { Standfirst } from '@/components/Standfirst';
+import { StoryProblems } from '@/components/StoryProblems';
 import { TagList } from '@/components/TagList';
 import {
-  getArticle,
   getAuthors,
   getMoreFromAuthor,
   getPublishedArticles,
   getRelated,
   getSection,
   getSections,
+  getStoryForPage,
 } from '@/lib/content/queries';
+import { previewStatus } from '@/lib/preview/status';
 import { articleBreadcrumbs, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/jsonld';
 import { articleMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, prerenderLimit } from '@/lib/site';
@@ -41,15 +46,31 @@ export async function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const article = await getArticle((await params).slug);
-  if (!article) return {};
+  // Drafts and scheduled stories only in preview (draft mode); see lib/content/queries.ts.
+  const found = await getStoryForPage((await params).slug, { preview: (await draftMode()).isEnabled });
+  if (found?.kind !== 'story') return {};
+  const { article } = found;
   const [authors, section] = await Promise.all([getAuthors(article.authors), getSection(article.section)]);
-  return articleMetadata(article, authors, section);
+  return {
+    ...articleMetadata(article, authors, section),
+    ...(found.public ? {} : { robots: { index: false, follow: false } }),
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const article = await getArticle((await params).slug);
-  if (!article) notFound();
+  const { slug } = await params;
+  const preview = (await draftMode()).isEnabled;
+  const found = await getStoryForPage(slug, { preview });
+  if (!found) notFound();
+  if (found.kind === 'problems') {
+    return (
+      <>
+        <PreviewBanner status="This story's file has errors." />
+        <StoryProblems slug={found.slug} problems={found.problems} />
+      </>
+    );
+  }
+  const { article } = found;
   const [authors, sections, related, moreFromAuthor] = await Promise.all([
     getAuthors(article.authors),
     getSections(),
@@ -61,8 +82,11 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-5xl">
-      {structured ? <JsonLd data={structured} /> : null}
-      <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} />
+      {preview ? (
+        <PreviewBanner status={previewStatus(article)} exitTo={found.public ? paths.article(slug) : paths.front()} />
+      ) : null}
+      {structured && found.public ? <JsonLd data={structured} /> : null}
+      {found.public ? <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} /> : null}
       <article className="mx-auto max-w-3xl">
         <header>
           <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -93,6 +117,7 @@ export default async function ArticlePage({ params }: Props) {
         <div className="mt-8">
           <ArticleBody source={article.body} />
         </div>
+        <CorrectionsBox corrections={article.corrections ?? []} />
         {article.source ? <SourceAttribution source={article.source} /> : null}
         <TagList tags={article.tags} />
         <footer>

@@ -1,0 +1,40 @@
+import { draftMode } from 'next/headers';
+import { checkStorySource } from '@/lib/content/check';
+import { publicDir } from '@/lib/content/content-dir';
+import { formatProblem } from '@/lib/content/problems';
+import { getContentIndex } from '@/lib/content/store';
+import { checkRequestSchema, type CheckedProblem } from '@/lib/preview/check-request';
+import { BodyTooLargeError, readBodyWithLimit } from '@/lib/revalidate/read-body';
+
+export const dynamic = 'force-dynamic';
+
+const reply = (status: number, body: unknown) =>
+  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+
+/** The live editor's check: the content check's steps for one story text, against the loaded content. */
+export async function POST(request: Request) {
+  if (!(await draftMode()).isEnabled) return reply(401, { error: 'enter preview first: /api/preview?secret=...&path=/preview/editor' });
+  let raw: Uint8Array;
+  try {
+    raw = await readBodyWithLimit(request);
+  } catch (error) {
+    return error instanceof BodyTooLargeError ? reply(413, { error: error.message }) : reply(400, { error: 'could not read the request' });
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder().decode(raw));
+  } catch {
+    return reply(400, { error: 'expected JSON {"slug": "...", "source": "..."}' });
+  }
+  const parsed = checkRequestSchema.safeParse(json);
+  if (!parsed.success) return reply(400, { error: parsed.error.issues[0]?.message ?? 'expected {"slug", "source"}' });
+  const { slug, source } = parsed.data;
+  const problems = await checkStorySource(`content/articles/${slug}.mdx`, source, await getContentIndex(), publicDir());
+  const result: CheckedProblem[] = problems.map((p) => ({
+    line: p.line,
+    column: p.column,
+    severity: p.severity,
+    text: formatProblem(p),
+  }));
+  return reply(200, { problems: result });
+}

@@ -1,0 +1,12 @@
+import { draftMode } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
+import { safeSitePath } from '@/lib/preview/safe-path';
+
+export const dynamic = 'force-dynamic';
+
+/** Leaves preview and returns to a page readers can see. */
+export async function GET(request: NextRequest) {
+  (await draftMode()).disable();
+  redirect(safeSitePath(request.nextUrl.searchParams.get('path')) ?? '/');
+}

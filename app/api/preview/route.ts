@@ -1,0 +1,19 @@
+import { draftMode } from 'next/headers';
+import { redirect } from 'next/navigation';
+import type { NextRequest } from 'next/server';
+import { checkPreviewEntry } from '@/lib/preview/entry';
+
+export const dynamic = 'force-dynamic';
+
+/** Enters preview (Next's draft mode) and opens the page: drafts and scheduled stories become visible. */
+export async function GET(request: NextRequest) {
+  const entry = checkPreviewEntry(request.nextUrl.searchParams, process.env.PREVIEW_SECRET);
+  if (!entry.ok) {
+    return new Response(`${entry.message}\n`, {
+      status: entry.status,
+      headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+    });
+  }
+  (await draftMode()).enable();
+  redirect(entry.path);
+}

@@ -1,0 +1,28 @@
+import type { Correction } from '@/lib/content/schema';
+import { formatDateTime } from '@/lib/format/dates';
+
+/** The dated corrections at the end of a story, oldest first, so readers see what changed and when. */
+export function CorrectionsBox({ corrections }: { corrections: readonly Correction[] }) {
+  if (corrections.length === 0) return null;
+  const ordered = [...corrections].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
+  return (
+    <section
+      aria-labelledby="corrections-heading"
+      className="mt-10 rounded-md border-l-4 border-accent bg-surface px-5 py-4 font-sans"
+    >
+      <h2 id="corrections-heading" className="text-base font-bold text-ink">
+        {ordered.length === 1 ? 'Correction' : 'Corrections'}
+      </h2>
+      <ol className="mt-3 space-y-3">
+        {ordered.map((correction) => (
+          <li key={`${correction.date}-${correction.text}`}>
+            <p className="text-sm text-muted">
+              <time dateTime={correction.date}>{formatDateTime(correction.date)}</time>
+            </p>
+            <p className="mt-0.5 text-[0.95rem] leading-relaxed text-ink">{correction.text}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

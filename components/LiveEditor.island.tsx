@@ -1,0 +1,175 @@
+'use client';
+
+import { compile, run } from '@mdx-js/mdx';
+import { MDXProvider, useMDXComponents } from '@mdx-js/react';
+import type { MDXContent } from 'mdx/types';
+import { useEffect, useRef, useState } from 'react';
+import * as runtime from 'react/jsx-runtime';
+import { bodyComponents } from '@/components/body/bodyComponents';
+import { splitFrontMatter } from '@/lib/content/front-matter';
+import { storyCompileOptions } from '@/lib/mdx/options';
+import { toMdxIssues } from '@/lib/mdx/safe-mdx';
+import type { CheckedProblem } from '@/lib/preview/check-request';
+import { PreviewErrorBoundary } from './PreviewErrorBoundary.island';
+
+type LiveEditorProps = { initialSlug: string; initialSource: string };
+
+type Rendered = { Content?: MDXContent; title?: string; dek?: string; error?: string };
+
+/**
+ * Compiles the body in the browser with the same options and safety plugin as the server, and
+ * runs it with React's runtime; components come from MDXProvider (the one place @mdx-js/react
+ * is used). Running compiled code needs 'unsafe-eval', which only this page's CSP allows.
+ */
+async function compileInBrowser(body: string): Promise<MDXContent> {
+  const file = await compile(body, { ...storyCompileOptions, providerImportSource: '@mdx-js/react' });
+  const mod = await run(String(file), { ...runtime, useMDXComponents, baseUrl: window.location.href });
+  return mod.default;
+}
+
+/** The editors' live preview: the story file on one side, how it will read on the other, and the content check's problems. */
+export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
+  const [slug, setSlug] = useState(initialSlug);
+  const [source, setSource] = useState(initialSource);
+  const [rendered, setRendered] = useState<Rendered>({});
+  const [problems, setProblems] = useState<CheckedProblem[] | undefined>();
+  const [checkError, setCheckError] = useState<string | undefined>();
+  const textarea = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const split = splitFrontMatter(`${slug}.mdx`, source);
+      const data = (split.data ?? {}) as Record<string, unknown>;
+      const title = typeof data.title === 'string' ? data.title : undefined;
+      const dek = typeof data.dek === 'string' ? data.dek : undefined;
+      try {
+        const Content = await compileInBrowser(split.body);
+        if (!cancelled) setRendered({ Content, title, dek });
+      } catch (error) {
+        const message = toMdxIssues(error).map((i) => `line ${i.line}, column ${i.column}: ${i.message}`).join('\n');
+        if (!cancelled) setRendered((previous) => ({ ...previous, title, dek, error: message }));
+      }
+      try {
+        const response = await fetch('/api/preview/check', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ slug, source }),
+          signal: controller.signal,
+        });
+        const json = (await response.json()) as { problems?: CheckedProblem[]; error?: string };
+        if (cancelled) return;
+        setProblems(json.problems);
+        setCheckError(response.ok ? undefined : (json.error ?? `the check answered ${response.status}`));
+      } catch (error) {
+        if (!cancelled && !controller.signal.aborted) setCheckError(String(error));
+      }
+    }, 350);
+    return () => {
+      cancelled = true;
+      controller.abort();
+      clearTimeout(timer);
+    };
+  }, [slug, source]);
+
+  /** Puts the cursor where a problem is, so the editor can fix it. */
+  const goTo = (problem: CheckedProblem) => {
+    const area = textarea.current;
+    if (!area) return;
+    const lines = source.split('\n');
+    const offset = lines.slice(0, problem.line - 1).reduce((sum, l) => sum + l.length + 1, 0) + problem.column - 1;
+    area.focus();
+    area.setSelectionRange(offset, offset);
+  };
+
+  const errors = problems?.filter((p) => p.severity === 'error').length ?? 0;
+  const warnings = (problems?.length ?? 0) - errors;
+  const { Content } = rendered;
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-2">
+      <section aria-labelledby="editor-heading" className="flex min-w-0 flex-col gap-3 font-sans">
+        <h2 id="editor-heading" className="text-lg font-bold text-ink">
+          Story file
+        </h2>
+        <label className="flex flex-col gap-1 text-sm font-semibold text-ink">
+          File name (the address: /articles/…)
+          <span className="flex items-center gap-1 font-mono text-sm font-normal">
+            <span className="text-muted">content/articles/</span>
+            <input
+              value={slug}
+              onChange={(e) => setSlug(e.target.value)}
+              spellCheck={false}
+              className="min-w-0 flex-1 rounded-sm border border-rule bg-paper px-2 py-1 text-ink"
+            />
+            <span className="text-muted">.mdx</span>
+          </span>
+        </label>
+        <label htmlFor="story-source" className="text-sm font-semibold text-ink">
+          Front matter and body (MDX)
+        </label>
+        <textarea
+          id="story-source"
+          ref={textarea}
+          value={source}
+          onChange={(e) => setSource(e.target.value)}
+          spellCheck
+          rows={28}
+          className="min-h-[28rem] w-full rounded-sm border border-rule bg-paper p-3 font-mono text-sm leading-relaxed text-ink"
+        />
+        <div aria-live="polite">
+          <h3 className="text-base font-bold text-ink">
+            {problems === undefined
+              ? 'Checking…'
+              : problems.length === 0
+                ? 'No problems: the content check passes'
+                : `${errors} ${errors === 1 ? 'error' : 'errors'}, ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`}
+          </h3>
+          {checkError ? <p className="mt-1 text-sm text-accent">The check could not run: {checkError}</p> : null}
+          {problems?.length ? (
+            <ul className="mt-2 space-y-1.5" data-testid="problems">
+              {problems.map((problem) => (
+                <li key={problem.text}>
+                  <button
+                    type="button"
+                    onClick={() => goTo(problem)}
+                    className={`w-full rounded-sm border-l-4 bg-surface px-3 py-2 text-left font-mono text-xs break-words text-ink ${
+                      problem.severity === 'error' ? 'border-accent' : 'border-rule'
+                    }`}
+                  >
+                    <span className="mr-2 font-sans font-bold uppercase">{problem.severity}</span>
+                    {problem.text}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      </section>
+      <section aria-labelledby="preview-heading" className="min-w-0">
+        <h2 id="preview-heading" className="font-sans text-lg font-bold text-ink">
+          How it will read
+        </h2>
+        <article className="mt-3 rounded-sm border border-rule p-5">
+          <p className="font-serif text-3xl leading-tight font-bold text-ink">{rendered.title ?? 'Headline'}</p>
+          {rendered.dek ? <p className="mt-3 font-serif text-lg text-muted">{rendered.dek}</p> : null}
+          {rendered.error ? (
+            <p role="alert" className="mt-4 rounded-sm bg-surface p-3 font-sans text-sm whitespace-pre-wrap text-accent">
+              Not shown as it stands — {rendered.error}
+            </p>
+          ) : null}
+          <div className="article-body prose prose-lg mt-6 max-w-none font-serif prose-headings:font-serif prose-a:text-link dark:prose-invert">
+            {Content ? (
+              <PreviewErrorBoundary resetKey={source}>
+                <MDXProvider components={bodyComponents}>
+                  <Content />
+                </MDXProvider>
+              </PreviewErrorBoundary>
+            ) : null}
+          </div>
+        </article>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { formatDateTime } from '@/lib/format/dates';
+import { siteUrl } from '@/lib/site';
+import type { Article } from './schema';
+
+/** What a link in a story can point to on this site. */
+export type LinkTargets = {
+  /** Every story file by slug; undefined when the file has errors (the link is fine, the file is not). */
+  articles: ReadonlyMap<string, Pick<Article, 'draft' | 'publishedAt'> | undefined>;
+  authors: ReadonlySet<string>;
+  sections: ReadonlySet<string>;
+  /** Tag URL segments (slugified) used by at least one story. */
+  tags: ReadonlySet<string>;
+  publicDir: string;
+};
+
+/** Pages that exist whatever the content: search, feeds and sitemaps. */
+export const FIXED_ROUTES = new Set(['/', '/search', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']);
+
+export type LinkProblem = { severity: 'error' | 'warning'; message: string };
+
+/**
+ * Whether a link in a story resolves. External links are not fetched; links on this site (a path
+ * starting with "/", or a full address on SITE_URL) must name a story, author, section, tag, one
+ * of the fixed pages, or a file under public/.
+ */
+export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targets: LinkTargets): LinkProblem | undefined {
+  if (url.startsWith('#')) return undefined;
+  let pathname: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url, siteUrl());
+    } catch {
+      return { severity: 'error', message: `expected a valid address, got ${JSON.stringify(url)}` };
+    }
+    if (parsed.origin !== new URL(siteUrl()).origin) return undefined; // another site: not checked
+    pathname = parsed.pathname;
+  } else if (url.startsWith('/')) {
+    pathname = url.split(/[?#]/)[0]!;
+  } else {
+    return {
+      severity: 'error',
+      message: `expected a link starting with "/" (e.g. /articles/other-story) or a full address starting with https://, got ${JSON.stringify(url)}`,
+    };
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return { severity: 'error', message: `expected a valid address, got ${JSON.stringify(url)}` };
+  }
+  const clean = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
+  if (FIXED_ROUTES.has(clean)) return undefined;
+  const [, first, second, ...rest] = clean.split('/');
+  const missing = (what: string) => ({ severity: 'error' as const, message: `expected a link to ${what}, got ${JSON.stringify(url)}` });
+
+  if (first === 'articles' && second && rest.length === 0) {
+    if (!targets.articles.has(second)) return missing(`an existing story (no content/articles/${second}.mdx)`);
+    const target = targets.articles.get(second);
+    if (target?.draft) {
+      return { severity: 'warning', message: `links to a draft, which readers cannot open until it is published: ${url}` };
+    }
+    if (target && Date.parse(target.publishedAt) > Date.parse(from.publishedAt)) {
+      return {
+        severity: 'warning',
+        message: `links to a story scheduled for ${formatDateTime(target.publishedAt)}, after this one is published: ${url}`,
+      };
+    }
+    return undefined;
+  }
+  if (first === 'authors' && second && rest.length === 0) {
+    return targets.authors.has(second) ? undefined : missing(`an author in content/authors/ (no ${second}.yaml)`);
+  }
+  if (first === 'tags' && second && rest.length === 0) {
+    return targets.tags.has(second) ? undefined : missing(`a tag used by at least one story (none is tagged "${second}")`);
+  }
+  if (first && targets.sections.has(first) && (second === undefined || (second === 'feed.xml' && rest.length === 0))) {
+    return undefined;
+  }
+  if (publicFileExists(targets.publicDir, clean)) return undefined;
+  return missing('a story, author, section, tag or file on this site');
+}
+
+/** Whether `/images/x.jpg` is a file under public/ (and really inside it). */
+export function publicFileExists(dir: string, urlPath: string): boolean {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath.split(/[?#]/)[0]!);
+  } catch {
+    return false;
+  }
+  // The public directory is chosen at run time; tell Turbopack not to trace the whole project.
+  const file = path.resolve(/*turbopackIgnore: true*/ dir, `.${decoded}`);
+  if (!file.startsWith(path.resolve(/*turbopackIgnore: true*/ dir) + path.sep)) return false;
+  return existsSync(/*turbopackIgnore: true*/ file) && statSync(/*turbopackIgnore: true*/ file).isFile();
+}

@@ -1,0 +1,83 @@
+import { EMBED_PROVIDERS, embedTarget } from './embed';
+
+/** A literal attribute value: `name="text"`, `name={1600}`, `name={true}` or a bare `name`. */
+export type LiteralValue = string | number | boolean;
+
+type PropSpec = {
+  type: 'string' | 'number' | 'boolean';
+  required?: boolean;
+  /** An example an editor can copy, used in messages. */
+  example: string;
+  /** Further checks on the value; returns what is wrong, or undefined. */
+  check?: (value: LiteralValue) => string | undefined;
+};
+
+export type ComponentSpec = {
+  props: Readonly<Record<string, PropSpec>>;
+  /** Whether text may go between the opening and closing tags. */
+  children: boolean;
+};
+
+const nonEmpty = (what: string) => (value: LiteralValue) =>
+  String(value).trim() === '' ? `expected ${what}, got an empty value` : undefined;
+
+const positive = (value: LiteralValue) =>
+  Number.isInteger(Number(value)) && Number(value) > 0 ? undefined : `expected a whole number of pixels, got ${JSON.stringify(value)}`;
+
+/**
+ * The components a story may use, with the attributes each accepts. The content check and the
+ * renderer both enforce this list (lib/mdx/safe-mdx.ts); components/body/bodyComponents.ts
+ * implements it. Keep docs/editing.md in step when changing it.
+ */
+export const allowedComponents = {
+  PullQuote: {
+    children: true,
+    props: {
+      cite: { type: 'string', example: 'cite="Ana Ruiz, mayor"' },
+    },
+  },
+  Figure: {
+    children: false,
+    props: {
+      src: {
+        type: 'string',
+        required: true,
+        example: 'src="/images/bridge.jpg"',
+        check: (v) =>
+          String(v).startsWith('/') && !String(v).startsWith('//') && !String(v).includes('..')
+            ? undefined
+            : `expected an image path under public/ starting with "/" (e.g. /images/bridge.jpg), got ${JSON.stringify(v)}`,
+      },
+      alt: { type: 'string', required: true, example: 'alt="What the image shows"', check: nonEmpty('alt text describing the image') },
+      width: { type: 'number', required: true, example: 'width={1600}', check: positive },
+      height: { type: 'number', required: true, example: 'height={900}', check: positive },
+      caption: { type: 'string', example: 'caption="..."' },
+      credit: { type: 'string', example: 'credit="Photo: Agency"' },
+    },
+  },
+  Embed: {
+    children: false,
+    props: {
+      url: {
+        type: 'string',
+        required: true,
+        example: 'url="https://www.youtube.com/watch?v=..."',
+        check: (v) =>
+          embedTarget(String(v))
+            ? undefined
+            : `expected a video or chart address from ${EMBED_PROVIDERS.join(', ')}, got ${JSON.stringify(v)}`,
+      },
+      title: { type: 'string', required: true, example: 'title="What the video shows"', check: nonEmpty('a title describing the embed') },
+      caption: { type: 'string', example: 'caption="..."' },
+      height: { type: 'number', example: 'height={400}', check: positive },
+    },
+  },
+} as const satisfies Record<string, ComponentSpec>;
+
+export type AllowedComponentName = keyof typeof allowedComponents;
+
+export const allowedComponentNames = Object.keys(allowedComponents) as AllowedComponentName[];
+
+export function isAllowedComponent(name: string): name is AllowedComponentName {
+  return Object.hasOwn(allowedComponents, name);
+}

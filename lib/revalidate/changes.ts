@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { isValidSlug } from '@/lib/content/slug';
+
+/** A content file that changed, as far as pages care. */
+export type ContentChange = { kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
+
+const fileList = z.array(z.string().min(1).max(1000)).max(10_000);
+
+/** `Authorization: Bearer` requests: `{ "files": ["content/articles/x.mdx", ...] }`. */
+export const filesBodySchema = z.strictObject({ files: fileList });
+
+/** The part of GitHub's push event we read: which files each pushed commit touched. */
+export const githubPushSchema = z.object({
+  commits: z
+    .array(
+      z.object({
+        added: fileList.default([]),
+        removed: fileList.default([]),
+        modified: fileList.default([]),
+      }),
+    )
+    .default([]),
+});
+
+export function filesOfPush(push: z.infer<typeof githubPushSchema>): string[] {
+  return [...new Set(push.commits.flatMap((c) => [...c.added, ...c.modified, ...c.removed]))];
+}
+
+/**
+ * Which content files the paths name. Paths are relative to the repository: `content/articles/x.mdx`
+ * when content lives in the site's repository, `articles/x.mdx` when it is a repository of its own.
+ */
+export function classifyFiles(files: readonly string[]): { changes: ContentChange[]; ignored: string[] } {
+  const changes = new Map<string, ContentChange>();
+  const ignored: string[] = [];
+  for (const file of files) {
+    const relative = file.replace(/^\.\//, '').replace(/^content\//, '');
+    const article = /^articles\/([^/]+)\.mdx$/.exec(relative);
+    const author = /^authors\/([^/]+)\.ya?ml$/.exec(relative);
+    if (article && isValidSlug(article[1]!)) changes.set(`a:${article[1]}`, { kind: 'article', slug: article[1]! });
+    else if (author && isValidSlug(author[1]!)) changes.set(`p:${author[1]}`, { kind: 'author', id: author[1]! });
+    else if (relative === 'sections.yaml') changes.set('sections', { kind: 'sections' });
+    else ignored.push(file);
+  }
+  return { changes: [...changes.values()], ignored };
+}
