@@ -36,7 +36,8 @@ async function compileUncached(source: string): Promise<CompiledBody> {
   // where @mdx-js/mdx's ESM-only dependencies cannot be required.
   const { compile, run } = await import('@mdx-js/mdx');
   const file = await compile(source, storyCompileOptions);
-  const mod = await run(String(file), { ...runtime, baseUrl: import.meta.url });
+  // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
+  const mod = await run(String(file), { ...runtime });
   return { Content: mod.default, references: referencesOf(file) };
 }
 
