@@ -18,13 +18,13 @@ import { tokenize } from './text';
 export const WEIGHTS = { tags: 3, text: 2, section: 1, recency: 0.5 } as const;
 
 /** Terms kept per story vector, and postings read per term (highest weight first). */
-const TERMS_PER_STORY = 20;
-const POSTINGS_PER_TERM = 40;
+const TERMS_PER_STORY = 16;
+const POSTINGS_PER_TERM = 30;
 /** Body text read for similarity: the opening (about 300 words) says what a news story is about, and bounds cost. */
 const BODY_CHARS = 2000;
-const POSTINGS_PER_TAG = 200;
+const POSTINGS_PER_TAG = 120;
 /** Same-section stories nearest in time considered even when they share no tag or word. */
-const SECTION_NEIGHBOURS = 20;
+const SECTION_NEIGHBOURS = 12;
 const HALF_LIFE_MS = 180 * 24 * 3600 * 1000;
 
 export type RelatedScore = {
@@ -192,10 +192,12 @@ function termFrequencies(article: Article): Map<string, number> {
   const cached = termCache.get(article);
   if (cached) return cached;
   const tf = new Map<string, number>();
-  const title = tokenize(article.title);
-  for (const token of [...title, ...title, ...tokenize(article.dek), ...tokenize(article.body.slice(0, BODY_CHARS))]) {
-    tf.set(token, (tf.get(token) ?? 0) + 1);
-  }
+  const add = (tokens: readonly string[], weight: number) => {
+    for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + weight);
+  };
+  add(tokenize(article.title), 2);
+  add(tokenize(article.dek), 1);
+  add(tokenize(article.body.slice(0, BODY_CHARS)), 1);
   termCache.set(article, tf);
   return tf;
 }
