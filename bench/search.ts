@@ -1,0 +1,133 @@
+/**
+ * Search at scale: builds the index over 10,000 synthetic stories and times a realistic query mix.
+ *
+ *   npm run bench:search            (tsx --expose-gc bench/search.ts [--count 10000] [--queries 400])
+ *
+ * Prints a Markdown table against the targets of issue 7. Figures only: no test asserts a time.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { getContentIndex } from '@/lib/content/store';
+import { isPublic } from '@/lib/content/visibility';
+import { buildSearchIndex, searchArticles, syncSearchIndex } from '@/lib/search/engine';
+import { generateContent, prng, SECTIONS } from '../scripts/generate-content';
+
+const PLACES = ['Velmora', 'Ostrand', 'Port Calder', 'Kessington', 'Ardmoor', 'Lake Oren', 'Serrin', 'Corvane', 'Hallin', 'Tarrow'];
+const NAMES = ['Ada', 'Bram', 'Greta', 'Jonas', 'Adler', 'Ekberg', 'Novak', 'Thorne'];
+
+function flag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : fallback;
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number`);
+  return value;
+}
+
+function gc() {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  if (!collect) throw new Error('run with --expose-gc (npm run bench:search does)');
+  for (let i = 0; i < 3; i++) collect();
+}
+
+/** A mix of what readers type: words, pairs, prefixes, typos, names and places, some with a section. */
+function queryMix(count: number): { query: string; section?: string; kind: string }[] {
+  const rand = prng(7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+  const word = () => pick(pick(SECTIONS).words);
+  const typo = (w: string) => {
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return rand() < 0.5 ? w.slice(0, i) + w.slice(i + 1) : w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  };
+  const kinds: [string, () => string][] = [
+    ['single word', word],
+    ['two words', () => `${word()} ${word()}`],
+    ['prefix', () => word().slice(0, 3 + Math.floor(rand() * 3))],
+    ['typo', () => typo(pick(SECTIONS.flatMap((s) => s.words).filter((w) => w.length >= 6)))],
+    ['place', () => pick(PLACES)],
+    ['place and word', () => `${pick(PLACES)} ${word()}`],
+    ['name', () => pick(NAMES)],
+    ['no match', () => `zzyzx${Math.floor(rand() * 1000)}`],
+  ];
+  return Array.from({ length: count }, () => {
+    const [kind, make] = pick(kinds);
+    const withSection = rand() < 0.3;
+    return { query: make(), kind, section: withSection ? pick(SECTIONS).id : undefined };
+  });
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function main() {
+  const count = flag('count', 10_000);
+  const queries = flag('queries', 400);
+  const dir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-search-bench-'));
+  process.env.CONTENT_DIR = dir;
+  process.env.CONTENT_WATCH = '0';
+  delete process.env.HIDE_SAMPLES;
+  try {
+    generateContent({ count, dir });
+    const loadStart = performance.now();
+    const content = await getContentIndex();
+    const loadMs = performance.now() - loadStart;
+    const now = Date.now();
+    const visible = content.articles.filter((a) => isPublic(a, now));
+    const context = { authors: content.authors, sections: content.sections };
+
+    gc();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const buildStart = performance.now();
+    const index = buildSearchIndex(visible, context);
+    const buildMs = performance.now() - buildStart;
+    gc();
+    const heapAfter = process.memoryUsage().heapUsed;
+
+    const mix = queryMix(queries);
+    // Warm up the JIT, then time each query on its own.
+    for (const q of mix.slice(0, 50)) searchArticles(index, { ...q, now });
+    const times: number[] = [];
+    let hits = 0;
+    for (const q of mix) {
+      const start = performance.now();
+      const outcome = searchArticles(index, { ...q, now });
+      times.push(performance.now() - start);
+      hits += outcome.total;
+    }
+    times.sort((a, b) => a - b);
+
+    // One edited story: the content store re-reads one file and the search index re-indexes one story.
+    const file = path.join(dir, 'articles', 'synthetic-0.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Synthetic', 'Edited synthetic'));
+    await new Promise((resolve) => setTimeout(resolve, 2100)); // the store's poll interval without a watcher
+    const edited = await getContentIndex();
+    const syncStart = performance.now();
+    const changed = syncSearchIndex(index, edited.articles.filter((a) => isPublic(a, now)), context);
+    const syncMs = performance.now() - syncStart;
+    if (changed.replaced !== 1) throw new Error(`expected one re-indexed story, got ${JSON.stringify(changed)}`);
+
+    const rows: [string, string, string, boolean][] = [
+      ['stories indexed', `${visible.length}`, '10,000', visible.length >= 10_000 || count < 10_000],
+      ['content index load (not search)', `${loadMs.toFixed(0)} ms`, '-', true],
+      ['index build', `${buildMs.toFixed(0)} ms`, '< 2,000 ms', buildMs < 2000],
+      [`query median (${mix.length} queries)`, `${percentile(times, 50).toFixed(2)} ms`, '< 5 ms', percentile(times, 50) < 5],
+      ['query p99', `${percentile(times, 99).toFixed(2)} ms`, '< 20 ms', percentile(times, 99) < 20],
+      ['query max', `${times.at(-1)!.toFixed(2)} ms`, '-', true],
+      ['index memory (heap delta)', `${((heapAfter - heapBefore) / 1024 / 1024).toFixed(1)} MB`, '< 150 MB', heapAfter - heapBefore < 150 * 1024 * 1024],
+      ['update after one story changes', `${syncMs.toFixed(1)} ms`, '-', true],
+      ['mean hits per query', `${(hits / mix.length).toFixed(0)}`, '-', true],
+    ];
+    console.log(`\nSearch benchmark: ${count} synthetic stories, Node ${process.version}\n`);
+    console.log('| measure | result | target | met |');
+    console.log('| --- | ---: | ---: | :---: |');
+    for (const [name, value, target, met] of rows) console.log(`| ${name} | ${value} | ${target} | ${target === '-' ? '' : met ? 'yes' : 'NO'} |`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
