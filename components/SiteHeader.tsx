@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
+import { SearchForm } from './SearchForm';
 
 /** Masthead and section navigation. */
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
@@ -12,6 +13,7 @@ export function SiteHeader({ sections }: { sections: readonly Section[] }) {
           {site.name}
         </Link>
       </div>
+      <SearchForm id="site-search" />
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-4 sm:px-6">
         <ul className="-mx-2 flex flex-wrap font-sans text-sm font-semibold">
           {sections.map((section) => (

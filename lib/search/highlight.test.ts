@@ -2,7 +2,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Highlighted } from '@/components/Highlighted';
-import { excerpt, highlight, type Segment } from './highlight';
+import { bodyPassage, excerpt, highlight, type Segment } from './highlight';
 import { queryTerms } from './text';
 
 const show = (segments: readonly Segment[] | undefined) =>
@@ -73,5 +73,14 @@ describe('excerpt', () => {
 
   it('gives nothing when no word matches', () => {
     expect(excerpt(body, new Set(['putin']))).toBeUndefined();
+  });
+});
+
+describe('bodyPassage', () => {
+  it('takes the passage from the first paragraph with a match, never from a table', () => {
+    const body = ['Opening words.', '', '| votes | 2,645 |', '| --- | --- |', '| ferry | 90,000 |', '', '## The ferry', '', 'The new ferry sails in May.'].join('\n');
+    expect(show(bodyPassage(body, new Set(['ferry'])))).toBe('The [ferry]');
+    expect(show(bodyPassage(body, new Set(['may'])))).toBe('The new ferry sails in [May].');
+    expect(bodyPassage(body, new Set(['votes']))).toBeUndefined();
   });
 });

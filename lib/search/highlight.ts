@@ -1,4 +1,4 @@
-import { normalizeTerm, wordSpans } from './text';
+import { normalizeTerm, paragraphs, wordSpans } from './text';
 
 /**
  * A piece of text, marked when it is a word the search matched. Highlighting returns pieces, not
@@ -58,4 +58,13 @@ function mergePlain(segments: Segment[]): Segment[] {
     else merged.push({ ...segment });
   }
   return merged;
+}
+
+/** A passage from the first paragraph of an MDX body that has a matched word, or undefined. */
+export function bodyPassage(body: string, terms: ReadonlySet<string>, maxLength = 200): Segment[] | undefined {
+  for (const paragraph of paragraphs(body)) {
+    const passage = excerpt(paragraph, terms, maxLength);
+    if (passage) return passage;
+  }
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import type { Article, Section } from '@/lib/content/schema';
 import { getAuthors, getSections } from '@/lib/content/queries';
 import { DEFAULT_PER_PAGE, searchArticles } from './engine';
-import { excerpt, highlight, type Segment } from './highlight';
-import { normalizeTerm, plainText, termMatches } from './text';
+import { bodyPassage, highlight, type Segment } from './highlight';
+import { normalizeTerm, termMatches } from './text';
 import { getSearchIndex } from './store';
 import type { SearchParams } from './params';
 
@@ -47,7 +47,7 @@ export async function searchSite(params: SearchParams, now: number = Date.now())
       // A query word that the headline, dek and byline do not show is explained by a passage of the body.
       const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
       const unexplained = queryTerms.some((q) => !shown.some((w) => termMatches(q, w)));
-      const passage = unexplained ? excerpt(plainText(article.body), matched) : undefined;
+      const passage = unexplained ? bodyPassage(article.body, matched) : undefined;
       return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
     }),
   );

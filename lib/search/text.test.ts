@@ -7,7 +7,7 @@ import {
   maxTypos,
   normalizeQuery,
   normalizeTerm,
-  plainText,
+  paragraphs,
   queryTerms,
   termMatches,
   tokenize,
@@ -81,8 +81,8 @@ describe('words and terms', () => {
   });
 });
 
-describe('plainText', () => {
-  it('leaves out JSX tags, link targets, URLs and Markdown markers but keeps the words', () => {
+describe('paragraphs', () => {
+  it('leaves out JSX tags, link targets, URLs, tables and Markdown markers but keeps the words', () => {
     const body = [
       '## A heading',
       '',
@@ -96,10 +96,17 @@ describe('plainText', () => {
       '| --- | --- |',
       '| 1 | 2 |',
     ].join('\n');
-    const text = plainText(body);
-    expect(text).toBe('A heading Read the report at the ministry or We will rebuild. A quotation a b 1 2');
+    const text = paragraphs(body).join(' ');
+    expect(text).toBe('A heading Read the report at the ministry or We will rebuild. A quotation');
     expect(tokenize(text)).not.toContain('PullQuote');
     expect(tokenize(text)).not.toContain('https');
+  });
+
+  it('keeps paragraphs apart and joins the lines within one', () => {
+    expect(paragraphs('First line\nsame paragraph.\n\n\nSecond paragraph.\n  \n| a | b |\n| - | - |\n')).toEqual([
+      'First line same paragraph.',
+      'Second paragraph.',
+    ]);
   });
 });
 

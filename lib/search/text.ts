@@ -156,14 +156,24 @@ export function indexableText(body: string): string {
   return text;
 }
 
-/** The words of an MDX body as a reader sees them, on one line: for passages shown with results. */
-export function plainText(body: string): string {
+/**
+ * The paragraphs of an MDX body as a reader sees them, each on one line: for passages shown with
+ * results. Tables are left out (their cells read as a jumble of numbers out of context).
+ */
+export function paragraphs(body: string): string[] {
   return indexableText(body)
-    .replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/^\s*\|?(?:\s*:?-{3,}:?\s*\|?)+\s*$/gm, ' ')
-    .replace(/[*_`|~]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\n\s*\n/)
+    .map((block) =>
+      block
+        .split('\n')
+        .filter((line) => !/^\s*\|/.test(line))
+        .map((line) => line.replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/, ''))
+        .join(' ')
+        .replace(/[*_`~]+/g, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /** Prefix matching starts at three letters ("Luk" finds "Lukashenko"); shorter prefixes match too much to help. */
