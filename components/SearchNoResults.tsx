@@ -16,7 +16,7 @@ type SearchNoResultsProps = {
 export function SearchNoResults({ query, section, totalAllSections, sections }: SearchNoResultsProps) {
   return (
     <div className="mt-6 rounded-sm border border-rule bg-surface p-5 font-sans">
-      <h2 className="text-lg font-bold text-ink">
+      <h2 className="text-lg font-bold break-words text-ink">
         No stories {section ? `in ${section.name} ` : ''}match “{query}”
       </h2>
       <ul className="mt-3 list-disc space-y-1 pl-5 text-ink">

@@ -49,7 +49,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchNoResults query={params.q} section={section} totalAllSections={search.totalAllSections} sections={sections} />
       ) : (
         <section aria-labelledby="search-summary" className="mt-6">
-          <h2 id="search-summary" className="font-sans text-lg font-bold text-ink">
+          <h2 id="search-summary" className="font-sans text-lg font-bold break-words text-ink">
             {search.total} {search.total === 1 ? 'story' : 'stories'} {section ? `in ${section.name} ` : ''}
             {search.total === 1 ? 'matches' : 'match'} {search.matchedAll ? '' : 'some of '}“{params.q}”
           </h2>
