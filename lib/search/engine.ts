@@ -178,16 +178,12 @@ export type SearchOutcome = {
   hits: SearchHit[];
 };
 
-function searchOptions(index: SearchIndex, now: number, combineWith: 'AND' | 'OR'): SearchOptions {
+function searchOptions(combineWith: 'AND' | 'OR'): SearchOptions {
   return {
     boost: FIELD_BOOSTS,
     combineWith,
     prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
     fuzzy: (term) => maxTypos(term) || false,
-    boostDocument: (id: string) => {
-      const entry = index.entries.get(id);
-      return entry ? recencyBoost(entry.publishedMs, now) : 1;
-    },
   };
 }
 
@@ -203,39 +199,45 @@ export function searchArticles(index: SearchIndex, request: SearchRequest): Sear
 
   const text = terms.join(' ');
   let matchedAll = true;
-  let results = index.engine.search(text, searchOptions(index, now, 'AND'));
+  let results = index.engine.search(text, searchOptions('AND'));
   if (results.length === 0 && terms.length > 1) {
     matchedAll = false;
-    results = index.engine.search(text, searchOptions(index, now, 'OR'));
+    results = index.engine.search(text, searchOptions('OR'));
   }
 
   const bySection = new Map<string, number>();
-  const hits: (SearchHit & { publishedMs: number })[] = [];
+  const ranked: { entry: Entry; score: number; result: (typeof results)[number] }[] = [];
   for (const result of results) {
     const entry = index.entries.get(result.id as string);
     if (!entry) continue;
     const section = entry.article.section;
     bySection.set(section, (bySection.get(section) ?? 0) + 1);
     if (request.section && section !== request.section) continue;
-    hits.push({
-      article: entry.article,
-      score: result.score,
-      terms: result.terms,
-      queryTerms: result.queryTerms,
-      publishedMs: entry.publishedMs,
-    });
+    // The recency boost multiplies the whole score, so it is applied here, once per story,
+    // rather than through MiniSearch's boostDocument, which is called once per story per field.
+    ranked.push({ entry, score: result.score * recencyBoost(entry.publishedMs, now), result });
   }
   // Ties broken by date, then slug, so a page URL always shows the same stories.
-  hits.sort((a, b) => b.score - a.score || b.publishedMs - a.publishedMs || a.article.slug.localeCompare(b.article.slug));
+  ranked.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.entry.publishedMs - a.entry.publishedMs ||
+      (a.entry.article.slug < b.entry.article.slug ? -1 : 1),
+  );
 
-  const pageHits = (validPage ? hits.slice((page - 1) * perPage, page * perPage) : []).map(({ publishedMs: _, ...hit }) => hit);
+  const pageHits = (validPage ? ranked.slice((page - 1) * perPage, page * perPage) : []).map(({ entry, score, result }) => ({
+    article: entry.article,
+    score,
+    terms: result.terms,
+    queryTerms: result.queryTerms,
+  }));
   return {
     terms,
     matchedAll,
-    total: hits.length,
+    total: ranked.length,
     bySection,
     page,
-    pageCount: Math.ceil(hits.length / perPage),
+    pageCount: Math.ceil(ranked.length / perPage),
     hits: pageHits,
   };
 }
