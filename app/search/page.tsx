@@ -2,11 +2,13 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchNoResults } from '@/components/SearchNoResults';
+import { SearchPageOutOfRange } from '@/components/SearchPageOutOfRange';
 import { SearchPagination } from '@/components/SearchPagination';
 import { SearchResults } from '@/components/SearchResults';
 import { SearchSectionFilter } from '@/components/SearchSectionFilter';
+import { SearchSummary } from '@/components/SearchSummary';
 import { getSections } from '@/lib/content/queries';
-import { parseSearchParams, searchPath, type RawSearchParams } from '@/lib/search/params';
+import { parseSearchParams, type RawSearchParams } from '@/lib/search/params';
 import { RESULTS_PER_PAGE, searchSite } from '@/lib/search/search-site';
 import { paths } from '@/lib/urls';
 
@@ -49,25 +51,10 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchNoResults query={params.q} section={section} totalAllSections={search.totalAllSections} sections={sections} />
       ) : (
         <section aria-labelledby="search-summary" className="mt-6">
-          <h2 id="search-summary" className="font-sans text-lg font-bold break-words text-ink">
-            {search.total} {search.total === 1 ? 'story' : 'stories'} {section ? `in ${section.name} ` : ''}
-            {search.total === 1 ? 'matches' : 'match'} {search.matchedAll ? '' : 'some of '}“{params.q}”
-          </h2>
-          {!search.matchedAll ? (
-            <p className="mt-1 font-sans text-sm text-muted">No story has all of your words, so these have some of them.</p>
-          ) : null}
+          <SearchSummary query={params.q} total={search.total} section={section} matchedAll={search.matchedAll} />
           <SearchSectionFilter query={params.q} current={params.section} totalAllSections={search.totalAllSections} counts={search.sectionCounts} />
           {search.pageOutOfRange ? (
-            <div className="mt-6 rounded-sm border border-rule bg-surface p-5 font-sans text-ink">
-              <p>
-                There is no page {params.page} of these results: they fill {search.pageCount} {search.pageCount === 1 ? 'page' : 'pages'}.
-              </p>
-              <p className="mt-2">
-                <Link href={searchPath({ q: params.q, section: params.section })} className="font-semibold text-link underline">
-                  Go to the first page
-                </Link>
-              </p>
-            </div>
+            <SearchPageOutOfRange query={params.q} section={params.section} page={params.page} pageCount={search.pageCount} />
           ) : (
             <>
               <SearchResults results={search.results} start={(search.page - 1) * RESULTS_PER_PAGE + 1} />
