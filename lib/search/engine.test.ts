@@ -52,10 +52,6 @@ describe('matching', () => {
     expect(slugs(index, 'lukašenko')).toEqual(['putin-lukashenko-summit']);
   });
 
-  it('reports the story words that matched, for highlighting', () => {
-    const [hit] = searchArticles(index, { query: 'Lukash', now: NOW }).hits;
-    expect(hit?.terms).toEqual(['lukashenko']);
-  });
 
   it('searches tags, author names and section names too', () => {
     expect(slugs(index, 'Russia')).toContain('putin-lukashenko-summit');
@@ -181,6 +177,26 @@ describe('keeping the index current', () => {
     expect(slugs(index, 'tunnel').sort()).toEqual(['bravo', 'charlie']);
     expect(slugs(index, 'alpha')).toEqual([]);
     expect(slugs(index, 'bridge')).toEqual([]);
+  });
+
+  it('remembers a ranking for repeated searches, and forgets it when the index changes', () => {
+    const index = buildSearchIndex([a, b], context);
+    const first = searchArticles(index, { query: 'harbour', now: NOW });
+    expect(index.rankings.size).toBe(1);
+    // Reused: the same words on another page or in a section need no new ranking.
+    expect(searchArticles(index, { query: 'Harbour', now: NOW + 1000, section: 'world' }).hits).toEqual(first.hits);
+    expect(index.rankings.size).toBe(1);
+    syncSearchIndex(index, [a, b, story('charlie', { title: 'Charlie harbour floods', publishedAt: daysAgo(0) })], context);
+    expect(index.rankings.size).toBe(0);
+    expect(slugs(index, 'harbour')).toEqual(['charlie', 'alpha']);
+  });
+
+  it('ranks afresh after a minute, so the recency boost stays current', () => {
+    const index = buildSearchIndex([story('older', { title: 'Kiln', publishedAt: daysAgo(1) })], context);
+    const first = searchArticles(index, { query: 'kiln', now: NOW }).hits[0]!.score;
+    expect(searchArticles(index, { query: 'kiln', now: NOW + 30_000 }).hits[0]!.score).toBe(first);
+    expect(searchArticles(index, { query: 'kiln', now: NOW + 30 * 86_400_000 }).hits[0]!.score).toBeLessThan(first);
+    expect(searchArticles(index, { query: 'kiln', now: NOW, reuseRanking: false }).hits[0]!.score).toBe(first);
   });
 
   it('does nothing when nothing changed', () => {

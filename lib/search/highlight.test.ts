@@ -3,44 +3,54 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Highlighted } from '@/components/Highlighted';
 import { bodyPassage, excerpt, highlight, type Segment } from './highlight';
-import { queryTerms } from './text';
+import { matcherFor, queryTerms } from './text';
 
+/** Matches exactly these indexed words. */
+const words = (...list: string[]) => (term: string) => list.includes(term);
 const show = (segments: readonly Segment[] | undefined) =>
   segments?.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
 
 describe('highlight', () => {
   it('marks whole words whose indexed form matched, whatever their case or accents', () => {
-    const terms = new Set(['lukashenko', 'zurich']);
+    const terms = words('lukashenko', 'zurich');
     expect(show(highlight('Putin and Lukashenko meet; LUKASHENKO’s plane lands in Zürich.', terms))).toBe(
       'Putin and [Lukashenko] meet; [LUKASHENKO]’s plane lands in [Zürich].',
     );
   });
 
   it('does not mark a word that only contains a matched term', () => {
-    expect(show(highlight('Belarusian and Belarus', new Set(['belarus'])))).toBe('Belarusian and [Belarus]');
+    expect(show(highlight('Belarusian and Belarus', words('belarus')))).toBe('Belarusian and [Belarus]');
   });
 
   it('returns the text unchanged, as one plain piece, when nothing matched', () => {
-    expect(highlight('No match here', new Set(['summit']))).toEqual([{ text: 'No match here', match: false }]);
-    expect(highlight('', new Set(['summit']))).toEqual([]);
+    expect(highlight('No match here', words('summit'))).toEqual([{ text: 'No match here', match: false }]);
+    expect(highlight('', words('summit'))).toEqual([]);
   });
 
   it('keeps every character: the pieces join back to the original text', () => {
     const text = 'A <b>bold</b> “claim” & (.*) [x] $1 \\d+ — 😀 Putin';
-    const segments = highlight(text, new Set(['bold', 'putin']));
+    const segments = highlight(text, words('bold', 'putin'));
     expect(segments.map((s) => s.text).join('')).toBe(text);
     expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['bold', 'Putin']);
   });
 
   it('is not confused by terms made of regular-expression syntax', () => {
     const text = 'Prices rose (.*) sharply';
-    expect(highlight(text, new Set(['(.*', '.*', '(', ')']))).toEqual([{ text, match: false }]);
+    expect(highlight(text, words('(.*', '.*', '(', ')'))).toEqual([{ text, match: false }]);
+    expect(highlight(text, matcherFor(['(.*', '.*']))).toEqual([{ text, match: false }]);
+  });
+
+  it('marks what the search matched: prefixes and near misses of the query words', () => {
+    const matches = matcherFor(queryTerms('Lukash summmit'));
+    expect(show(highlight('Lukashenko and Luk at the summit, not the summer', matches))).toBe(
+      '[Lukashenko] and Luk at the [summit], not the summer',
+    );
   });
 });
 
 describe('Highlighted (rendering)', () => {
   it('escapes markup in the text and marks matches with <mark>', () => {
-    const segments = highlight('<script>alert("x")</script> Lukashenko & co', new Set(queryTerms('script Lukashenko')));
+    const segments = highlight('<script>alert("x")</script> Lukashenko & co', matcherFor(queryTerms('script Lukashenko')));
     const html = renderToStaticMarkup(createElement(Highlighted, { segments }));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;<mark');
@@ -56,7 +66,7 @@ describe('excerpt', () => {
     'The meeting ended after midnight with no decision on the bridge. '.repeat(4);
 
   it('cuts a passage around the first match, at word boundaries, with ellipses', () => {
-    const passage = excerpt(body, new Set(['lukashenko']), 120)!;
+    const passage = excerpt(body, words('lukashenko'), 120)!;
     const text = show(passage)!;
     expect(text).toContain('[Lukashenko] arrived');
     expect(text.startsWith('… ')).toBe(true);
@@ -68,19 +78,19 @@ describe('excerpt', () => {
   });
 
   it('starts at the beginning without an ellipsis when the match is early', () => {
-    expect(show(excerpt(body, new Set(['council']), 80))).toMatch(/^The \[council\] met on Tuesday\./);
+    expect(show(excerpt(body, words('council'), 80))).toMatch(/^The \[council\] met on Tuesday\./);
   });
 
   it('gives nothing when no word matches', () => {
-    expect(excerpt(body, new Set(['putin']))).toBeUndefined();
+    expect(excerpt(body, words('putin'))).toBeUndefined();
   });
 });
 
 describe('bodyPassage', () => {
   it('takes the passage from the first paragraph with a match, never from a table', () => {
     const body = ['Opening words.', '', '| votes | 2,645 |', '| --- | --- |', '| ferry | 90,000 |', '', '## The ferry', '', 'The new ferry sails in May.'].join('\n');
-    expect(show(bodyPassage(body, new Set(['ferry'])))).toBe('The [ferry]');
-    expect(show(bodyPassage(body, new Set(['may'])))).toBe('The new ferry sails in [May].');
-    expect(bodyPassage(body, new Set(['votes']))).toBeUndefined();
+    expect(show(bodyPassage(body, words('ferry')))).toBe('The [ferry]');
+    expect(show(bodyPassage(body, words('may')))).toBe('The new ferry sails in [May].');
+    expect(bodyPassage(body, words('votes'))).toBeUndefined();
   });
 });

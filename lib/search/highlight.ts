@@ -7,13 +7,16 @@ import { normalizeTerm, paragraphs, wordSpans } from './text';
  */
 export type Segment = { text: string; match: boolean };
 
-/** Splits text into plain and matched pieces; `terms` are indexed forms (see normalizeTerm). */
-export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
+/** Says whether a word, in its indexed form (see normalizeTerm), matched the search. */
+export type WordMatcher = (term: string) => boolean;
+
+/** Splits text into plain and matched pieces. */
+export function highlight(text: string, matches: WordMatcher): Segment[] {
   const segments: Segment[] = [];
   let plainFrom = 0;
   for (const { word, start, end } of wordSpans(text)) {
     const term = normalizeTerm(word);
-    if (!term || !terms.has(term)) continue;
+    if (!term || !matches(term)) continue;
     if (start > plainFrom) segments.push({ text: text.slice(plainFrom, start), match: false });
     // Adjacent matched words ("Vladimir Putin") stay separate marks but share no plain gap.
     segments.push({ text: word, match: true });
@@ -24,14 +27,15 @@ export function highlight(text: string, terms: ReadonlySet<string>): Segment[] {
 }
 
 /**
- * A short passage of `text` around the first matched word, highlighted, cut at word boundaries
- * and marked with ellipses where it was cut; undefined when no word matches.
+ * A short passage of `text` around the first word `locate` accepts, with the words `mark` accepts
+ * highlighted, cut at word boundaries and marked with ellipses where it was cut; undefined when no
+ * word is accepted.
  */
-export function excerpt(text: string, terms: ReadonlySet<string>, maxLength = 200): Segment[] | undefined {
+export function excerpt(text: string, locate: WordMatcher, maxLength = 200, mark: WordMatcher = locate): Segment[] | undefined {
   const spans = wordSpans(text);
   const first = spans.find((s) => {
     const term = normalizeTerm(s.word);
-    return term !== null && terms.has(term);
+    return term !== null && locate(term);
   });
   if (!first) return undefined;
   // Keep about a third of the passage before the match, so the reader sees its context.
@@ -43,7 +47,7 @@ export function excerpt(text: string, terms: ReadonlySet<string>, maxLength = 20
     const last = [...spans].reverse().find((s) => s.end <= end);
     end = last && last.end > first.start ? last.end : first.end;
   }
-  const passage = highlight(text.slice(start, end), terms);
+  const passage = highlight(text.slice(start, end), mark);
   if (start > 0) passage.unshift({ text: '… ', match: false });
   if (end < text.length) passage.push({ text: ' …', match: false });
   return mergePlain(passage);
@@ -60,10 +64,10 @@ function mergePlain(segments: Segment[]): Segment[] {
   return merged;
 }
 
-/** A passage from the first paragraph of an MDX body that has a matched word, or undefined. */
-export function bodyPassage(body: string, terms: ReadonlySet<string>, maxLength = 200): Segment[] | undefined {
+/** A passage from the first paragraph of an MDX body with a word `locate` accepts, or undefined. */
+export function bodyPassage(body: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
   for (const paragraph of paragraphs(body)) {
-    const passage = excerpt(paragraph, terms, maxLength);
+    const passage = excerpt(paragraph, locate, maxLength, mark);
     if (passage) return passage;
   }
   return undefined;

@@ -60,3 +60,13 @@ describe('searchSite on the repository content', () => {
     expect(await run({ q: '   ' })).toMatchObject({ total: 0, results: [], pageOutOfRange: false });
   });
 });
+
+describe('passages', () => {
+  it('are found around the word the headline lacks, with every matched word marked', async () => {
+    const search = await run({ q: 'Soviet synergies' });
+    const [result] = search.results;
+    expect(result?.article.slug).toBe(SEED);
+    expect(marked(result?.dek)).toEqual(['Soviet']);
+    expect(marked(result?.passage)).toEqual(['Soviet', 'synergies']);
+  });
+});

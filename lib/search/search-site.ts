@@ -2,7 +2,7 @@ import type { Article, Section } from '@/lib/content/schema';
 import { getAuthors, getSections } from '@/lib/content/queries';
 import { DEFAULT_PER_PAGE, searchArticles } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
-import { normalizeTerm, termMatches } from './text';
+import { matcherFor, normalizeTerm, termMatches } from './text';
 import { getSearchIndex } from './store';
 import type { SearchParams } from './params';
 
@@ -38,16 +38,18 @@ export type SiteSearch = {
 export async function searchSite(params: SearchParams, now: number = Date.now()): Promise<SiteSearch> {
   const [index, sections] = await Promise.all([getSearchIndex(now), getSections()]);
   const outcome = searchArticles(index, { query: params.q, section: params.section, page: params.page, now });
+  // Marks what the index matched: the query words, their prefixes and near misses.
+  const matches = matcherFor(outcome.terms);
   const results = await Promise.all(
-    outcome.hits.map(async ({ article, terms, queryTerms }) => {
-      const matched = new Set(terms);
-      const title = highlight(article.title, matched);
-      const dek = highlight(article.dek, matched);
-      const authors = (await getAuthors(article.authors)).map((a) => highlight(a.name, matched));
-      // A query word that the headline, dek and byline do not show is explained by a passage of the body.
+    outcome.hits.map(async ({ article }) => {
+      const title = highlight(article.title, matches);
+      const dek = highlight(article.dek, matches);
+      const authors = (await getAuthors(article.authors)).map((a) => highlight(a.name, matches));
+      // A query word that the headline, dek and byline do not show is explained by a passage of the
+      // body around it, with every matched word marked.
       const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
-      const unexplained = queryTerms.some((q) => !shown.some((w) => termMatches(q, w)));
-      const passage = unexplained ? bodyPassage(article.body, matched) : undefined;
+      const unshown = outcome.terms.filter((q) => !shown.some((w) => termMatches(q, w)));
+      const passage = unshown.length ? bodyPassage(article.body, matcherFor(unshown), matches) : undefined;
       return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
     }),
   );

@@ -196,6 +196,22 @@ export function termMatches(queryTerm: string, word: string): boolean {
   return typos > 0 && editDistanceWithin(queryTerm, word, typos);
 }
 
+/**
+ * Whether an indexed word matches any of the query terms, by the same rules as the search: what
+ * the highlighter marks is what the index matched. Answers are remembered per word.
+ */
+export function matcherFor(queryTerms: readonly string[]): (term: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (term) => {
+    let answer = known.get(term);
+    if (answer === undefined) {
+      answer = queryTerms.some((q) => termMatches(q, term));
+      known.set(term, answer);
+    }
+    return answer;
+  };
+}
+
 /** Levenshtein distance <= limit, computed row by row and abandoned as soon as it must exceed it. */
 function editDistanceWithin(a: string, b: string, limit: number): boolean {
   if (Math.abs(a.length - b.length) > limit) return false;
