@@ -96,6 +96,24 @@ describe('ranking', () => {
     expect(slugs(index, 'glacier')).toEqual(['headline', 'mention']);
   });
 
+  it('lifts a recent story above a slightly better match from last year', () => {
+    const index = buildSearchIndex(
+      [
+        // The shorter headline is the closer match; the longer one is this week's news.
+        story('last-year', { title: 'Harbour lights', publishedAt: daysAgo(400) }),
+        story('this-week', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }),
+      ],
+      context,
+    );
+    expect(slugs(index, 'harbour lights')).toEqual(['this-week', 'last-year']);
+    // Published on the same day, the closer match comes first.
+    const sameDay = buildSearchIndex(
+      [story('short', { title: 'Harbour lights', publishedAt: daysAgo(2) }), story('long', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) })],
+      context,
+    );
+    expect(slugs(sameDay, 'harbour lights')).toEqual(['short', 'long']);
+  });
+
   it('puts the newer of two equally relevant stories first', () => {
     const same = { title: 'Harbour lights return', body: 'The lamps were switched on again.' };
     const index = buildSearchIndex(
