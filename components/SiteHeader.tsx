@@ -1,10 +1,11 @@
 import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
+import { SearchForm } from './SearchForm';
 import { ThemeToggle } from './ThemeToggle.island';
 
 /**
- * Masthead and section navigation. On phones the sections sit in a <details> disclosure, which
+ * Masthead, site search (a plain GET form) and section navigation. On phones the sections sit in a <details> disclosure, which
  * opens and closes without JavaScript; from the md breakpoint they are a plain row.
  */
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
@@ -28,6 +29,7 @@ export function SiteHeader({ sections }: { sections: readonly Section[] }) {
           <ThemeToggle />
         </div>
       </div>
+      <SearchForm id="site-search" />
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-4 font-sans text-[0.95rem] font-semibold sm:px-6 print:hidden">
         <details className="group md:hidden">
           <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 text-ink [&::-webkit-details-marker]:hidden">

@@ -133,6 +133,12 @@ test.describe('structured data and metadata', () => {
     const [website] = ofType(things, 'WebSite');
     const [org] = ofType(things, 'NewsMediaOrganization');
     expect(website).toMatchObject({ name: 'News Rebeat', url: `${SITE}/`, publisher: { '@id': org!['@id'] } });
+    // The site search, for search engines' sitelinks search box.
+    expect(website!.potentialAction).toEqual({
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${SITE}/search?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    });
     expect(org).toMatchObject({ name: 'News Rebeat', url: `${SITE}/`, logo: { url: `${SITE}/logo.png` } });
     expect(metaValues(html, 'og:type')).toEqual(['website']);
     expect(metaValues(html, 'robots')[0]).toContain('max-image-preview:large');

@@ -10,6 +10,7 @@ import type {
   WithContext,
 } from 'schema-dts';
 import { lastModifiedAt } from '@/lib/content/dates';
+import { websiteSearchAction } from '@/lib/search/search-action';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { isPublic } from '@/lib/content/visibility';
 import { absoluteUrl, site } from '@/lib/site';
@@ -143,6 +144,8 @@ export function frontPageJsonLd(): Graph {
     description: site.description,
     inLanguage: site.language,
     publisher: { '@id': absoluteUrl(ORGANIZATION_ID) },
+    // Tells search engines that /search?q=... searches this site.
+    potentialAction: websiteSearchAction(),
   };
   return { '@context': 'https://schema.org', '@graph': [website, organization()] };
 }

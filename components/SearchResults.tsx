@@ -1,0 +1,48 @@
+import Link from 'next/link';
+import { formatDate } from '@/lib/format/dates';
+import type { SearchResultView } from '@/lib/search/search-site';
+import { paths } from '@/lib/urls';
+import { Highlighted } from './Highlighted';
+
+/** One page of search results: section, date and byline, then headline, dek and a passage, matches marked. */
+export function SearchResults({ results, start }: { results: readonly SearchResultView[]; start: number }) {
+  return (
+    <ol start={start} className="mt-2 divide-y divide-rule">
+      {results.map(({ article, section, title, dek, authors, passage }) => (
+        <li key={article.slug} className="py-5">
+          <article className="relative flex flex-col gap-2">
+            <p className="flex flex-wrap items-center gap-x-2 font-sans text-xs text-muted">
+              {section ? <span className="font-semibold tracking-wide text-accent uppercase">{section.name}</span> : null}
+              <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+              {authors.length ? (
+                <span>
+                  By{' '}
+                  {authors.map((name, i) => (
+                    <span key={i}>
+                      {i > 0 ? (i === authors.length - 1 ? ' and ' : ', ') : null}
+                      <Highlighted segments={name} />
+                    </span>
+                  ))}
+                </span>
+              ) : null}
+              {article.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
+            </p>
+            <h3 className="font-serif text-xl leading-snug font-bold text-ink">
+              <Link href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
+                <Highlighted segments={title} />
+              </Link>
+            </h3>
+            <p className="font-serif text-base text-muted">
+              <Highlighted segments={dek} />
+            </p>
+            {passage ? (
+              <p className="font-sans text-sm text-muted">
+                <Highlighted segments={passage} />
+              </p>
+            ) : null}
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
