@@ -16,14 +16,18 @@ const serif = localFont({
     { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' },
   ],
   variable: '--font-source-serif',
-  display: 'swap',
+  // 'optional': if the (preloaded) font is not ready for first paint, this view keeps the
+  // metric-matched fallback rather than swapping and shifting the text (CLS 0).
+  display: 'optional',
+  adjustFontFallback: 'Times New Roman',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
 });
 
 const sans = localFont({
   src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '100 900' }],
   variable: '--font-inter',
-  display: 'swap',
+  display: 'optional',
+  adjustFontFallback: 'Arial',
   fallback: ['system-ui', 'Arial', 'sans-serif'],
 });
 
