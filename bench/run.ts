@@ -7,7 +7,7 @@
  *
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -71,13 +71,12 @@ async function warm(url: string, times = 20) {
   for (let i = 0; i < times; i++) await (await fetch(url)).arrayBuffer();
 }
 
+/** A tool's version line, wherever it prints it (nginx -v writes to stderr, wrk -v exits 1). */
 function version(command: string, args: string[]): string {
-  try {
-    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim().split('\n')[0]!;
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr;
-    return stderr ? stderr.trim().split('\n')[0]! : 'not found';
-  }
+  const result = spawnSync(command, args, { encoding: 'utf8' });
+  if (result.error) return `${command} not found`;
+  const text = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim();
+  return text.split('\n')[0]!.trim() || `${command} (no version printed)`;
 }
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
