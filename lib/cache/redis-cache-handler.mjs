@@ -9,6 +9,8 @@ import { deserialize, entryTags, serialize, tagMark, tagVerdict } from './codec.
 
 /** A Redis call slower than this counts as Redis being away: a page never waits on the cache. */
 const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 500);
+/** After a failed call, Redis is left alone this long before it is tried again. */
+const RETRY_MS = 2000;
 /** Entries not read or written for this long leave Redis on their own. */
 const ENTRY_TTL_SECONDS = 14 * 24 * 3600;
 /** While Redis is away, this many entries are kept in process so the site is not rendered per request. */
@@ -24,6 +26,8 @@ function shared() {
   const g = /** @type {Record<symbol, any>} */ (globalThis);
   if (g[STATE]) return g[STATE];
   const state = {
+    refreshedAt: 0,
+    retryAt: 0,
     warned: false,
     /** In-process fallback while Redis is away: key -> entry, oldest first. */
     local: new Map(),
@@ -35,21 +39,26 @@ function shared() {
       socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 + retries * 200, 2000) },
     }),
   };
-  // Ready means connected and answering; node-redis flips it on every loss and reconnection.
-  Object.defineProperty(state, 'up', { get: () => state.client.isReady });
+  // Usable: connected, and no call failed in the last RETRY_MS. A Redis that hangs (accepts but
+  // never answers) would otherwise cost every request a timeout.
+  Object.defineProperty(state, 'up', { get: () => state.client.isReady && Date.now() >= state.retryAt });
   state.down = (/** @type {unknown} */ error) => {
+    state.retryAt = Date.now() + RETRY_MS;
     if (!state.warned) {
       state.warned = true;
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[cache] Redis is unavailable (${message || 'connection lost'}): serving from this instance until it returns`);
     }
   };
-  state.client.on('ready', () => {
-    if (state.warned) console.error('[cache] Redis is back: the cache is shared again');
+  state.ok = () => {
+    if (!state.warned) return;
+    console.error('[cache] Redis is back: the cache is shared again');
     state.warned = false;
     // What was cached alone may be older than what other instances revalidated meanwhile.
     state.local.clear();
-  });
+  };
+  // Not 'ready': a connection can open and drop at once (something else on the port); only a
+  // command that succeeds says Redis is back (state.ok).
   state.client.on('error', (/** @type {unknown} */ e) => state.down(e));
   state.client.on('reconnecting', () => state.down(new Error('connection lost')));
   state.client.on('end', () => state.down(new Error('connection closed')));
@@ -75,6 +84,26 @@ function buildId(serverDistDir) {
   }
 }
 
+/**
+ * A tag expired: usually another instance published a change and this page is about to be rendered
+ * again here. The content store (lib/content/store.ts) re-reads changed files first, so the render
+ * sees what the other instance saw; only on expiry, so it costs one stat pass per revalidation.
+ */
+async function refreshContent(state, since) {
+  // A refresh that started after the revalidation already saw its files: one per publish, not per page.
+  if (state.refreshedAt >= since) return;
+  const refresh = /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('news-rebeat.refresh-content')];
+  if (typeof refresh !== 'function') return;
+  const started = Date.now();
+  await Promise.resolve(refresh()).catch(() => undefined);
+  state.refreshedAt = Math.max(state.refreshedAt, started);
+}
+
+/** When the newest of these tag marks was made. */
+function newestMark(marks) {
+  return Math.max(0, ...marks.map((m) => Math.max(m?.stale ?? 0, Math.min(m?.expired ?? 0, Date.now()))));
+}
+
 export default class RedisCacheHandler {
   constructor(options) {
     const prefix = process.env.REDIS_KEY_PREFIX || 'news-rebeat';
@@ -89,15 +118,22 @@ export default class RedisCacheHandler {
     if (!state.up) return this.localGet(key, ctx);
     try {
       const text = await withTimeout(state.client.get(this.entryPrefix + key));
+      state.ok();
       if (!text) return null;
       const entry = deserialize(text);
       const tags = entryTags(entry, ctx);
       if (tags.length > 0) {
         const marks = (await withTimeout(state.client.hmGet(this.tagsKey, tags))).map((m) => (m ? JSON.parse(m) : null));
         const verdict = tagVerdict(marks, entry.lastModified, Date.now());
-        if (verdict === 'expired') return null;
+        if (verdict === 'expired') {
+          await refreshContent(state, newestMark(marks));
+          return null;
+        }
         // Old enough that Next serves it once more and regenerates it in the background.
-        if (verdict === 'stale') return { ...entry, lastModified: 1 };
+        if (verdict === 'stale') {
+          await refreshContent(state, newestMark(marks));
+          return { ...entry, lastModified: 1 };
+        }
       }
       return entry;
     } catch (e) {
@@ -117,6 +153,7 @@ export default class RedisCacheHandler {
     if (!state.up) return this.localSet(key, entry);
     try {
       await withTimeout(state.client.set(this.entryPrefix + key, serialize(entry), { EX: ENTRY_TTL_SECONDS }));
+      state.ok();
     } catch (e) {
       state.down(e);
       this.localSet(key, entry);

@@ -2,17 +2,29 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createConnection, createServer } from 'node:net';
 
 /** A throwaway Debian redis-server on a free loopback port: no persistence, stopped by its PID. */
-export type TestRedis = { url: string; port: number; pid: number; stop: () => Promise<void>; start: () => Promise<void> };
+export type TestRedis = {
+  url: string;
+  port: number;
+  pid: number;
+  stop: () => Promise<void>;
+  start: () => Promise<void>;
+};
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+/**
+ * A free port below the kernel's ephemeral range (32768 and up), so that while Redis is stopped no
+ * other process asking the OS for a port (listen(0): every test server) can be given its port.
+ */
+async function freeLowPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error('no free port for redis-server');
 }
 
 function answers(port: number): Promise<boolean> {
@@ -27,7 +39,7 @@ function answers(port: number): Promise<boolean> {
 }
 
 export async function startRedis(): Promise<TestRedis> {
-  const port = await freePort();
+  const port = await freeLowPort();
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
