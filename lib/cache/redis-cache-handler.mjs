@@ -57,8 +57,11 @@ function shared() {
     // What was cached alone may be older than what other instances revalidated meanwhile.
     state.local.clear();
   };
-  // Not 'ready': a connection can open and drop at once (something else on the port); only a
-  // command that succeeds says Redis is back (state.ok).
+  // Reconnected: try at once. But only a command that succeeds says Redis is back (state.ok): a
+  // connection can open and drop at once (something else on the port).
+  state.client.on('ready', () => {
+    state.retryAt = 0;
+  });
   state.client.on('error', (/** @type {unknown} */ e) => state.down(e));
   state.client.on('reconnecting', () => state.down(new Error('connection lost')));
   state.client.on('end', () => state.down(new Error('connection closed')));
