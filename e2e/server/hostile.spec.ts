@@ -69,3 +69,16 @@ test('a traversal slug is a 404 page, not a file', async () => {
     expect(res.status, path).toBe(404);
   }
 });
+
+test('pages answer only GET and HEAD: other methods get a 405, the webhook keeps POST', async () => {
+  for (const path of ['/', '/world', '/articles/ardmoor-participatory-budget', '/feed.xml']) {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await sendRaw(server.url, { method, path, headers: { 'content-type': 'text/plain' }, body: Buffer.from('x'), label: path });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.allow, `${method} ${path}`).toBe('GET, HEAD');
+    }
+    expect((await sendRaw(server.url, { method: 'HEAD', path, label: path })).status, `HEAD ${path}`).toBe(200);
+  }
+  const hook = await sendRaw(server.url, { method: 'POST', path: '/api/revalidate', headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), label: 'webhook' });
+  expect(hook.status).toBe(401);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecodablePath, rawPathOf } from './request-guard';
+import { isDecodablePath, methodAllowed, rawPathOf } from './request-guard';
 
 describe('isDecodablePath', () => {
   it('accepts plain, encoded and unicode paths', () => {
@@ -17,5 +17,17 @@ describe('rawPathOf', () => {
   it('keeps the encoding and drops the query', () => {
     expect(rawPathOf('http://127.0.0.1:3000/articles/%ff?x=%zz')).toBe('/articles/%ff');
     expect(rawPathOf('http://h/')).toBe('/');
+  });
+});
+
+describe('methodAllowed', () => {
+  it('lets pages be read only, and API routes choose for themselves', () => {
+    expect(methodAllowed('GET', '/world')).toBe(true);
+    expect(methodAllowed('HEAD', '/')).toBe(true);
+    for (const m of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      expect(methodAllowed(m, '/articles/x'), m).toBe(false);
+      expect(methodAllowed(m, '/api/revalidate'), m).toBe(true);
+    }
+    expect(methodAllowed('POST', '/apiary')).toBe(false);
   });
 });

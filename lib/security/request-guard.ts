@@ -18,3 +18,13 @@ export function rawPathOf(url: string): string {
   const end = afterOrigin.search(/[?#]/);
   return end === -1 ? afterOrigin : afterOrigin.slice(0, end);
 }
+
+/**
+ * Pages are read, never written: only GET and HEAD (and OPTIONS, which Next answers itself). The
+ * site has no server actions, so a POST to a page could only make Next render it outside the
+ * cache; it gets a 405 instead. Routes under /api/ declare their own methods.
+ */
+export function methodAllowed(method: string, rawPath: string): boolean {
+  if (rawPath === '/api' || rawPath.startsWith('/api/')) return true;
+  return method === 'GET' || method === 'HEAD' || method === 'OPTIONS';
+}
