@@ -1,10 +1,18 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { LIVE_EDITOR_PATH, liveEditorCsp } from './lib/preview/editor-csp';
+import { securityHeaders } from './lib/security/headers';
 
 const nextConfig: NextConfig = {
   // Tests run several isolated servers from copies of one build; each names its own copy.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // Several instances share one ISR cache in Redis when REDIS_URL is set (docs/deploy.md); read
+  // again by `next start`, so one build serves with or without Redis. No in-process copy, or an
+  // instance would keep serving a page another instance revalidated.
+  ...(process.env.REDIS_URL
+    ? { cacheHandler: path.resolve(process.cwd(), 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
+    : {}),
   reactStrictMode: true,
   images: {
     formats: ['image/avif', 'image/webp'],
@@ -12,6 +20,8 @@ const nextConfig: NextConfig = {
   },
   async headers() {
     return [
+      // Every response; a later rule that sets the same header wins (the live editor's CSP).
+      { source: '/:path*', headers: [...securityHeaders] },
       {
         // Only the editors' live preview may evaluate code (compiled MDX); it is never indexed.
         source: LIVE_EDITOR_PATH,

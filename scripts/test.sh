@@ -12,6 +12,8 @@ command -v nginx >/dev/null || need+=(nginx-light)
 command -v wrk >/dev/null || need+=(wrk)
 # xmllint validates the sitemaps against their XML schemas (lib/seo/xsd/).
 command -v xmllint >/dev/null || need+=(libxml2-utils)
+# redis-server backs the shared ISR cache in the multi-instance test (docs/deploy.md).
+command -v redis-server >/dev/null || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing Debian packages: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then

@@ -137,6 +137,14 @@ export async function refreshContentIndex(): Promise<ContentIndex> {
   return getContentIndex();
 }
 
+/**
+ * Another instance revalidated pages (the shared Redis cache saw a newer tag expiry): read changed
+ * files again before this instance renders, without waiting for its watcher, which may not have
+ * seen the change (Node 20's recursive watch misses some events). Registered on globalThis because
+ * the cache handler is plain JavaScript loaded outside the route bundles (lib/cache/).
+ */
+(globalThis as Record<symbol, unknown>)[Symbol.for('news-rebeat.refresh-content')] = refreshContentIndex;
+
 /** The index as last built, without looking for changes: what the site knew before a refresh. */
 export function peekContentIndex(): ContentIndex | undefined {
   return state().index;

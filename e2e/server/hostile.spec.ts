@@ -1,0 +1,84 @@
+import { rmSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { hostileRequests, hostileWebhookRequests, LEAK_MARKERS, sendRaw, type HostileRequest } from '../support/hostile';
+import { copyContent, startServer, type RunningServer } from '../support/server';
+
+// A production server meets what the internet sends it: every answer is a 4xx or a normal page,
+// never a 5xx, and never anything from outside the content directory.
+const REVALIDATE_SECRET = `hostile-${Date.now()}-secret`;
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(300_000);
+
+let server: RunningServer;
+let contentDir: string;
+
+test.beforeAll(async () => {
+  contentDir = copyContent();
+  server = await startServer({ contentDir, isolated: true, env: { REVALIDATE_SECRET } });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+});
+
+async function walk(list: HostileRequest[]): Promise<string[]> {
+  const failures: string[] = [];
+  // Four at a time: hostile, but not a load test.
+  for (let i = 0; i < list.length; i += 4) {
+    await Promise.all(
+      list.slice(i, i + 4).map(async (req) => {
+        let res;
+        try {
+          res = await sendRaw(server.url, req);
+        } catch (e) {
+          failures.push(`${req.label}: ${(e as Error).message}`);
+          return;
+        }
+        const okStatus = (res.status >= 200 && res.status < 300) || (res.status >= 300 && res.status < 400) || (res.status >= 400 && res.status < 500);
+        if (!okStatus) failures.push(`${req.label}: ${req.method} ${req.path.slice(0, 100)} -> ${res.status}`);
+        for (const marker of [...LEAK_MARKERS, REVALIDATE_SECRET]) {
+          if (res.body.includes(marker)) failures.push(`${req.label}: body contains ${JSON.stringify(marker)}`);
+        }
+      }),
+    );
+  }
+  return failures;
+}
+
+test('hundreds of hostile page requests get a 4xx or a normal page, never a 5xx or a leak', async () => {
+  const list = hostileRequests();
+  expect(list.length).toBeGreaterThan(300);
+  expect(await walk(list)).toEqual([]);
+  // The server is still healthy afterwards.
+  expect((await fetch(`${server.url}/`)).status).toBe(200);
+});
+
+test('oversized and malformed webhook bodies are refused with a 4xx and change nothing', async () => {
+  const list = hostileWebhookRequests(REVALIDATE_SECRET);
+  expect(await walk(list)).toEqual([]);
+  const tooLarge = await sendRaw(server.url, list[0]!);
+  expect(tooLarge.status).toBe(413);
+  expect((await fetch(`${server.url}/articles/ardmoor-participatory-budget`)).status).toBe(200);
+});
+
+test('a traversal slug is a 404 page, not a file', async () => {
+  for (const path of ['/articles/..%2f..%2f..%2fetc%2fpasswd', '/articles/%2e%2e%2f%2e%2e%2fpackage.json', '/articles/%00']) {
+    const res = await sendRaw(server.url, { method: 'GET', path, label: path });
+    expect(res.status, path).toBe(404);
+  }
+});
+
+test('pages answer only GET and HEAD: other methods get a 405, the webhook keeps POST', async () => {
+  for (const path of ['/', '/world', '/articles/ardmoor-participatory-budget', '/feed.xml']) {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await sendRaw(server.url, { method, path, headers: { 'content-type': 'text/plain' }, body: Buffer.from('x'), label: path });
+      expect(res.status, `${method} ${path}`).toBe(405);
+      expect(res.headers.allow, `${method} ${path}`).toBe('GET, HEAD');
+    }
+    expect((await sendRaw(server.url, { method: 'HEAD', path, label: path })).status, `HEAD ${path}`).toBe(200);
+  }
+  const hook = await sendRaw(server.url, { method: 'POST', path: '/api/revalidate', headers: { 'content-type': 'application/json' }, body: Buffer.from('{}'), label: 'webhook' });
+  expect(hook.status).toBe(401);
+});

@@ -1,0 +1,202 @@
+// The ISR cache handler for several instances (docs/deploy.md): pages and route responses live in
+// Redis, so a page regenerated or revalidated on one instance is what every instance serves.
+// Plain JavaScript: `next start` loads it with Node's own loader (no TypeScript on Node 20).
+// next.config.ts names it only when REDIS_URL is set; without it Next keeps its file-system cache.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createClient } from 'redis';
+import { deserialize, entryTags, serialize, tagMark, tagVerdict } from './codec.mjs';
+
+/** A Redis call slower than this counts as Redis being away: a page never waits on the cache. */
+const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 500);
+/** After a failed call, Redis is left alone this long before it is tried again. */
+const RETRY_MS = 2000;
+/** Entries not read or written for this long leave Redis on their own. */
+const ENTRY_TTL_SECONDS = 14 * 24 * 3600;
+/** While Redis is away, this many entries are kept in process so the site is not rendered per request. */
+const LOCAL_MAX = 500;
+
+const STATE = Symbol.for('news-rebeat.redis-cache');
+
+/**
+ * One connection per process (Next creates a handler per request). node-redis reconnects by
+ * itself; the offline queue is off so a command fails at once instead of waiting for Redis.
+ */
+function shared() {
+  const g = /** @type {Record<symbol, any>} */ (globalThis);
+  if (g[STATE]) return g[STATE];
+  const state = {
+    refreshedAt: 0,
+    retryAt: 0,
+    warned: false,
+    /** In-process fallback while Redis is away: key -> entry, oldest first. */
+    local: new Map(),
+    /** Tag marks made by this process, honoured by the local fallback. */
+    localTags: new Map(),
+    client: createClient({
+      url: process.env.REDIS_URL,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 + retries * 200, 2000) },
+    }),
+  };
+  // Usable: connected, and no call failed in the last RETRY_MS. A Redis that hangs (accepts but
+  // never answers) would otherwise cost every request a timeout.
+  Object.defineProperty(state, 'up', { get: () => state.client.isReady && Date.now() >= state.retryAt });
+  state.down = (/** @type {unknown} */ error) => {
+    state.retryAt = Date.now() + RETRY_MS;
+    if (!state.warned) {
+      state.warned = true;
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`[cache] Redis is unavailable (${message || 'connection lost'}): serving from this instance until it returns`);
+    }
+  };
+  state.ok = () => {
+    if (!state.warned) return;
+    console.error('[cache] Redis is back: the cache is shared again');
+    state.warned = false;
+    // What was cached alone may be older than what other instances revalidated meanwhile.
+    state.local.clear();
+  };
+  // Reconnected: try at once. But only a command that succeeds says Redis is back (state.ok): a
+  // connection can open and drop at once (something else on the port).
+  state.client.on('ready', () => {
+    state.retryAt = 0;
+  });
+  state.client.on('error', (/** @type {unknown} */ e) => state.down(e));
+  state.client.on('reconnecting', () => state.down(new Error('connection lost')));
+  state.client.on('end', () => state.down(new Error('connection closed')));
+  state.client.connect().catch((/** @type {unknown} */ e) => state.down(e));
+  g[STATE] = state;
+  return state;
+}
+
+function withTimeout(promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The build's id: entries of one build are never served by another (same key, other HTML). */
+function buildId(serverDistDir) {
+  try {
+    return readFileSync(path.join(serverDistDir, '..', 'BUILD_ID'), 'utf8').trim();
+  } catch {
+    return 'unknown-build';
+  }
+}
+
+/**
+ * A tag expired: usually another instance published a change and this page is about to be rendered
+ * again here. The content store (lib/content/store.ts) re-reads changed files first, so the render
+ * sees what the other instance saw; only on expiry, so it costs one stat pass per revalidation.
+ */
+async function refreshContent(state, since) {
+  // A refresh that started after the revalidation already saw its files: one per publish, not per page.
+  if (state.refreshedAt >= since) return;
+  const refresh = /** @type {Record<symbol, unknown>} */ (globalThis)[Symbol.for('news-rebeat.refresh-content')];
+  if (typeof refresh !== 'function') return;
+  const started = Date.now();
+  await Promise.resolve(refresh()).catch(() => undefined);
+  state.refreshedAt = Math.max(state.refreshedAt, started);
+}
+
+/** When the newest of these tag marks was made. */
+function newestMark(marks) {
+  return Math.max(0, ...marks.map((m) => Math.max(m?.stale ?? 0, Math.min(m?.expired ?? 0, Date.now()))));
+}
+
+export default class RedisCacheHandler {
+  constructor(options) {
+    const prefix = process.env.REDIS_KEY_PREFIX || 'news-rebeat';
+    this.entryPrefix = `${prefix}:${buildId(options?.serverDistDir ?? '.next/server')}:entry:`;
+    // Tags are per site, not per build: content revalidated under one build is stale under the next.
+    this.tagsKey = `${prefix}:tags`;
+    this.state = shared();
+  }
+
+  async get(key, ctx) {
+    const state = this.state;
+    if (!state.up) return this.localGet(key, ctx);
+    try {
+      const text = await withTimeout(state.client.get(this.entryPrefix + key));
+      state.ok();
+      if (!text) return null;
+      const entry = deserialize(text);
+      const tags = entryTags(entry, ctx);
+      if (tags.length > 0) {
+        const marks = (await withTimeout(state.client.hmGet(this.tagsKey, tags))).map((m) => (m ? JSON.parse(m) : null));
+        const verdict = tagVerdict(marks, entry.lastModified, Date.now());
+        if (verdict === 'expired') {
+          await refreshContent(state, newestMark(marks));
+          return null;
+        }
+        // Old enough that Next serves it once more and regenerates it in the background.
+        if (verdict === 'stale') {
+          await refreshContent(state, newestMark(marks));
+          return { ...entry, lastModified: 1 };
+        }
+      }
+      return entry;
+    } catch (e) {
+      state.down(e);
+      return this.localGet(key, ctx);
+    }
+  }
+
+  async set(key, data, ctx) {
+    const state = this.state;
+    const entry = { value: data, lastModified: Date.now(), tags: ctx?.tags ?? [], cacheControl: ctx?.cacheControl };
+    if (data === null || data === undefined) {
+      state.local.delete(key);
+      if (state.up) await withTimeout(state.client.del(this.entryPrefix + key)).catch((e) => state.down(e));
+      return;
+    }
+    if (!state.up) return this.localSet(key, entry);
+    try {
+      await withTimeout(state.client.set(this.entryPrefix + key, serialize(entry), { EX: ENTRY_TTL_SECONDS }));
+      state.ok();
+    } catch (e) {
+      state.down(e);
+      this.localSet(key, entry);
+    }
+  }
+
+  async revalidateTag(tags, durations) {
+    const list = typeof tags === 'string' ? [tags] : [...tags];
+    if (list.length === 0) return;
+    const now = Date.now();
+    const state = this.state;
+    for (const tag of list) state.localTags.set(tag, tagMark(state.localTags.get(tag), durations, now));
+    if (!state.up) return;
+    try {
+      const current = await withTimeout(state.client.hmGet(this.tagsKey, list));
+      const fields = {};
+      list.forEach((tag, i) => {
+        fields[tag] = JSON.stringify(tagMark(current[i] ? JSON.parse(current[i]) : undefined, durations, now));
+      });
+      await withTimeout(state.client.hSet(this.tagsKey, fields));
+    } catch (e) {
+      state.down(e);
+    }
+  }
+
+  resetRequestCache() {}
+
+  localGet(key, ctx) {
+    const entry = this.state.local.get(key);
+    if (!entry) return null;
+    const marks = entryTags(entry, ctx).map((t) => this.state.localTags.get(t));
+    const verdict = tagVerdict(marks, entry.lastModified, Date.now());
+    if (verdict === 'expired') return null;
+    return verdict === 'stale' ? { ...entry, lastModified: 1 } : entry;
+  }
+
+  localSet(key, entry) {
+    const local = this.state.local;
+    local.delete(key);
+    local.set(key, entry);
+    if (local.size > LOCAL_MAX) local.delete(local.keys().next().value);
+  }
+}

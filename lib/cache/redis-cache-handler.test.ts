@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startRedis, type TestRedis } from './redis-server';
+
+// Against a real redis-server (Debian's), as the multi-instance e2e test does.
+let redis: TestRedis;
+let dist: string;
+let Handler: typeof import('./redis-cache-handler.mjs').default;
+
+const STATE = Symbol.for('news-rebeat.redis-cache');
+const state = () => (globalThis as unknown as Record<symbol, { up: boolean }>)[STATE]!;
+
+async function until(check: () => boolean, ms = 10_000) {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  redis = await startRedis();
+  process.env.REDIS_URL = redis.url;
+  process.env.REDIS_KEY_PREFIX = `test-${process.pid}`;
+  dist = mkdtempSync(path.join(tmpdir(), 'cache-handler-'));
+  mkdirSync(path.join(dist, 'server'));
+  writeFileSync(path.join(dist, 'BUILD_ID'), 'build-1');
+  Handler = (await import('./redis-cache-handler.mjs')).default;
+  new Handler({ serverDistDir: path.join(dist, 'server') });
+  await until(() => state().up);
+});
+
+afterAll(async () => {
+  await redis?.stop();
+  rmSync(dist, { recursive: true, force: true });
+});
+
+const page = (html: string) => ({
+  kind: 'APP_PAGE',
+  html,
+  rscData: Buffer.from(`rsc:${html}`),
+  headers: { 'x-next-cache-tags': '_N_T_/layout,_N_T_/articles/x' },
+  status: 200,
+  segmentData: new Map([['/_tree', Buffer.from('tree')]]),
+});
+
+describe('Redis cache handler', () => {
+  it('an entry one instance stores is read by another, Buffers and Maps intact', async () => {
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    const b = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await a.set('/articles/x', page('one'), { cacheControl: { revalidate: 30 } });
+    const got = (await b.get('/articles/x', { kind: 'APP_PAGE' }))!;
+    const value = got.value as ReturnType<typeof page>;
+    expect(value.html).toBe('one');
+    expect(value.rscData.toString()).toBe('rsc:one');
+    expect(value.segmentData.get('/_tree')?.toString()).toBe('tree');
+    expect(await b.get('/articles/none', { kind: 'APP_PAGE' })).toBeNull();
+  });
+
+  it('another build id never sees the entry', async () => {
+    const other = mkdtempSync(path.join(tmpdir(), 'cache-handler-'));
+    mkdirSync(path.join(other, 'server'));
+    writeFileSync(path.join(other, 'BUILD_ID'), 'build-2');
+    const c = new Handler({ serverDistDir: path.join(other, 'server') });
+    expect(await c.get('/articles/x', { kind: 'APP_PAGE' })).toBeNull();
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('a tag revalidated on one instance makes the entry a miss on another, until it is stored again', async () => {
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    const b = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await a.set('/articles/x', page('two'), {});
+    await new Promise((r) => setTimeout(r, 5));
+    await a.revalidateTag(['_N_T_/articles/x']);
+    expect(await b.get('/articles/x', { kind: 'APP_PAGE' })).toBeNull();
+    await new Promise((r) => setTimeout(r, 5));
+    await b.set('/articles/x', page('three'), {});
+    expect(((await a.get('/articles/x', { kind: 'APP_PAGE' }))!.value as { html: string }).html).toBe('three');
+  });
+
+  it('keeps serving when Redis goes away, logs it once, and shares again when it returns', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await redis.stop();
+    await until(() => !state().up);
+    // While away: no throw, no wait; entries live in process.
+    const started = Date.now();
+    await a.set('/world', page('local'), {});
+    expect(((await a.get('/world', { kind: 'APP_PAGE' }))!.value as { html: string }).html).toBe('local');
+    await new Promise((r) => setTimeout(r, 5));
+    await a.revalidateTag('_N_T_/articles/x');
+    expect(await a.get('/world', { kind: 'APP_PAGE' })).toBeNull();
+    expect(Date.now() - started).toBeLessThan(2000);
+    const unavailable = errors.mock.calls.filter(([m]) => String(m).includes('Redis is unavailable'));
+    expect(unavailable).toHaveLength(1);
+
+    await redis.start();
+    // Reconnection takes up to a couple of seconds (backoff, then RETRY_MS after the last failure).
+    const logged = () => errors.mock.calls.map(([m]) => String(m)).join('\n');
+    const deadline = Date.now() + 15_000;
+    while (!logged().includes('Redis is back') && Date.now() < deadline) {
+      await a.set('/world', page('shared'), {});
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(logged()).toContain('Redis is back');
+    await a.set('/world', page('shared'), {});
+    const b = new Handler({ serverDistDir: path.join(dist, 'server') });
+    expect(((await b.get('/world', { kind: 'APP_PAGE' }))!.value as { html: string }).html).toBe('shared');
+    errors.mockRestore();
+  }, 30_000);
+});
