@@ -58,8 +58,10 @@ type Entry = {
   slug: string;
   section: string;
   publishedMs: number;
-  /** Section and author names as indexed: when an author file changes, their stories are re-indexed. */
-  names: string;
+  /** Section and author names as indexed, to take the story out again word for word. */
+  names: { section: string; authors: string };
+  /** Both names in one string: when it changes (a renamed author), the story is re-indexed. */
+  namesKey: string;
 };
 
 /** A word's postings: per field, [doc, count, doc, count, ...] in doc order, and live document counts. */
@@ -144,7 +146,8 @@ function addStory(index: SearchIndex, article: Article, context: SearchContext) 
     slug: article.slug,
     section: article.section,
     publishedMs: Date.parse(article.publishedAt),
-    names: names.key,
+    names: { section: names.section, authors: names.authors },
+    namesKey: names.key,
   };
   index.docs.push(entry);
   index.entries.set(article.slug, entry);
@@ -166,11 +169,10 @@ function addStory(index: SearchIndex, article: Article, context: SearchContext) 
   });
 }
 
-/** Takes a story out of the counts; its postings stay and are skipped (see compact). */
+/** Takes a story out of the counts; its postings stay, skipped, until the index is rebuilt. */
 function removeStory(index: SearchIndex, entry: Entry) {
   // The story's words are recounted from the article it was indexed from, with the names it had.
-  const [section, authors] = entry.names.split('\n') as [string, string];
-  fieldTerms(entry.article, { section, authors }).forEach((counts, field) => {
+  fieldTerms(entry.article, entry.names).forEach((counts, field) => {
     for (const term of counts.keys()) index.postings.get(term)!.df[field]!--;
     index.fieldTotals[field]! -= index.fieldLengths[entry.doc * FIELD_COUNT + field]!;
   });
@@ -207,7 +209,7 @@ export function syncSearchIndex(index: SearchIndex, articles: readonly Article[]
   for (const article of articles) {
     current.add(article.slug);
     const previous = index.entries.get(article.slug);
-    if (previous?.article === article && (!renamed || previous.names === indexedNames(article, context).key)) continue;
+    if (previous?.article === article && (!renamed || previous.namesKey === indexedNames(article, context).key)) continue;
     if (previous) {
       removeStory(index, previous);
       counts.replaced++;
