@@ -217,6 +217,29 @@ describe('keeping the index current', () => {
     expect(searchArticles(index, { query: 'kiln', now: NOW, reuseRanking: false }).hits[0]!.score).toBe(first);
   });
 
+  it('rebuilds itself once removed stories make up a quarter of it, answering as before', () => {
+    const many = Array.from({ length: 120 }, (_, i) => story(`kiln-${i}`, { title: `Kiln number ${i}`, body: i % 2 ? 'Odd ferry.' : 'Even barge.' }));
+    const index = buildSearchIndex(many, context);
+    const kept = many.slice(0, 60);
+    syncSearchIndex(index, kept, context);
+    // 60 of 120 removed: compacted to the 60 that are left.
+    expect(index.docs).toHaveLength(60);
+    const fresh = buildSearchIndex(kept, context);
+    for (const query of ['kiln', 'ferry', 'barge', 'number 7']) {
+      expect(slugs(index, query, { query, perPage: 100 })).toEqual(slugs(fresh, query, { query, perPage: 100 }));
+    }
+  });
+
+  it('keeps removed stories out of counts and scores before it rebuilds', () => {
+    const index = buildSearchIndex([a, b, story('charlie', { title: 'Charlie harbour floods' })], context);
+    syncSearchIndex(index, [a, story('charlie', { title: 'Charlie harbour floods' })], context);
+    const fresh = buildSearchIndex([a, story('charlie', { title: 'Charlie harbour floods' })], context);
+    expect(index.docs.length).toBeGreaterThan(index.entries.size); // not compacted: few removals
+    const mine = searchArticles(index, { query: 'harbour', now: NOW }).hits.map((h) => [h.article.slug, h.score]);
+    const theirs = searchArticles(fresh, { query: 'harbour', now: NOW }).hits.map((h) => [h.article.slug, h.score]);
+    expect(mine).toEqual(theirs);
+  });
+
   it('does nothing when nothing changed', () => {
     const index = buildSearchIndex([a, b], context);
     expect(syncSearchIndex(index, [a, b], context)).toEqual({ added: 0, replaced: 0, removed: 0 });

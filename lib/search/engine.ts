@@ -1,22 +1,20 @@
-import MiniSearch, { type SearchOptions } from 'minisearch';
+import SearchableMap from 'minisearch/SearchableMap';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { dampedIndexTerms, indexableText, indexTerms, MIN_PREFIX_LENGTH, maxTypos, queryTerms } from './text';
+import { countTerms, indexableText, MIN_PREFIX_LENGTH, maxTypos, queryTerms } from './text';
 
-/** What one story contributes to the index; only the id is kept, the text lives in the content index. */
-type SearchDocument = {
-  id: string;
-  title: string;
-  dek: string;
-  tags: string;
-  section: string;
-  authors: string;
-  body: string;
-};
+/*
+ * The search index: an inverted index of per-field postings, scored with BM25, over MiniSearch's
+ * radix tree for prefix and typo expansion (SearchableMap). MiniSearch's own search() builds an
+ * object per matching story; a word found in most of 10,000 stories then costs 20-40 ms. Here a
+ * match costs a few array reads and one addition (docs/architecture/0007-site-search.md).
+ */
 
-const FIELDS = ['title', 'dek', 'tags', 'section', 'authors', 'body'] as const;
+const FIELDS = ['title', 'dek', 'tags', 'authors', 'section', 'body'] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_COUNT = FIELDS.length;
 
 /** Where a word counts most: a headline match outranks one in the dek, tags or names, then the body. */
-export const FIELD_BOOSTS: Record<(typeof FIELDS)[number], number> = {
+export const FIELD_BOOSTS: Record<Field, number> = {
   title: 4,
   dek: 2,
   tags: 2,
@@ -24,6 +22,13 @@ export const FIELD_BOOSTS: Record<(typeof FIELDS)[number], number> = {
   section: 1,
   body: 1,
 };
+const BOOSTS = FIELDS.map((f) => FIELD_BOOSTS[f]);
+
+/** BM25+ parameters (MiniSearch's defaults): term saturation, length normalisation, floor. */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+/** How much a prefix or a typo match counts against the exact word (MiniSearch's defaults). */
+const PREFIX_WEIGHT = 0.375;
+const FUZZY_WEIGHT = 0.45;
 
 /**
  * Recency: a story's score is multiplied by 1 + RECENCY_WEIGHT / (1 + age / RECENCY_SCALE_DAYS).
@@ -45,23 +50,22 @@ export type SearchContext = {
   sections: readonly Section[];
 };
 
-// What ranking reads for every matching story, kept flat: at 10,000 matches, reading these from
-// the (larger, variously shaped) Article objects costs more than the search itself.
+/** One indexed story: what ranking reads for every match, kept flat and small. */
 type Entry = {
   article: Article;
+  /** Position in the postings; never reused while the index lives. */
+  doc: number;
   slug: string;
   section: string;
   publishedMs: number;
-  /** Section and author names as indexed: when an author file changes, their stories are re-indexed. */
-  names: string;
+  /** Section and author names as indexed, to take the story out again word for word. */
+  names: { section: string; authors: string };
+  /** Both names in one string: when it changes (a renamed author), the story is re-indexed. */
+  namesKey: string;
 };
 
-export type SearchIndex = {
-  engine: MiniSearch<SearchDocument>;
-  entries: Map<string, Entry>;
-  /** Recent rankings by query terms; emptied whenever the index changes. */
-  rankings: Map<string, Ranking>;
-};
+/** A word's postings: per field, [doc, count, doc, count, ...] in doc order, and live document counts. */
+type Postings = { lists: number[][]; df: number[] };
 
 /** Every story matching a query, best first, before the section filter and pages are applied. */
 type Ranking = {
@@ -72,11 +76,28 @@ type Ranking = {
   rankedAt: number;
 };
 
+export type SearchIndex = {
+  entries: Map<string, Entry>;
+  /** Entry by doc number; undefined once a story is removed or replaced (its postings stay, skipped). */
+  docs: (Entry | undefined)[];
+  /** Words per field per doc: fieldLengths[doc * FIELD_COUNT + field]. */
+  fieldLengths: number[];
+  /** Sum of the live docs' field lengths, for the average. */
+  fieldTotals: number[];
+  postings: Map<string, Postings>;
+  /** Every indexed word, for prefix and typo expansion. */
+  vocabulary: SearchableMap<true>;
+  /** Recent rankings by query terms; emptied whenever the index changes. */
+  rankings: Map<string, Ranking>;
+  /** Bumped on every change: lets callers see whether an update did anything. */
+  revision: number;
+  /** Every section and author name the index was built with: when unchanged, no story was renamed. */
+  namesKey: string;
+};
+
 /**
- * How many rankings are remembered, and for how long. Readers repeat searches (a name in the news,
- * the next page of results); a remembered ranking costs well under a millisecond to serve where a
- * word found in most stories costs tens of milliseconds to rank afresh. A minute keeps the recency
- * boost current; a list of 10,000 matches takes about 160 kB.
+ * How many rankings are remembered, and for how long. Readers repeat searches (the next page of
+ * results, a section filter, a name in the news); a minute keeps the recency boost current.
  */
 const RANKINGS_KEPT = 100;
 const RANKING_TTL_MS = 60_000;
@@ -89,81 +110,127 @@ function indexedNames(article: Article, context: SearchContext) {
   return { section: sectionText, authors, key: `${sectionText}\n${authors}` };
 }
 
-function toEntry(article: Article, context: SearchContext): { entry: Entry; document: SearchDocument } {
-  const { section, authors, key } = indexedNames(article, context);
+/** The words of each field of a story, counted. */
+function fieldTerms(article: Article, names: { section: string; authors: string }): Map<string, number>[] {
+  const texts: Record<Field, string> = {
+    title: article.title,
+    dek: article.dek,
+    tags: article.tags.join(', '),
+    authors: names.authors,
+    section: names.section,
+    body: indexableText(article.body),
+  };
+  return FIELDS.map((field) => countTerms(texts[field]));
+}
+
+function emptyIndex(): SearchIndex {
   return {
-    entry: { article, slug: article.slug, section: article.section, publishedMs: Date.parse(article.publishedAt), names: key },
-    document: {
-      id: article.slug,
-      title: article.title,
-      dek: article.dek,
-      tags: article.tags.join(', '),
-      section,
-      authors,
-      body: indexableText(article.body),
-    },
+    entries: new Map(),
+    docs: [],
+    fieldLengths: [],
+    fieldTotals: FIELDS.map(() => 0),
+    postings: new Map(),
+    vocabulary: new SearchableMap(),
+    rankings: new Map(),
+    revision: 0,
+    namesKey: '',
   };
 }
 
-function newEngine() {
-  return new MiniSearch<SearchDocument>({
-    fields: [...FIELDS],
-    storeFields: [],
-    // Words are normalised while splitting (one pass over the text); the body's repeats are damped.
-    tokenize: (text, field) => (field === 'body' ? dampedIndexTerms(text) : indexTerms(text)),
-    processTerm: (term) => term,
-    searchOptions: {
-      // Queries arrive as normalised terms (queryTerms), joined by spaces.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term,
-    },
+function addStory(index: SearchIndex, article: Article, context: SearchContext) {
+  const names = indexedNames(article, context);
+  const doc = index.docs.length;
+  const entry: Entry = {
+    article,
+    doc,
+    slug: article.slug,
+    section: article.section,
+    publishedMs: Date.parse(article.publishedAt),
+    names: { section: names.section, authors: names.authors },
+    namesKey: names.key,
+  };
+  index.docs.push(entry);
+  index.entries.set(article.slug, entry);
+  fieldTerms(article, names).forEach((counts, field) => {
+    let length = 0;
+    for (const [term, count] of counts) {
+      length += count;
+      let postings = index.postings.get(term);
+      if (!postings) {
+        postings = { lists: FIELDS.map(() => []), df: FIELDS.map(() => 0) };
+        index.postings.set(term, postings);
+        index.vocabulary.set(term, true);
+      }
+      postings.lists[field]!.push(doc, count);
+      postings.df[field]!++;
+    }
+    index.fieldLengths[doc * FIELD_COUNT + field] = length;
+    index.fieldTotals[field]! += length;
   });
+}
+
+/** Takes a story out of the counts; its postings stay, skipped, until the index is rebuilt. */
+function removeStory(index: SearchIndex, entry: Entry) {
+  // The story's words are recounted from the article it was indexed from, with the names it had.
+  fieldTerms(entry.article, entry.names).forEach((counts, field) => {
+    for (const term of counts.keys()) index.postings.get(term)!.df[field]!--;
+    index.fieldTotals[field]! -= index.fieldLengths[entry.doc * FIELD_COUNT + field]!;
+  });
+  index.docs[entry.doc] = undefined;
+  index.entries.delete(entry.slug);
 }
 
 /** Builds an index of `articles`, which the caller has already limited to what the public may see. */
 export function buildSearchIndex(articles: readonly Article[], context: SearchContext): SearchIndex {
-  const engine = newEngine();
-  const entries = new Map<string, Entry>();
-  const documents: SearchDocument[] = [];
-  for (const article of articles) {
-    const { entry, document } = toEntry(article, context);
-    entries.set(article.slug, entry);
-    documents.push(document);
-  }
-  engine.addAll(documents);
-  return { engine, entries, rankings: new Map() };
+  const index = emptyIndex();
+  for (const article of articles) addStory(index, article, context);
+  index.namesKey = contextNames(context);
+  return index;
+}
+
+function contextNames(context: SearchContext): string {
+  const sections = context.sections.map((s) => `${s.id}=${s.name}`);
+  const authors = [...context.authors.values()].map((a) => `${a.id}=${a.name}`);
+  return [...sections, ...authors].join('\n');
 }
 
 /**
  * Brings an index up to date with a new set of public articles, in place: only stories that are
  * new, changed (the content store hands out a new object when a file changes) or renamed (their
  * section or author names changed) are re-indexed, and stories no longer public are removed.
- * At 10,000 stories this takes milliseconds where a full rebuild takes about a second.
+ * When removed stories make up a quarter of the postings, the index is rebuilt without them.
  */
 export function syncSearchIndex(index: SearchIndex, articles: readonly Article[], context: SearchContext) {
   const counts = { added: 0, replaced: 0, removed: 0 };
   const current = new Set<string>();
+  // Checking each story's names costs more than the rest of an update: skip it when no name changed.
+  const namesKey = contextNames(context);
+  const renamed = namesKey !== index.namesKey;
   for (const article of articles) {
     current.add(article.slug);
     const previous = index.entries.get(article.slug);
-    if (previous?.article === article && previous.names === indexedNames(article, context).key) continue;
-    const { entry, document } = toEntry(article, context);
+    if (previous?.article === article && (!renamed || previous.namesKey === indexedNames(article, context).key)) continue;
     if (previous) {
-      index.engine.replace(document);
+      removeStory(index, previous);
       counts.replaced++;
     } else {
-      index.engine.add(document);
       counts.added++;
     }
-    index.entries.set(article.slug, entry);
+    addStory(index, article, context);
   }
-  for (const slug of [...index.entries.keys()]) {
-    if (current.has(slug)) continue;
-    index.engine.discard(slug);
-    index.entries.delete(slug);
+  for (const entry of [...index.entries.values()]) {
+    if (current.has(entry.slug)) continue;
+    removeStory(index, entry);
     counts.removed++;
   }
-  if (counts.added || counts.replaced || counts.removed) index.rankings.clear();
+  if (counts.added || counts.replaced || counts.removed) {
+    const revision = index.revision + 1;
+    const dead = index.docs.length - index.entries.size;
+    if (dead > 50 && dead * 4 > index.docs.length) Object.assign(index, buildSearchIndex(articles, context));
+    index.rankings.clear();
+    index.revision = revision;
+  }
+  index.namesKey = namesKey;
   return counts;
 }
 
@@ -198,52 +265,94 @@ export type SearchOutcome = {
   hits: SearchHit[];
 };
 
-function searchOptions(combineWith: 'AND' | 'OR'): SearchOptions {
-  return {
-    boost: FIELD_BOOSTS,
-    combineWith,
-    prefix: (term) => term.length >= MIN_PREFIX_LENGTH,
-    fuzzy: (term) => maxTypos(term) || false,
-  };
+/**
+ * The indexed words a query term stands for, with how much each counts: the word itself (1), words
+ * it begins (from three letters) and words within its typo allowance, less the further they are.
+ */
+function expand(index: SearchIndex, term: string): Map<string, number> {
+  const words = new Map<string, number>();
+  if (index.postings.has(term)) words.set(term, 1);
+  if (term.length >= MIN_PREFIX_LENGTH) {
+    for (const word of index.vocabulary.atPrefix(term).keys()) {
+      const extra = word.length - term.length;
+      if (extra > 0) words.set(word, (PREFIX_WEIGHT * term.length) / (term.length + 0.3 * extra));
+    }
+  }
+  const typos = maxTypos(term);
+  if (typos > 0) {
+    for (const [word, [, distance]] of index.vocabulary.fuzzyGet(term, typos)) {
+      if (distance > 0 && !words.has(word)) words.set(word, (FUZZY_WEIGHT * term.length) / (term.length + distance));
+    }
+  }
+  return words;
 }
 
 /** Ranks every story that matches the terms: all of them, else (when none has all) any of them. */
 function rank(index: SearchIndex, terms: readonly string[], now: number): Ranking {
-  const text = terms.join(' ');
-  let matchedAll = true;
-  let results = index.engine.search(text, searchOptions('AND'));
-  if (results.length === 0 && terms.length > 1) {
-    matchedAll = false;
-    results = index.engine.search(text, searchOptions('OR'));
-  }
+  const docCount = index.docs.length;
+  const live = index.entries.size;
+  const raw = new Float64Array(docCount);
+  const matched = new Uint32Array(docCount); // one bit per query term (MAX_QUERY_TERMS <= 31)
+  const touched: number[] = [];
+  const averages = index.fieldTotals.map((total) => total / Math.max(1, live));
+  terms.forEach((term, t) => {
+    const bit = 1 << t;
+    for (const [word, weight] of expand(index, term)) {
+      const { lists, df } = index.postings.get(word)!;
+      for (let field = 0; field < FIELD_COUNT; field++) {
+        const list = lists[field]!;
+        const n = df[field]!;
+        if (n <= 0) continue;
+        // BM25+ per field, as MiniSearch scores it.
+        const factor = weight * BOOSTS[field]! * Math.log(1 + (live - n + 0.5) / (n + 0.5));
+        const average = averages[field]! || 1;
+        for (let i = 0; i < list.length; i += 2) {
+          const doc = list[i]!;
+          if (index.docs[doc] === undefined) continue;
+          const tf = list[i + 1]!;
+          const norm = 1 - BM25.b + (BM25.b * index.fieldLengths[doc * FIELD_COUNT + field]!) / average;
+          raw[doc] = raw[doc]! + factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * norm));
+          if (matched[doc] === 0) touched.push(doc);
+          matched[doc] = matched[doc]! | bit;
+        }
+      }
+    }
+  });
+
+  // Every word must match; only when no story has them all may any word.
+  const all = (1 << terms.length) - 1;
+  const someHaveAll = touched.some((doc) => matched[doc] === all);
   const bySection = new Map<string, number>();
-  const entries: Entry[] = [];
-  const scores: number[] = [];
-  for (const result of results) {
-    const entry = index.entries.get(result.id as string);
-    if (!entry) continue;
+  const found: number[] = [];
+  const scores = new Float64Array(docCount);
+  for (const doc of touched) {
+    if (someHaveAll && matched[doc] !== all) continue;
+    const entry = index.docs[doc]!;
     bySection.set(entry.section, (bySection.get(entry.section) ?? 0) + 1);
-    // The recency boost multiplies the whole score, so it is applied here, once per story,
-    // rather than through MiniSearch's boostDocument, which is called once per story per field.
-    entries.push(entry);
-    scores.push(result.score * recencyBoost(entry.publishedMs, now));
+    // Stories matching more of the words rank higher (only differs when falling back to any word).
+    scores[doc] = raw[doc]! * popCount(matched[doc]!) * recencyBoost(entry.publishedMs, now);
+    found.push(doc);
   }
-  // Sort positions rather than objects (a word in most stories gives thousands of matches). Ties
-  // are broken by date, then slug, so a page URL always shows the same stories.
-  const order = Array.from(entries.keys());
-  order.sort(
-    (i, j) =>
-      scores[j]! - scores[i]! ||
-      entries[j]!.publishedMs - entries[i]!.publishedMs ||
-      (entries[i]!.slug < entries[j]!.slug ? -1 : 1),
-  );
+  // Ties are broken by date, then slug, so a page URL always shows the same stories.
+  found.sort((a, b) => scores[b]! - scores[a]! || tieBreak(index.docs[a]!, index.docs[b]!));
   return {
-    matchedAll,
-    entries: order.map((i) => entries[i]!),
-    scores: order.map((i) => scores[i]!),
+    matchedAll: someHaveAll || touched.length === 0,
+    entries: found.map((doc) => index.docs[doc]!),
+    scores: found.map((doc) => scores[doc]!),
     bySection,
     rankedAt: now,
   };
+}
+
+/** Newer first, then by slug: equal scores must still have one order. */
+function tieBreak(x: Entry, y: Entry): number {
+  return y.publishedMs - x.publishedMs || (x.slug < y.slug ? -1 : 1);
+}
+
+function popCount(bits: number): number {
+  let count = 0;
+  for (let b = bits; b; b &= b - 1) count++;
+  return count;
 }
 
 /** A remembered ranking for these terms when it is recent, else a new one (then remembered). */

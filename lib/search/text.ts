@@ -101,24 +101,11 @@ function forEachTerm(text: string, visit: (term: string) => void): void {
   });
 }
 
-/** The indexed terms of a text, in order, repeats kept (they count as term frequency). */
-export function indexTerms(text: string): string[] {
-  const terms: string[] = [];
-  forEachTerm(text, (term) => terms.push(term));
-  return terms;
-}
-
-/**
- * Like indexTerms, but a word repeated n times appears 1 + floor(log2 n) times (1, 2, 4, 8
- * mentions count as 1, 2, 3, 4). Ranking barely changes (BM25 already saturates term frequency)
- * while a long body costs a fraction of the indexing work.
- */
-export function dampedIndexTerms(text: string): string[] {
+/** How many times each indexed term occurs in a text. */
+export function countTerms(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   forEachTerm(text, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
-  const terms: string[] = [];
-  for (const [term, n] of counts) for (let k = 1 + Math.floor(Math.log2(n)); k > 0; k--) terms.push(term);
-  return terms;
+  return counts;
 }
 
 /**
