@@ -29,7 +29,7 @@ const STORY = 'ardmoor-participatory-budget';
 const PATHS = ['/', '/world', '/politics', `/articles/${STORY}`, '/articles/island-states-sign-port-calder-patrol-pact', '/authors/ines-okafor', '/tags/defence', '/feed.xml', '/sitemap.xml'];
 
 /** wrk over a list of paths, one after another per connection (a Lua request hook). */
-async function loadMix(base: string, connections: number, seconds: number, dir: string): Promise<LoadResult> {
+async function loadMix(base: string, connections: number, seconds: number, dir: string): Promise<LoadResult & { errorLine: string }> {
   const script = path.join(dir, 'mix.lua');
   writeFileSync(
     script,
@@ -38,7 +38,10 @@ async function loadMix(base: string, connections: number, seconds: number, dir: 
   const { stdout } = await run('wrk', ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--latency', '--timeout', '10s', '-s', script, base], {
     maxBuffer: 1 << 20,
   });
-  return parseWrk(stdout);
+  // Which kind of socket error (connect, read, write, timeout) says whether the server refused,
+  // dropped or was slow, so the report keeps wrk's own line.
+  const errorLine = stdout.match(/Socket errors: .*/)?.[0] ?? 'Socket errors: none';
+  return { ...parseWrk(stdout), errorLine };
 }
 
 async function main() {
@@ -95,6 +98,7 @@ async function main() {
       row('burst, republishing every second', BURST.connections, BURST.seconds, burst),
       row('soak', SOAK.connections, SOAK.seconds, soak),
       '',
+      `Burst ${burst.errorLine}. Soak ${soak.errorLine}.`,
       `Republished ${revalidations} times during the burst (${revalidationFailures} webhook failures). Errors logged by the server: ${logged5xx}.`,
       `Server memory (RSS of the process tree): ${mb(rssStart)} MB warm, ${mb(rssAfterBurst)} MB after the burst, ${mb(rssEnd)} MB after the soak: ${(growth * 100).toFixed(1)}% growth over the soak (target under 10%).`,
       '',

@@ -33,11 +33,7 @@ function shared() {
     local: new Map(),
     /** Tag marks made by this process, honoured by the local fallback. */
     localTags: new Map(),
-    client: createClient({
-      url: process.env.REDIS_URL,
-      disableOfflineQueue: true,
-      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 + retries * 200, 2000) },
-    }),
+    client: connect(),
   };
   // Usable: connected, and no call failed in the last RETRY_MS. A Redis that hangs (accepts but
   // never answers) would otherwise cost every request a timeout.
@@ -49,6 +45,18 @@ function shared() {
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[cache] Redis is unavailable (${message || 'connection lost'}): serving from this instance until it returns`);
     }
+    // node-redis can report a connection ready whose socket was reset during the handshake (Redis
+    // killed as it accepted): every command then waits forever and the client never reconnects.
+    // A call that got no answer from a "ready" client means a new connection.
+    if (error instanceof NoAnswer && state.client.isReady) {
+      const dead = state.client;
+      state.client = connect();
+      try {
+        dead.destroy();
+      } catch {
+        // Already closed.
+      }
+    }
   };
   state.ok = () => {
     if (!state.warned) return;
@@ -57,23 +65,38 @@ function shared() {
     // What was cached alone may be older than what other instances revalidated meanwhile.
     state.local.clear();
   };
-  // Reconnected: try at once. But only a command that succeeds says Redis is back (state.ok): a
-  // connection can open and drop at once (something else on the port).
-  state.client.on('ready', () => {
-    state.retryAt = 0;
-  });
-  state.client.on('error', (/** @type {unknown} */ e) => state.down(e));
-  state.client.on('reconnecting', () => state.down(new Error('connection lost')));
-  state.client.on('end', () => state.down(new Error('connection closed')));
-  state.client.connect().catch((/** @type {unknown} */ e) => state.down(e));
+
+  function connect() {
+    const client = createClient({
+      url: process.env.REDIS_URL,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2000, reconnectStrategy: (retries) => Math.min(100 + retries * 200, 2000) },
+    });
+    const mine = (/** @type {(e?: unknown) => void} */ fn) => (/** @type {unknown} */ e) => {
+      // A replaced client's last words are not news.
+      if (state.client === client) fn(e);
+    };
+    // Reconnected: try at once. But only a command that succeeds says Redis is back (state.ok): a
+    // connection can open and drop at once (something else on the port).
+    client.on('ready', mine(() => (state.retryAt = 0)));
+    client.on('error', mine((e) => state.down(e)));
+    client.on('reconnecting', mine(() => state.down(new Error('connection lost'))));
+    client.on('end', mine(() => state.down(new Error('connection closed'))));
+    client.connect().catch(mine((e) => state.down(e)));
+    return client;
+  }
+
   g[STATE] = state;
   return state;
 }
 
+/** Redis did not answer in time. */
+class NoAnswer extends Error {}
+
 function withTimeout(promise) {
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
+    timer = setTimeout(() => reject(new NoAnswer(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -109,5 +110,58 @@ describe('Redis cache handler', () => {
     const b = new Handler({ serverDistDir: path.join(dist, 'server') });
     expect(((await b.get('/world', { kind: 'APP_PAGE' }))!.value as { html: string }).html).toBe('shared');
     errors.mockRestore();
+  }, 30_000);
+
+  it('replaces a connection that stops answering instead of waiting on it for ever', async () => {
+    // A loopback proxy in front of Redis that can silence the connections it already carries: what
+    // node-redis is left with when Redis dies during its handshake (ready, but nothing comes back).
+    const carried: { client: Socket; silent: boolean }[] = [];
+    const proxy = createServer((client) => {
+      const link = { client, silent: false };
+      carried.push(link);
+      const upstream = createConnection({ host: '127.0.0.1', port: redis.port });
+      client.on('data', (d) => link.silent || upstream.write(d));
+      upstream.on('data', (d) => link.silent || client.write(d));
+      const close = () => (client.destroy(), upstream.destroy());
+      client.on('close', close).on('error', close);
+      upstream.on('close', close).on('error', close);
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const port = (proxy.address() as { port: number }).port;
+
+    const g = globalThis as unknown as Record<symbol, unknown>;
+    const previous = g[STATE];
+    const url = process.env.REDIS_URL;
+    delete g[STATE];
+    process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+      await until(() => state().up);
+      await a.set('/silent', page('through redis'), {});
+      const html = async () => ((await a.get('/silent', { kind: 'APP_PAGE' }))?.value as { html: string } | undefined)?.html;
+      expect(await html()).toBe('through redis');
+
+      for (const link of carried) link.silent = true;
+      const started = Date.now();
+      expect(await html()).toBeUndefined(); // not in process: it was stored in Redis
+      expect(Date.now() - started).toBeLessThan(2000);
+
+      const deadline = Date.now() + 10_000;
+      let seen: string | undefined;
+      while (seen !== 'through redis' && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        seen = await html();
+      }
+      expect(seen).toBe('through redis');
+      expect(carried.filter((l) => !l.silent).length).toBeGreaterThan(0);
+    } finally {
+      errors.mockRestore();
+      (g[STATE] as { client: { destroy: () => void } } | undefined)?.client.destroy();
+      g[STATE] = previous;
+      process.env.REDIS_URL = url;
+      for (const link of carried) link.client.destroy();
+      await new Promise((r) => proxy.close(r));
+    }
   }, 30_000);
 });
