@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -146,6 +146,40 @@ describe('stories whose body is not allowed or does not compile', () => {
       expect(index.articles.map((a) => a.slug).sort()).toEqual(['one', 'three']);
       expect(index.broken.has('two')).toBe(true);
     }, { timeout: 5000, interval: 50 });
+  });
+});
+
+describe('body check cache (check-cache.ts)', () => {
+  it("a cold start takes the build's body checks instead of compiling every story again", async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'check-cache-'));
+    vi.stubEnv('CONTENT_CHECK_CACHE', path.join(cacheDir, 'content-checks.json'));
+    vi.stubEnv('CONTENT_SYNC_BODY_CHECKS', '1');
+    vi.resetModules();
+    const build = await import('./store');
+    article('one');
+    article('two', {}, '<script>alert(1)</script>');
+    article('three');
+    // Like a build worker: checked in the background, then written down.
+    expect((await build.getContentIndex()).pendingBodyChecks).toBe(3);
+    await vi.waitFor(async () => expect((await build.getContentIndex()).pendingBodyChecks).toBe(0), { timeout: 5000, interval: 50 });
+
+    // Like `next start` on the same files: every result is known, nothing is pending, the bad body is out at once.
+    const first = dir;
+    dir = mkdtempSync(path.join(tmpdir(), 'content-test-'));
+    for (const name of ['sections.yaml', 'authors/ana-ruiz.yaml', 'articles/one.mdx', 'articles/two.mdx', 'articles/three.mdx']) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), readFileSync(path.join(first, name)));
+    }
+    article('four', {}, 'A body the build never saw.');
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.resetModules();
+    const start = await import('./store');
+    const index = await start.getContentIndex();
+    expect(index.pendingBodyChecks).toBe(0);
+    expect(index.articles.map((a) => a.slug).sort()).toEqual(['four', 'one', 'three']);
+    expect(index.broken.get('two')?.problems[0]).toMatchObject({ field: 'body', file: expect.stringContaining('two.mdx') });
+    rmSync(first, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   });
 });
 

@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkBody } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
+import { bodyKey, checkCacheFile, readCheckCache, writeCheckCache, type BodyCheck } from './check-cache';
 import { contentDir, displayPath } from './content-dir';
 import { locateField, parseArticle, parseAuthor, parseSections } from './parse';
 import { formatProblem, type ContentProblem } from './problems';
@@ -59,6 +60,8 @@ type State = {
   backgroundCheck?: Promise<void>;
   /** Whether to log problems (the server does; the content check prints them itself). */
   log: boolean;
+  /** Body check results shared with the build (check-cache.ts); only in the server, never the check. */
+  checks?: { file: string; results: Map<string, BodyCheck>; unsaved: Map<string, BodyCheck> };
 };
 
 // One index per process: Next may evaluate this module once per route bundle, so it lives on globalThis.
@@ -75,8 +78,14 @@ const POLL_INTERVAL_MS = Number(process.env.CONTENT_POLL_MS ?? 2000);
  */
 const SYNC_BODY_CHECKS = Number(process.env.CONTENT_SYNC_BODY_CHECKS ?? 300);
 
+/** Fewer new body checks than this are not written to the check cache (check-cache.ts). */
+const SAVE_CHECKS_FROM = 50;
+
 function newState(dir: string, log: boolean): State {
-  return { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map(), history: new Map(), log };
+  const s: State = { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map(), history: new Map(), log };
+  const file = log ? checkCacheFile() : undefined;
+  if (file) s.checks = { file, results: readCheckCache(file), unsaved: new Map() };
+  return s;
 }
 
 function state(): State {
@@ -269,9 +278,11 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
   for (const cached of s.articleCache.keys()) if (!seen.has(cached)) s.articleCache.delete(cached);
 
   // A body that does not compile (or uses what stories may not) keeps the story out, like bad front matter.
-  const unchecked = candidates.filter((c) => !c.entry.body);
+  const unchecked = candidates.filter((c) => !c.entry.body && !reuseCheck(s, c.article, c.entry));
   if (unchecked.length <= syncBodyChecks) {
-    for (const { article, entry } of unchecked) await checkEntryBody(article, entry);
+    for (const { article, entry } of unchecked) await checkEntryBody(s, article, entry);
+    // Worth a write when it spares the next start real work (a build, a first load), not per edit.
+    if (unchecked.length >= SAVE_CHECKS_FROM) saveChecks(s);
   } else {
     startBackgroundChecks(s, unchecked);
   }
@@ -298,12 +309,35 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
   };
 }
 
-async function checkEntryBody(article: Article, entry: ArticleEntry) {
-  const { issues, references } = await checkBody(article.body);
+async function checkEntryBody(s: State, article: Article, entry: ArticleEntry) {
+  const check = await checkBody(article.body);
+  setBodyCheck(article, entry, check);
+  if (s.checks) {
+    const key = bodyKey(article.body);
+    s.checks.results.set(key, check);
+    s.checks.unsaved.set(key, check);
+  }
+}
+
+function setBodyCheck(article: Article, entry: ArticleEntry, { issues, references }: BodyCheck) {
   entry.body = {
     problems: issues.map((issue) => ({ file: article.file, ...issue, field: 'body', severity: 'error' as const })),
     references,
   };
+}
+
+/** Takes the build's result for this body when there is one; true when it did. */
+function reuseCheck(s: State, article: Article, entry: ArticleEntry): boolean {
+  const check = s.checks?.results.get(bodyKey(article.body));
+  if (!check) return false;
+  setBodyCheck(article, entry, check);
+  return true;
+}
+
+function saveChecks(s: State) {
+  if (!s.checks || s.checks.unsaved.size === 0) return;
+  writeCheckCache(s.checks.file, s.checks.unsaved);
+  s.checks.unsaved.clear();
 }
 
 /** Checks bodies one at a time, yielding between them, then has the next read rebuild the index. */
@@ -311,9 +345,10 @@ function startBackgroundChecks(s: State, unchecked: { article: Article; entry: A
   if (s.backgroundCheck) return;
   s.backgroundCheck = (async () => {
     for (const { article, entry } of unchecked) {
-      if (!entry.body) await checkEntryBody(article, entry);
+      if (!entry.body) await checkEntryBody(s, article, entry);
       await new Promise((resolve) => setImmediate(resolve));
     }
+    saveChecks(s);
   })()
     .catch((error) => console.error('[content] background body check failed:', error))
     .finally(() => {
