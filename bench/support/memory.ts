@@ -1,31 +1,66 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-/** RSS in bytes of a process and all its descendants, read from /proc. */
-export function treeRss(rootPid: number): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
+type ProcStat = { ppid: number; rssBytes: number; cpuTicks: number };
+
+/** Every process's parent, RSS and CPU time, read from /proc. */
+function readProcs(): Map<number, ProcStat> {
+  const procs = new Map<number, ProcStat>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the command name (which may hold spaces) start after the last ')'.
+      // Fields after the command name (which may hold spaces) start after the last ')': field 3 is
+      // the state, so utime and stime (fields 14 and 15) are at 11 and 12, rss (24) at 21.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const pid = Number(entry);
-      const ppid = Number(fields[1]);
-      rss.set(pid, Number(fields[21]) * 4096);
-      (children.get(ppid) ?? children.set(ppid, []).get(ppid)!).push(pid);
+      procs.set(Number(entry), { ppid: Number(fields[1]), rssBytes: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       /* the process ended while we looked */
     }
   }
+  return procs;
+}
+
+/** Sums one figure over a process and all its descendants. */
+function treeSum(rootPid: number, pick: (p: ProcStat) => number): number {
+  const procs = readProcs();
+  const children = new Map<number, number[]>();
+  for (const [pid, p] of procs) (children.get(p.ppid) ?? children.set(p.ppid, []).get(p.ppid)!).push(pid);
   let total = 0;
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    const p = procs.get(pid);
+    if (p) total += pick(p);
     stack.push(...(children.get(pid) ?? []));
   }
   return total;
+}
+
+/** RSS in bytes of a process and all its descendants. */
+export function treeRss(rootPid: number): number {
+  return treeSum(rootPid, (p) => p.rssBytes);
+}
+
+/** CPU seconds (user and system) used so far by a process and all its descendants (Linux: 100 ticks a second). */
+export function treeCpuSeconds(rootPid: number): number {
+  return treeSum(rootPid, (p) => p.cpuTicks) / 100;
+}
+
+/**
+ * Waits until a process tree is idle (under `threshold` of one core over a `windowMs` window), at
+ * most `maxMs`: work a server does by itself after its first answer must not be counted as load.
+ * Returns the wait and the CPU it spent meanwhile.
+ */
+export async function untilIdle(rootPid: number, { windowMs = 1000, threshold = 0.05, maxMs = 180_000 } = {}) {
+  const started = performance.now();
+  const cpuStart = treeCpuSeconds(rootPid);
+  let idle = false;
+  while (!idle && performance.now() - started < maxMs) {
+    const before = treeCpuSeconds(rootPid);
+    await new Promise((r) => setTimeout(r, windowMs));
+    idle = treeCpuSeconds(rootPid) - before < threshold * (windowMs / 1000);
+  }
+  return { idle, seconds: (performance.now() - started) / 1000, cpuSeconds: treeCpuSeconds(rootPid) - cpuStart };
 }
 
 /** Samples a process tree's RSS every `intervalMs` until stopped; returns the peak. */

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readScores } from './lighthouse';
-import { treeRss } from './memory';
+import { treeCpuSeconds, treeRss, untilIdle } from './memory';
 import { benchNginxConfig, readDeployConfig } from './nginx';
 import { scriptSources } from './page-weight';
 import { parseDuration, parseWrk } from './wrk';
@@ -78,6 +78,19 @@ describe('process tree memory', () => {
     const self = process.memoryUsage().rss;
     child.kill();
     expect(withChild - self).toBeGreaterThan(60 * 1024 * 1024);
+  });
+});
+
+describe('process tree CPU', () => {
+  it("counts a busy child's CPU time, and sees the tree idle once the child stops", async () => {
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 1500; while (Date.now() < end);']);
+    const before = treeCpuSeconds(process.pid);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(treeCpuSeconds(process.pid) - before).toBeGreaterThan(0.5);
+    const settled = await untilIdle(child.pid!, { windowMs: 300, maxMs: 10_000 });
+    expect(settled.idle).toBe(true);
+    expect(settled.seconds).toBeGreaterThan(0.2);
+    child.kill();
   });
 });
 
