@@ -80,6 +80,8 @@ const SYNC_BODY_CHECKS = Number(process.env.CONTENT_SYNC_BODY_CHECKS ?? 300);
 
 /** Fewer new body checks than this are not written to the check cache (check-cache.ts). */
 const SAVE_CHECKS_FROM = 50;
+/** During background checks, results are written every this many. */
+const SAVE_CHECKS_EVERY = 1000;
 
 function newState(dir: string, log: boolean): State {
   const s: State = { dir, dirty: true, lastPoll: 0, articleCache: new Map(), logged: new Set(), derived: new Map(), history: new Map(), log };
@@ -346,6 +348,8 @@ function startBackgroundChecks(s: State, unchecked: { article: Article; entry: A
   s.backgroundCheck = (async () => {
     for (const { article, entry } of unchecked) {
       if (!entry.body) await checkEntryBody(s, article, entry);
+      // A build worker may be stopped before it gets through a large archive: keep what it did.
+      if ((s.checks?.unsaved.size ?? 0) >= SAVE_CHECKS_EVERY) saveChecks(s);
       await new Promise((resolve) => setImmediate(resolve));
     }
     saveChecks(s);
