@@ -195,6 +195,9 @@ async function main() {
   for (const target of targets) {
     process.stderr.write(`loading ${target.name}...\n`);
     await warm(target.url);
+    // The first requests may have started a background regeneration (a page older than its ISR
+    // window, a related model to build): let it finish, so the load measures serving, not that.
+    if (target.url.startsWith(site.url)) await untilIdle(site.pid, { maxMs: 60_000 });
     results.set(target.name, await loadTest(target.url, { connections: CONNECTIONS, seconds: SECONDS }));
   }
   const cacheStatus = (await fetch(`${cacheUrl}/articles/${slug}`)).headers.get('x-cache-status');

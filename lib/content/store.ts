@@ -76,7 +76,10 @@ const POLL_INTERVAL_MS = Number(process.env.CONTENT_POLL_MS ?? 2000);
  * never reaches a list. Beyond it (a cold start on a large archive: about 5 ms a story) the index
  * is returned at once and the rest are checked in the background, then the index is rebuilt.
  */
-const SYNC_BODY_CHECKS = Number(process.env.CONTENT_SYNC_BODY_CHECKS ?? 300);
+const SYNC_BODY_CHECKS =
+  // `next build` checks every body before its first page: no list is prerendered with a broken
+  // story, and `next start` inherits every result (check-cache.ts) instead of a background pass.
+  process.env.NEXT_PHASE === 'phase-production-build' ? Infinity : Number(process.env.CONTENT_SYNC_BODY_CHECKS ?? 300);
 
 /** Fewer new body checks than this are not written to the check cache (check-cache.ts). */
 const SAVE_CHECKS_FROM = 50;
