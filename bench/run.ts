@@ -18,7 +18,7 @@ import { getPublishedArticles } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { lighthouse, type LighthouseScores } from './support/lighthouse';
 import { peakRssSampler, untilIdle } from './support/memory';
-import { benchNginxConfig, readDeployConfig, startNginx, staticNginxConfig } from './support/nginx';
+import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
 import { loadTest, type LoadResult } from './support/wrk';
 import { freePort } from '@/e2e/support/server';
 
@@ -167,19 +167,9 @@ async function main() {
   cleanups.push(() => staticNginx.stop());
 
   // 5. The reverse cache: deploy/nginx.conf in front of the site.
-  const cachePort = await freePort();
-  const cacheNginx = await startNginx(
-    path.join(work, 'nginx-cache'),
-    benchNginxConfig(readDeployConfig(ROOT), {
-      pid: path.join(work, 'nginx-cache.pid'),
-      cache: path.join(work, 'nginx-cache', 'pages'),
-      upstream: new URL(site.url).host,
-      listen: `127.0.0.1:${cachePort}`,
-    }),
-    `http://127.0.0.1:${cachePort}/`,
-  );
+  const cacheNginx = await startReverseCache(path.join(work, 'nginx-cache'), ROOT, site.url);
   cleanups.push(() => cacheNginx.stop());
-  const cacheUrl = `http://127.0.0.1:${cachePort}`;
+  const cacheUrl = cacheNginx.url;
 
   const targets: { name: string; url: string }[] = [
     { name: 'article', url: `${site.url}/articles/${slug}` },

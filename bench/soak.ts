@@ -14,9 +14,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFile
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { copyContent, freePort, startServer } from '@/e2e/support/server';
+import { copyContent, startServer } from '@/e2e/support/server';
 import { treeRss } from './support/memory';
-import { benchNginxConfig, readDeployConfig, startNginx } from './support/nginx';
+import { startReverseCache } from './support/nginx';
 import { parseWrk, type LoadResult } from './support/wrk';
 
 const run = promisify(execFile);
@@ -51,18 +51,8 @@ async function main() {
   const contentDir = copyContent();
   const server = await startServer({ contentDir, isolated: true, env: { REVALIDATE_SECRET: SECRET } });
   // The documented deployment shape (deploy/nginx.conf: reverse cache in front of next start).
-  const nginxPort = await freePort();
-  const nginx = await startNginx(
-    path.join(work, 'nginx'),
-    benchNginxConfig(readDeployConfig(ROOT), {
-      pid: path.join(work, 'nginx.pid'),
-      cache: path.join(work, 'nginx', 'pages'),
-      upstream: new URL(server.url).host,
-      listen: `127.0.0.1:${nginxPort}`,
-    }),
-    `http://127.0.0.1:${nginxPort}/`,
-  );
-  const front = `http://127.0.0.1:${nginxPort}`;
+  const nginx = await startReverseCache(path.join(work, 'nginx'), ROOT, server.url);
+  const front = nginx.url;
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   try {
     for (const p of PATHS) {

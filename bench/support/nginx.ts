@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { freePort } from '@/e2e/support/server';
 
 /**
  * deploy/nginx.conf with the lines marked `# bench: <name>` replaced, so the bench runs the very
@@ -81,4 +82,17 @@ export async function startNginx(dir: string, config: string, probeUrl: string) 
 
 export function readDeployConfig(root: string): string {
   return readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
+}
+
+/** deploy/nginx.conf as a reverse cache in front of `upstreamUrl`, on a free loopback port, files under `dir`. */
+export async function startReverseCache(dir: string, root: string, upstreamUrl: string) {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = benchNginxConfig(readDeployConfig(root), {
+    pid: path.join(dir, 'nginx.pid'),
+    cache: path.join(dir, 'pages'),
+    upstream: new URL(upstreamUrl).host,
+    listen: `127.0.0.1:${port}`,
+  });
+  return { ...(await startNginx(dir, config, `${url}/`)), url };
 }
