@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyContent, startServer, type RunningServer } from '../support/server';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
 
 // What happens by itself, with no push and no rebuild, over the 30 s revalidation window
 // (docs/architecture/0003-isr-windows.md): a broken file keeps its last good page, and a
@@ -93,23 +93,12 @@ test('a scheduled story appears by itself when its time comes', async () => {
   scheduledSlug = `scheduled-${Date.now()}`;
   scheduledAt = Date.now() + 12_000;
   const title = `Port Calder lights the harbour at dusk (${scheduledSlug})`;
-  writeFileSync(
-    articleFile(scheduledSlug),
-    [
-      '---',
-      `title: "${title}"`,
-      'dek: A story scheduled a few seconds ahead by the end-to-end tests.',
-      'section: world',
-      'tags: [Port Calder]',
-      'authors: [ines-okafor]',
-      `publishedAt: ${new Date(scheduledAt).toISOString()}`,
-      'sample: true',
-      '---',
-      '',
-      'The lamps came on at six.',
-      '',
-    ].join('\n'),
-  );
+  writeTestStory(contentDir, scheduledSlug, {
+    title,
+    dek: 'A story scheduled a few seconds ahead by the end-to-end tests.',
+    publishedAt: new Date(scheduledAt),
+    body: 'The lamps came on at six.',
+  });
   // Before its time: not on the site, not listed.
   expect((await get(`/articles/${scheduledSlug}`)).status).toBe(404);
   expect((await poll('/', (r) => r.cache === 'HIT', WINDOW_MS)).text).not.toContain(scheduledSlug);

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyContent, startServer, type RunningServer } from '../support/server';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
 
 // Pages revalidate every 30 s (docs/architecture/0003-isr-windows.md); allow two windows.
 const WINDOW_MS = 30_000;
@@ -35,23 +35,11 @@ test('a new and an edited article are served without a rebuild', async ({ page }
   const slug = `isr-check-${Date.now()}`;
   const title = `Harbour lights return to Port Calder after a decade (${slug})`;
   // Request the new slug only once its file exists: Next caches a 404 for the window.
-  writeFileSync(
-    path.join(contentDir, 'articles', `${slug}.mdx`),
-    [
-      '---',
-      `title: "${title}"`,
-      'dek: The town relights its harbour lamps in a test of the publishing pipeline.',
-      'section: world',
-      'tags: [Port Calder]',
-      'authors: [ines-okafor]',
-      `publishedAt: ${new Date(Date.now() - 60_000).toISOString()}`,
-      'sample: true',
-      '---',
-      '',
-      'The lamps along the harbour wall were switched on again on Friday evening.',
-      '',
-    ].join('\n'),
-  );
+  writeTestStory(contentDir, slug, {
+    title,
+    dek: 'The town relights its harbour lamps in a test of the publishing pipeline.',
+    body: 'The lamps along the harbour wall were switched on again on Friday evening.',
+  });
 
   await page.goto(`${server.url}/articles/${slug}`);
   await expect(page.locator('h1')).toHaveText(title);

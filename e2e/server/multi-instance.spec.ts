@@ -1,8 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { startRedis, type TestRedis } from '../../lib/cache/redis-server';
-import { copyContent, startServer, type RunningServer } from '../support/server';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
 
 // Two `next start` instances on one content directory and one Redis (Debian's redis-server): a
 // story published through instance A's webhook is on instance B's section front at the next
@@ -33,21 +32,12 @@ test.afterAll(async () => {
 });
 
 function writeStory(slug: string, title: string) {
-  const lines = [
-    '---',
-    `title: "${title}"`,
-    'dek: A story written by the multi-instance end-to-end test.',
-    'section: world',
-    'tags: [Port Calder]',
-    'authors: [ines-okafor]',
-    `publishedAt: ${new Date(Date.now() - 5_000).toISOString()}`,
-    'sample: true',
-    '---',
-    '',
-    'Published on one instance, served by the other.',
-    '',
-  ];
-  writeFileSync(path.join(contentDir, 'articles', `${slug}.mdx`), lines.join('\n'));
+  writeTestStory(contentDir, slug, {
+    title,
+    dek: 'A story written by the multi-instance end-to-end test.',
+    publishedAt: new Date(Date.now() - 5_000),
+    body: 'Published on one instance, served by the other.',
+  });
 }
 
 async function publishThrough(server: RunningServer, slug: string) {

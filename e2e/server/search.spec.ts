@@ -1,7 +1,7 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { copyContent, startServer, type RunningServer } from '../support/server';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
 
 // Search is rendered per request from the content index, which sees a changed file within seconds
 // (a file watcher, or a stat poll every 2 s): no revalidation window to wait for.
@@ -15,23 +15,14 @@ const PAGED = 'quokka';
 const PAGED_COUNT = 23;
 
 function story(slug: string, fields: { title: string; body: string; publishedAt?: string; draft?: boolean }) {
-  writeFileSync(
-    path.join(contentDir, 'articles', `${slug}.mdx`),
-    [
-      '---',
-      `title: "${fields.title}"`,
-      'dek: A story written by the search end-to-end test.',
-      'section: science',
-      'authors: [priya-lindqvist]',
-      `publishedAt: ${fields.publishedAt ?? new Date(Date.now() - 3_600_000).toISOString()}`,
-      ...(fields.draft ? ['draft: true'] : []),
-      'sample: true',
-      '---',
-      '',
-      fields.body,
-      '',
-    ].join('\n'),
-  );
+  writeTestStory(contentDir, slug, {
+    ...fields,
+    dek: 'A story written by the search end-to-end test.',
+    section: 'science',
+    tags: [],
+    authors: ['priya-lindqvist'],
+    publishedAt: new Date(fields.publishedAt ?? Date.now() - 3_600_000),
+  });
 }
 
 async function slugsFound(query: string): Promise<string[]> {

@@ -1,7 +1,6 @@
-import { rmSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { copyContent, startServer, type RunningServer } from '../support/server';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
 
 // Security headers on every kind of response, and pages that run under the CSP without a single
 // violation in Chromium (a policy that blocks Next's own scripts would break the site silently).
@@ -17,29 +16,16 @@ let contentDir: string;
 test.beforeAll(async () => {
   contentDir = copyContent();
   // A story with every embed provider and an image, so frame-src and img-src are exercised.
-  writeFileSync(
-    path.join(contentDir, 'articles', `${EMBED_SLUG}.mdx`),
-    [
-      '---',
-      'title: "A story with embeds"',
-      'dek: A story written by the end-to-end tests, with a video, a film and a chart.',
-      'section: world',
-      'tags: [Port Calder]',
-      'authors: [ines-okafor]',
-      `publishedAt: ${new Date(Date.now() - 60_000).toISOString()}`,
-      'sample: true',
-      '---',
-      '',
+  writeTestStory(contentDir, EMBED_SLUG, {
+    title: 'A story with embeds',
+    dek: 'A story written by the end-to-end tests, with a video, a film and a chart.',
+    body: [
       'The video first.',
-      '',
       '<Embed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ" title="A video" />',
-      '',
       '<Embed url="https://vimeo.com/76979871" title="A film" />',
-      '',
       '<Embed url="https://datawrapper.dwcdn.net/abcDE/1/" title="A chart" />',
-      '',
-    ].join('\n'),
-  );
+    ].join('\n\n'),
+  });
   server = await startServer({ contentDir, isolated: true, env: { PREVIEW_SECRET } });
 });
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -128,4 +128,38 @@ export function copyContent(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-content-'));
   cpSync(path.join(ROOT, 'content'), dir, { recursive: true });
   return dir;
+}
+
+/** A story the tests write into a content copy: a sample in World by Ines Okafor unless told otherwise. */
+export type TestStory = {
+  title: string;
+  dek: string;
+  body: string;
+  section?: string;
+  /** Omitted from the front matter when empty. */
+  tags?: string[];
+  authors?: string[];
+  /** Default: a minute ago. */
+  publishedAt?: Date;
+  draft?: boolean;
+};
+
+export function writeTestStory(contentDir: string, slug: string, story: TestStory): void {
+  const tags = story.tags ?? ['Port Calder'];
+  const lines = [
+    '---',
+    `title: "${story.title}"`,
+    `dek: ${story.dek}`,
+    `section: ${story.section ?? 'world'}`,
+    ...(tags.length ? [`tags: [${tags.join(', ')}]`] : []),
+    `authors: [${(story.authors ?? ['ines-okafor']).join(', ')}]`,
+    `publishedAt: ${(story.publishedAt ?? new Date(Date.now() - 60_000)).toISOString()}`,
+    ...(story.draft ? ['draft: true'] : []),
+    'sample: true',
+    '---',
+    '',
+    story.body,
+    '',
+  ];
+  writeFileSync(path.join(contentDir, 'articles', `${slug}.mdx`), lines.join('\n'));
 }
