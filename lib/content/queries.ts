@@ -108,17 +108,22 @@ export type Tag = { slug: string; name: string; articles: Article[] };
  * Public tags by URL slug. Tags are matched case-insensitively ("Defence" and "defence" are one
  * tag); the name shown is the spelling used by the newest story.
  */
-export async function getTags(): Promise<Map<string, Tag>> {
-  const tags = new Map<string, Tag>();
-  for (const article of await getPublishedArticles()) {
-    for (const name of article.tags) {
-      const slug = slugify(name);
-      if (!slug) continue;
-      const tag = tags.get(slug) ?? tags.set(slug, { slug, name, articles: [] }).get(slug)!;
-      if (tag.articles.at(-1) !== article) tag.articles.push(article);
+export async function getTags(): Promise<ReadonlyMap<string, Tag>> {
+  const index = await getContentIndex();
+  const published = await getPublishedArticles();
+  // Once per index and set of public stories, not on every tag page.
+  return derived('tags', modelKey(index, published), () => {
+    const tags = new Map<string, Tag>();
+    for (const article of published) {
+      for (const name of article.tags) {
+        const slug = slugify(name);
+        if (!slug) continue;
+        const tag = tags.get(slug) ?? tags.set(slug, { slug, name, articles: [] }).get(slug)!;
+        if (tag.articles.at(-1) !== article) tag.articles.push(article);
+      }
     }
-  }
-  return tags;
+    return tags;
+  });
 }
 
 export async function getTag(slug: string): Promise<Tag | undefined> {
@@ -133,10 +138,9 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
   const index = await getContentIndex();
   const published = await getPublishedArticles();
   const model = derived('related', modelKey(index, published), () => buildRelatedModel(published, 5));
-  const bySlug = new Map(published.map((a) => [a.slug, a]));
   return (model.get(article.slug) ?? [])
     .slice(0, limit)
-    .map((why) => ({ article: bySlug.get(why.slug)!, why }))
+    .map((why) => ({ article: index.bySlug.get(why.slug)!, why }))
     .filter((x) => x.article);
 }
 

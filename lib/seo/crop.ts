@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
+import { publicDir } from '@/lib/content/content-dir';
 import { CROP_TYPES, cropGeometry, isCropRatio } from './images';
-
-/** public/, where story images live; chosen at run time, so Turbopack is told not to trace it. */
-function publicDir(): string {
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'public');
-}
 
 /**
  * The file under public/ that a crop URL names, or undefined when the segments do not name an

@@ -1,4 +1,5 @@
 import type { Article } from '@/lib/content/schema';
+import { newestFirst } from '@/lib/content/store';
 import { isPublic } from '@/lib/content/visibility';
 import { site } from '@/lib/site';
 import { articleUrl, isCanonicalHere } from './canonical';
@@ -13,7 +14,7 @@ export function newsSitemapArticles(articles: readonly Article[], now: number = 
   return articles
     .filter((a) => isPublic(a, now) && isCanonicalHere(a))
     .filter((a) => now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS)
-    .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.slug.localeCompare(b.slug))
+    .sort(newestFirst)
     .slice(0, NEWS_MAX_STORIES);
 }
 
