@@ -1,5 +1,5 @@
 import { getSections } from '@/lib/content/queries';
-import { paths } from '@/lib/urls';
+import { SectionLinks } from '@/components/SectionLinks';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -17,20 +17,7 @@ export default async function NotFound() {
           Go to the front page
         </a>
       </p>
-      {sections.length ? (
-        <nav aria-label="Sections" className="mt-6 font-sans">
-          <p className="text-sm text-muted">Or browse a section:</p>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
-            {sections.map((s) => (
-              <li key={s.id}>
-                <a href={paths.section(s.id)} className="text-link underline">
-                  {s.name}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <SectionLinks sections={sections} label="Sections" className="mt-6 font-sans" />
     </div>
   );
 }

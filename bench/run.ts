@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { generateContent } from '@/scripts/generate-content';
-import { startServer, type RunningServer } from '@/e2e/support/server';
+import { freePort, startServer, type RunningServer } from '@/e2e/support/server';
 import { readCheckCache } from '@/lib/content/check-cache';
 import { getPublishedArticles } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
@@ -20,7 +20,6 @@ import { lighthouse, type LighthouseScores } from './support/lighthouse';
 import { peakRssSampler, untilIdle } from './support/memory';
 import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
 import { loadTest, type LoadResult } from './support/wrk';
-import { freePort } from '@/e2e/support/server';
 
 const ROOT = path.resolve(__dirname, '..');
 const smoke = process.argv.includes('--smoke');

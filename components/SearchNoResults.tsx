@@ -1,7 +1,6 @@
-import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { searchPath } from '@/lib/search/params';
-import { paths } from '@/lib/urls';
+import { SectionLinks } from './SectionLinks';
 
 type SearchNoResultsProps = {
   query: string;
@@ -22,29 +21,16 @@ export function SearchNoResults({ query, section, totalAllSections, sections }: 
       <ul className="mt-3 list-disc space-y-1 pl-5 text-ink">
         {section && totalAllSections > 0 ? (
           <li>
-            <Link href={searchPath({ q: query })} className="font-semibold text-link underline">
+            <a href={searchPath({ q: query })} className="font-semibold text-link underline">
               See {totalAllSections} {totalAllSections === 1 ? 'story' : 'stories'} in all sections
-            </Link>
+            </a>
           </li>
         ) : null}
         <li>Check the spelling, or try another spelling of a name.</li>
         <li>Use fewer words, or more general ones.</li>
         <li>Search for a person, a place or a topic.</li>
       </ul>
-      {sections.length ? (
-        <nav aria-label="Browse sections instead" className="mt-4">
-          <p className="text-sm text-muted">Or browse a section:</p>
-          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-2">
-            {sections.map((s) => (
-              <li key={s.id}>
-                <Link href={paths.section(s.id)} className="text-link underline">
-                  {s.name}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      <SectionLinks sections={sections} label="Browse sections instead" className="mt-4" />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { searchPath } from '@/lib/search/params';
 
 type SearchPageOutOfRangeProps = { query: string; section?: string; page: number; pageCount: number };
@@ -11,9 +10,9 @@ export function SearchPageOutOfRange({ query, section, page, pageCount }: Search
         There is no page {page} of these results: they fill {pageCount} {pageCount === 1 ? 'page' : 'pages'}.
       </p>
       <p className="mt-2">
-        <Link href={searchPath({ q: query, section })} className="font-semibold text-link underline">
+        <a href={searchPath({ q: query, section })} className="font-semibold text-link underline">
           Go to the first page
-        </Link>
+        </a>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { searchPath } from '@/lib/search/params';
 
 type SearchPaginationProps = { query: string; section?: string; page: number; pageCount: number };
@@ -10,9 +9,9 @@ export function SearchPagination({ query, section, page, pageCount }: SearchPagi
   return (
     <nav aria-label="Result pages" className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-rule pt-4 font-sans text-sm">
       {page > 1 ? (
-        <Link href={searchPath({ q: query, section, page: page - 1 })} rel="prev" className={link}>
+        <a href={searchPath({ q: query, section, page: page - 1 })} rel="prev" className={link}>
           <span aria-hidden="true">←&nbsp;</span>Previous<span className="sr-only"> page</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -20,10 +19,10 @@ export function SearchPagination({ query, section, page, pageCount }: SearchPagi
         Page {page} of {pageCount}
       </p>
       {page < pageCount ? (
-        <Link href={searchPath({ q: query, section, page: page + 1 })} rel="next" className={link}>
+        <a href={searchPath({ q: query, section, page: page + 1 })} rel="next" className={link}>
           Next<span className="sr-only"> page</span>
           <span aria-hidden="true">&nbsp;→</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}

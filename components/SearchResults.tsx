@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { formatDate } from '@/lib/format/dates';
 import type { SearchResultView } from '@/lib/search/search-site';
 import { paths } from '@/lib/urls';
@@ -28,9 +27,9 @@ export function SearchResults({ results, start }: { results: readonly SearchResu
               {article.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
             </p>
             <h3 className="font-serif text-xl leading-snug font-bold text-ink">
-              <Link href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
+              <a href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
                 <Highlighted segments={title} />
-              </Link>
+              </a>
             </h3>
             <p className="font-serif text-base text-muted">
               <Highlighted segments={dek} />

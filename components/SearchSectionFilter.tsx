@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import type { Section } from '@/lib/content/schema';
 import { searchPath } from '@/lib/search/params';
 
@@ -19,7 +18,7 @@ export function SearchSectionFilter({ query, current, totalAllSections, counts }
           const active = item.id === current;
           return (
             <li key={item.id ?? 'all'}>
-              <Link
+              <a
                 href={searchPath({ q: query, section: item.id })}
                 aria-current={active ? 'page' : undefined}
                 className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 ${
@@ -32,7 +31,7 @@ export function SearchSectionFilter({ query, current, totalAllSections, counts }
                   {item.count}
                   <span className="sr-only"> {item.count === 1 ? 'story' : 'stories'}</span>
                 </span>
-              </Link>
+              </a>
             </li>
           );
         })}

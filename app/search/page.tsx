@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchNoResults } from '@/components/SearchNoResults';
 import { SearchPageOutOfRange } from '@/components/SearchPageOutOfRange';
@@ -42,9 +41,9 @@ export default async function SearchPage({ searchParams }: Props) {
       {!search ? (
         <p className="mt-6 font-sans text-muted">
           Search every story we have published by a word, a name or a place; or browse the{' '}
-          <Link href={paths.front()} className="text-link underline">
+          <a href={paths.front()} className="text-link underline">
             latest stories
-          </Link>
+          </a>
           .
         </p>
       ) : search.total === 0 ? (
