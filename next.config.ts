@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // Tests run several isolated servers from copies of one build; each names its own copy.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // Next hashes the whole HTML in JavaScript on every request to make an ETag: a quarter of the
+  // CPU of serving a cached article. Pages change with the news and readers fetch them whole
+  // (ADR 0009); static assets keep their immutable caching.
+  generateEtags: false,
   // Several instances share one ISR cache in Redis when REDIS_URL is set (docs/deploy.md); read
   // again by `next start`, so one build serves with or without Redis. No in-process copy, or an
   // instance would keep serving a page another instance revalidated.

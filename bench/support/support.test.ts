@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readScores } from './lighthouse';
+import { calibratedSlowdown, readScores } from './lighthouse';
 import { treeCpuSeconds, treeRss, untilIdle } from './memory';
 import { benchNginxConfig, readDeployConfig } from './nginx';
 import { scriptSources } from './page-weight';
@@ -103,7 +103,29 @@ describe('lighthouse report', () => {
         'total-blocking-time': { numericValue: 10 },
         'cumulative-layout-shift': { numericValue: 0 },
       },
+      environment: { benchmarkIndex: 1187.5 },
+      configSettings: { throttling: { cpuSlowdownMultiplier: 4 } },
     });
-    expect(scores).toEqual({ performance: 97, accessibility: 100, bestPractices: 100, seo: 92, lcpMs: 1234.5, tbtMs: 10, cls: 0 });
+    expect(scores).toEqual({
+      performance: 97,
+      accessibility: 100,
+      bestPractices: 100,
+      seo: 92,
+      lcpMs: 1234.5,
+      tbtMs: 10,
+      cls: 0,
+      benchmarkIndex: 1187.5,
+      cpuSlowdownMultiplier: 4,
+    });
+  });
+
+  it('calibrates the CPU slowdown by Lighthouse\'s table: 4x for a high-end desktop, 2x for a low-end one, 1x for a phone', () => {
+    expect(calibratedSlowdown(1750)).toBe(4);
+    expect(calibratedSlowdown(1250)).toBe(2);
+    expect(calibratedSlowdown(1500)).toBe(3);
+    expect(calibratedSlowdown(856)).toBe(1.5);
+    expect(calibratedSlowdown(300)).toBe(1);
+    expect(calibratedSlowdown(Number.NaN)).toBe(4);
+    expect(calibratedSlowdown(2000)).toBe(5);
   });
 });

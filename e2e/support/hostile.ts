@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 
 /** One request of the hostile list: sent byte for byte (no URL normalisation, unlike fetch). */
 export type HostileRequest = {
@@ -25,7 +26,8 @@ export function sendRaw(base: string, req: HostileRequest): Promise<RawResponse>
         port: url.port,
         method: req.method,
         path: req.path,
-        headers: { ...(req.body ? { 'content-length': String(req.body.length) } : {}), ...req.headers },
+        // A body goes with its length unless the request says it is chunked.
+        headers: { ...(req.body && !req.headers?.['transfer-encoding'] ? { 'content-length': String(req.body.length) } : {}), ...req.headers },
         timeout: 30_000,
       },
       (res) => {
@@ -43,6 +45,34 @@ export function sendRaw(base: string, req: HostileRequest): Promise<RawResponse>
     });
     if (req.body) client.end(req.body);
     else client.end();
+  });
+}
+
+/**
+ * A request with no body and no body headers at all, as `curl -X DELETE` sends it (node:http adds
+ * `Content-Length: 0`). Only the status line and headers of the answer are read.
+ */
+export function sendBare(base: string, method: string, path: string): Promise<Omit<RawResponse, 'body'>> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let head = '';
+    socket.setTimeout(30_000, () => socket.destroy(new Error(`timeout: ${method} ${path}`)));
+    socket.on('connect', () => socket.write(`${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\nConnection: close\r\n\r\n`));
+    socket.on('data', (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      const end = head.indexOf('\r\n\r\n');
+      if (end === -1) return;
+      socket.destroy();
+      const [statusLine, ...lines] = head.slice(0, end).split('\r\n');
+      const headers: Record<string, string> = {};
+      for (const line of lines) {
+        const colon = line.indexOf(':');
+        headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+      }
+      resolve({ status: Number(statusLine!.split(' ')[1]), headers });
+    });
+    socket.on('error', reject);
   });
 }
 

@@ -6,13 +6,34 @@ import { buildRelatedModel, type RelatedScore } from './related';
 import { slugify } from './slug';
 import { derived, getContentIndex, type ContentIndex } from './store';
 import { isPublic } from './visibility';
+import { samplesHidden } from '@/lib/site';
 import type { Article, Author, Section } from './schema';
 
-/** Public articles, newest first. */
-export async function getPublishedArticles(): Promise<Article[]> {
+/**
+ * Public articles, newest first. Every page asks, several times, so the list is computed once per
+ * index and kept until a scheduled story's time comes (or HIDE_SAMPLES changes): filtering 10,000
+ * stories on each call was most of the cost of rendering a page at that scale.
+ */
+export async function getPublishedArticles(): Promise<readonly Article[]> {
   const index = await getContentIndex();
   const now = Date.now();
-  return index.articles.filter((a) => isPublic(a, now));
+  const times = derived('publish-times', String(index.version), () =>
+    index.articles.map((a) => Date.parse(a.publishedAt)).sort((a, b) => a - b),
+  );
+  const key = `${index.version}:${samplesHidden()}:${countAtOrBefore(times, now)}`;
+  return derived('published', key, () => index.articles.filter((a) => isPublic(a, now)));
+}
+
+/** How many of these ascending times are at or before `t` (binary search). */
+function countAtOrBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The public article with this slug, or undefined (unknown, draft, scheduled or hidden sample). */

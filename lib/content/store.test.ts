@@ -111,6 +111,20 @@ describe('public visibility', () => {
     expect((await getPublishedArticles()).map((a) => a.slug)).toEqual(['published']);
     expect(await getArticle('sample')).toBeUndefined();
   });
+
+  it('lists a scheduled story from its time on, with no change to the files', async () => {
+    article('published');
+    article('scheduled', { publishedAt: '2030-06-01T12:00:00Z' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2030-06-01T11:59:59Z'));
+      expect((await getPublishedArticles()).map((a) => a.slug)).toEqual(['published']);
+      vi.setSystemTime(new Date('2030-06-01T12:00:00Z'));
+      expect((await getPublishedArticles()).map((a) => a.slug)).toEqual(['scheduled', 'published']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
 
 describe('stories whose body is not allowed or does not compile', () => {

@@ -21,8 +21,8 @@ export function rawPathOf(url: string): string {
 
 /**
  * Pages are read, never written: only GET and HEAD (and OPTIONS, which Next answers itself). The
- * site has no server actions, so a POST to a page could only make Next render it outside the
- * cache; it gets a 405 instead. Routes under /api/ declare their own methods.
+ * site has no server actions, so a write to a page gets a 405. proxy.ts asks only for requests
+ * that carry a body. Routes under /api/ declare their own methods.
  */
 export function methodAllowed(method: string, rawPath: string): boolean {
   if (rawPath === '/api' || rawPath.startsWith('/api/')) return true;
