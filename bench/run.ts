@@ -184,6 +184,7 @@ async function main() {
     { name: 'search', url: `${site.url}/search?q=harbour+council` },
     { name: 'RSS feed', url: `${site.url}/feed.xml` },
     { name: 'bare Next.js page (floor)', url: `${floor.url}/` },
+    { name: 'bare Next.js page as long as a story (reference)', url: `${floor.url}/long` },
     { name: 'article via nginx reverse cache', url: `${cacheUrl}/articles/${slug}` },
     { name: 'article as static file (nginx ceiling)', url: `http://127.0.0.1:${staticPort}/article/` },
   ];
@@ -212,6 +213,8 @@ async function main() {
   say();
   say(`- Cached article vs bare Next.js page: ${fmt((article.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(article.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`);
   say(`- Through the reverse cache vs the nginx static ceiling: ${fmt((viaCache.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}% (target at least 50%: ${mark(viaCache.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond)}); cache status of the article after the run: ${cacheStatus}.`);
+  const long = results.get('bare Next.js page as long as a story (reference)')!;
+  say(`- Cached article vs a bare Next.js page of about the same HTML size (see the bytes below; not a target): ${fmt((article.requestsPerSecond / long.requestsPerSecond) * 100, 0)}%.`);
   say(`- next start alone vs the nginx static ceiling: ${fmt((article.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}%.`);
   const non2xx = [...results.values()].reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0);
   say(`- Non-2xx responses and socket errors across all targets: ${non2xx} (target 0: ${mark(non2xx === 0)}).`);
@@ -224,6 +227,7 @@ async function main() {
     { name: 'section front', base: site.url, path: '/world' },
     { name: 'search', base: site.url, path: '/search?q=harbour' },
     { name: 'bare Next.js page (floor)', base: floor.url, path: '/' },
+    { name: 'bare Next.js page as long as a story (reference)', base: floor.url, path: '/long' },
   ];
   say('## Bytes per page type');
   say();
