@@ -4,24 +4,30 @@ import { contentDir, displayPath } from './content-dir';
 import { formatProblem, type ContentProblem } from './problems';
 import { buildRelatedModel, type RelatedScore } from './related';
 import { slugify } from './slug';
-import { derived, getContentIndex, type ContentIndex } from './store';
+import { derived, getContentIndex } from './store';
 import { isPublic } from './visibility';
 import { samplesHidden } from '@/lib/site';
 import type { Article, Author, Section } from './schema';
 
-/**
- * Public articles, newest first. Every page asks, several times, so the list is computed once per
- * index and kept until a scheduled story's time comes (or HIDE_SAMPLES changes): filtering 10,000
- * stories on each call was most of the cost of rendering a page at that scale.
- */
+/** Public articles, newest first. */
 export async function getPublishedArticles(): Promise<readonly Article[]> {
+  return (await publicStories()).articles;
+}
+
+/**
+ * The public articles and a key naming exactly that set, for data derived from it (tags, related).
+ * Every page asks, several times, so the list is computed once per index and kept until a scheduled
+ * story's time comes (or HIDE_SAMPLES changes): filtering 10,000 stories on each call was most of
+ * the cost of rendering a page at that scale.
+ */
+async function publicStories(): Promise<{ key: string; articles: readonly Article[] }> {
   const index = await getContentIndex();
   const now = Date.now();
   const times = derived('publish-times', String(index.version), () =>
     index.articles.map((a) => Date.parse(a.publishedAt)).sort((a, b) => a - b),
   );
   const key = `${index.version}:${samplesHidden()}:${countAtOrBefore(times, now)}`;
-  return derived('published', key, () => index.articles.filter((a) => isPublic(a, now)));
+  return { key, articles: derived('published', key, () => index.articles.filter((a) => isPublic(a, now))) };
 }
 
 /** How many of these ascending times are at or before `t` (binary search). */
@@ -130,10 +136,9 @@ export type Tag = { slug: string; name: string; articles: Article[] };
  * tag); the name shown is the spelling used by the newest story.
  */
 export async function getTags(): Promise<ReadonlyMap<string, Tag>> {
-  const index = await getContentIndex();
-  const published = await getPublishedArticles();
+  const { key, articles: published } = await publicStories();
   // Once per index and set of public stories, not on every tag page.
-  return derived('tags', modelKey(index, published), () => {
+  return derived('tags', key, () => {
     const tags = new Map<string, Tag>();
     for (const article of published) {
       for (const name of article.tags) {
@@ -157,16 +162,12 @@ export async function getTag(slug: string): Promise<Tag | undefined> {
  */
 export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
   const index = await getContentIndex();
-  const published = await getPublishedArticles();
-  const model = derived('related', modelKey(index, published), () => buildRelatedModel(published, 5));
+  const { key, articles: published } = await publicStories();
+  const model = derived('related', key, () => buildRelatedModel(published, 5));
   return (model.get(article.slug) ?? [])
     .slice(0, limit)
     .map((why) => ({ article: index.bySlug.get(why.slug)!, why }))
     .filter((x) => x.article);
-}
-
-function modelKey(index: ContentIndex, published: readonly Article[]): string {
-  return `${index.version}:${published.length}:${published[0]?.slug ?? ''}`;
 }
 
 /** Other stories by the article's first author, newest first. */
