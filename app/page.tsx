@@ -3,7 +3,7 @@ import { JsonLd } from '@/components/JsonLd';
 import { LatestList } from '@/components/LatestList';
 import { SectionRow } from '@/components/SectionRow';
 import { StoryCard } from '@/components/StoryCard';
-import { getPublishedArticles, getSections } from '@/lib/content/queries';
+import { getNewestStories, getSections } from '@/lib/content/queries';
 import { frontPageJsonLd } from '@/lib/seo/jsonld';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { site } from '@/lib/site';
@@ -17,16 +17,24 @@ export const metadata: Metadata = pageMetadata({
   path: paths.front(),
 });
 
-/** Stories in each section row on the front page. */
+/** Stories in each section row on the front page, under the lead, and in the latest list. */
 const ROW_SIZE = 4;
+const TOP_SIZE = 4;
+const LATEST_SIZE = 8;
 
 export default async function FrontPage() {
-  const [articles, sections] = await Promise.all([getPublishedArticles(), getSections()]);
+  const [articles, sections] = await Promise.all([getNewestStories(LATEST_SIZE), getSections()]);
   const sectionOf = (id: string) => sections.find((s) => s.id === id);
   // News hierarchy by time: the newest story leads, the next four are top stories.
   const [lead, ...rest] = articles;
-  const top = rest.slice(0, 4);
-  const onTop = new Set([lead, ...top]);
+  const top = rest.slice(0, TOP_SIZE);
+  const onTop = new Set([lead, ...top].map((a) => a?.slug));
+  // Each row: the section's newest stories that are not already on top (at most TOP_SIZE + 1 are).
+  const rows = await Promise.all(
+    sections.map(async (section) =>
+      (await getNewestStories(ROW_SIZE + TOP_SIZE + 1, { section: section.id })).filter((a) => !onTop.has(a.slug)).slice(0, ROW_SIZE),
+    ),
+  );
 
   return (
     <>
@@ -44,18 +52,14 @@ export default async function FrontPage() {
               ))}
             </ul>
           </section>
-          <LatestList articles={articles.slice(0, 8)} />
+          <LatestList articles={articles} />
         </div>
       ) : (
         <p className="font-sans text-muted">No stories have been published yet.</p>
       )}
       <div className="mt-12 grid gap-12">
-        {sections.map((section) => (
-          <SectionRow
-            key={section.id}
-            section={section}
-            articles={articles.filter((a) => a.section === section.id && !onTop.has(a)).slice(0, ROW_SIZE)}
-          />
+        {sections.map((section, i) => (
+          <SectionRow key={section.id} section={section} articles={rows[i]!} />
         ))}
       </div>
     </>

@@ -1,9 +1,12 @@
 import { bodyComponents } from '@/components/body/bodyComponents';
-import { compileBody } from '@/lib/mdx/compile';
+import { runBodyCode } from '@/lib/mdx/compile';
 
-/** The story text: MDX compiled on the server and rendered with the body components map. */
-export async function ArticleBody({ source }: { source: string }) {
-  const { Content } = await compileBody(source);
+/**
+ * The story text: the body as the content index compiled it when it was checked (no compiling on
+ * a reader's request), rendered on the server with the body components map.
+ */
+export async function ArticleBody({ code }: { code: string }) {
+  const Content = await runBodyCode(code);
   return (
     <div className="article-body prose prose-lg max-w-none font-serif prose-headings:font-serif prose-a:text-link prose-a:underline-offset-2">
       <Content components={bodyComponents} />

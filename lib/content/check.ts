@@ -1,15 +1,18 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { checkBody } from '@/lib/mdx/compile';
+import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { displayPath } from './content-dir';
 import { parseYaml } from './front-matter';
+import { openIndex, type IndexDb } from './index/database';
+import { crossCheck, reconcile } from './index/reconcile';
 import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
 import type { Article, Author, Section } from './schema';
 import { slugify } from './slug';
-import { crossCheck, loadContentIndex, type ContentIndex } from './store';
 
 /** A standfirst longer than this crowds the headline on phones; a warning, not an error. */
 export const DEK_WARN_LENGTH = 200;
@@ -19,19 +22,53 @@ export const RESERVED_SECTION_IDS = new Set(['articles', 'authors', 'tags', 'api
 
 export type CheckReport = { problems: ContentProblem[]; files: number };
 
-/**
- * Checks a whole content directory, as `npm run content:check` does: everything the server checks
- * when it loads content (front matter, authors and sections that exist, MDX that compiles within
- * what stories may use), plus what only an editor needs to hear before publishing: unique ids,
- * links that resolve, images that exist, and warnings. Problems come sorted by file and line.
- */
-export async function checkContent(dir: string, publicDir: string): Promise<CheckReport> {
-  const index = await loadContentIndex(dir);
-  const problems: ContentProblem[] = [...index.problems];
-  const targets = linkTargets(index, publicDir);
+export type CheckOptions = {
+  /** Called as stories are read: a check of a large archive takes minutes. */
+  onProgress?: (done: number, total: number) => void;
+  /** Checks many bodies at once (the CLI uses both cores); one after another when absent. */
+  checkBodies?: (bodies: readonly string[]) => Promise<BodyCheck[]>;
+};
 
-  problems.push(...(await checkSectionIds(dir, index.sections)));
-  problems.push(...(await checkAuthorFiles(dir, index.authors, publicDir)));
+/**
+ * Checks a whole content directory, as `npm run content:check` does: it builds a fresh content
+ * index with the code the server uses (front matter, authors and sections that exist, MDX that
+ * compiles within what stories may use), then adds what only an editor needs to hear before
+ * publishing: unique ids, links that resolve, images that exist, and warnings. Problems come
+ * sorted by file and line.
+ */
+export async function checkContent(dir: string, publicDir: string, options: CheckOptions = {}): Promise<CheckReport> {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
+  const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
+  try {
+    await reconcile(db, dir, { onProgress: options.onProgress, checkBodies: options.checkBodies });
+    return await reportOn(db, dir, publicDir);
+  } finally {
+    db.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+type FileRow = { path: string; kind: string; problems: string; parsed: string | null; refs: string | null };
+
+async function reportOn(db: IndexDb, dir: string, publicDir: string): Promise<CheckReport> {
+  const rows = db.prepare('SELECT path, kind, problems, parsed, refs FROM files ORDER BY path').all() as FileRow[];
+  const problems: ContentProblem[] = rows.flatMap((r) => JSON.parse(r.problems) as ContentProblem[]);
+  if (!rows.some((r) => r.kind === 'sections')) {
+    problems.push({
+      file: displayPath(path.join(dir, 'sections.yaml')),
+      line: 1,
+      column: 1,
+      message: 'expected a sections file listing the site sections in order',
+      severity: 'error',
+    });
+  }
+  const sections = (db.prepare('SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map((r) => JSON.parse(r.section) as Section);
+  const authors = new Map(
+    (db.prepare('SELECT id, author FROM authors').all() as { id: string; author: string }[]).map((r) => [r.id, JSON.parse(r.author) as Author]),
+  );
+  const targets = indexLinkTargets(db, publicDir);
+  problems.push(...(await checkSectionIds(dir, sections)));
+  problems.push(...(await checkAuthorFiles(dir, authors, publicDir)));
 
   const articleFiles = await listDir(path.join(dir, 'articles'));
   for (const name of articleFiles.filter((n) => !n.endsWith('.mdx'))) {
@@ -45,11 +82,14 @@ export async function checkContent(dir: string, publicDir: string): Promise<Chec
   }
 
   const tagSpellings = new Map<string, Map<string, { file: string; source: string; index: number }>>();
-  // Stories left out only for their body are still checked for the rest, so one run shows everything.
-  const stories = [...index.articles, ...[...index.broken.values()].flatMap((b) => (b.article ? [b.article] : []))];
-  for (const article of stories) {
-    const source = await readFile(path.join(dir, 'articles', `${article.slug}.mdx`), 'utf8');
-    problems.push(...storyExtras(article, source, index.references.get(article.slug), targets));
+  // Every story whose front matter is valid, even one left out for its body or references, is
+  // checked for the rest, so one run shows everything.
+  for (const row of rows) {
+    if (row.kind !== 'article' || !row.parsed) continue;
+    const article = { ...(JSON.parse(row.parsed) as Omit<Article, 'body'>), body: '' };
+    const source = await readFile(path.join(dir, row.path), 'utf8');
+    const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
+    problems.push(...storyExtras(article, source, refs, targets));
     article.tags.forEach((tag, i) => {
       const slug = slugify(tag);
       if (!slug) return;
@@ -74,31 +114,29 @@ export async function checkContent(dir: string, publicDir: string): Promise<Chec
     }
   }
 
-  const files = articleFiles.length + index.authors.size + 1;
+  const files = articleFiles.length + authors.size + 1;
   return { problems: sortProblems(dedupe(problems)), files };
 }
 
 /**
  * Checks one story file's text against the live site, as the editor's live preview does: the
  * same steps as the content check for a story, with authors, sections and link targets taken
- * from the content the server has loaded.
+ * from the server's content index.
  */
-export async function checkStorySource(
-  file: string,
-  source: string,
-  index: ContentIndex,
-  publicDir: string,
-): Promise<ContentProblem[]> {
+export async function checkStorySource(file: string, source: string, db: IndexDb, publicDir: string): Promise<ContentProblem[]> {
   const parsed = parseArticle(file, source);
   if (!parsed.ok) return sortProblems(parsed.problems);
   const article = parsed.value;
-  const problems = crossCheck(article, source, index.authors, new Set(index.sections.map((s) => s.id)));
+  const ids = (sql: string) => new Set((db.prepare(sql).all() as { id: string }[]).map((r) => r.id));
+  const problems = crossCheck(article, source, ids('SELECT id FROM authors'), ids('SELECT id FROM sections'));
   const { issues, references } = await checkBody(article.body);
   problems.push(...issues.map((issue) => ({ file, ...issue, field: 'body', severity: 'error' as const })));
-  const targets = linkTargets(index, publicDir);
+  const targets = indexLinkTargets(db, publicDir);
   // The story being edited may link to itself, or be new.
-  const articles = new Map(targets.articles);
-  articles.set(article.slug, article);
+  const articles = {
+    has: (slug: string) => slug === article.slug || targets.articles.has(slug),
+    get: (slug: string) => (slug === article.slug ? article : targets.articles.get(slug)),
+  };
   problems.push(...storyExtras(article, source, references, { ...targets, articles }));
   return sortProblems(problems);
 }
@@ -161,15 +199,25 @@ function storyExtras(
   return problems;
 }
 
-function linkTargets(index: ContentIndex, publicDir: string): LinkTargets {
-  const articles = new Map<string, Pick<Article, 'draft' | 'publishedAt'> | undefined>();
-  for (const [slug, broken] of index.broken) articles.set(slug, broken.article);
-  for (const article of index.articles) articles.set(article.slug, article);
+/** What links may point to, looked up in the index one link at a time. */
+function indexLinkTargets(db: IndexDb, publicDir: string): LinkTargets {
+  const story = db.prepare('SELECT article FROM stories WHERE slug = ?');
+  const file = db.prepare('SELECT parsed FROM files WHERE path = ?');
+  const lookup = (slug: string): Pick<Article, 'draft' | 'publishedAt'> | undefined | null => {
+    const row = (story.get(slug) ?? file.get(`articles/${slug}.mdx`)) as { article?: string; parsed?: string | null } | undefined;
+    if (!row) return null;
+    const json = row.article ?? row.parsed;
+    return json ? (JSON.parse(json) as Article) : undefined;
+  };
+  const has = (sql: string) => {
+    const statement = db.prepare(sql);
+    return { has: (key: string) => statement.get(key) !== undefined };
+  };
   return {
-    articles,
-    authors: new Set(index.authors.keys()),
-    sections: new Set(index.sections.map((s) => s.id)),
-    tags: new Set(index.articles.flatMap((a) => a.tags.map(slugify))),
+    articles: { has: (slug) => lookup(slug) !== null, get: (slug) => lookup(slug) ?? undefined },
+    authors: has('SELECT 1 FROM authors WHERE id = ?'),
+    sections: has('SELECT 1 FROM sections WHERE id = ?'),
+    tags: has('SELECT 1 FROM tag_counts WHERE tag = ? AND stories > 0'),
     publicDir,
   };
 }

@@ -7,13 +7,16 @@ import type { Article } from './schema';
 /** What a link in a story can point to on this site. */
 export type LinkTargets = {
   /** Every story file by slug; undefined when the file has errors (the link is fine, the file is not). */
-  articles: ReadonlyMap<string, Pick<Article, 'draft' | 'publishedAt'> | undefined>;
-  authors: ReadonlySet<string>;
-  sections: ReadonlySet<string>;
+  articles: Lookup<string, Pick<Article, 'draft' | 'publishedAt'> | undefined>;
+  authors: Pick<ReadonlySet<string>, 'has'>;
+  sections: Pick<ReadonlySet<string>, 'has'>;
   /** Tag URL segments (slugified) used by at least one story. */
-  tags: ReadonlySet<string>;
+  tags: Pick<ReadonlySet<string>, 'has'>;
   publicDir: string;
 };
+
+/** What checking reads of a map: a Map does, and so does a lookup in the content index. */
+export type Lookup<K, V> = Pick<ReadonlyMap<K, V>, 'has' | 'get'>;
 
 /** Pages that exist whatever the content: search, feeds and sitemaps. */
 export const FIXED_ROUTES = new Set(['/', '/search', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']);

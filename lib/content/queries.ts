@@ -1,178 +1,363 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { contentDir, displayPath } from './content-dir';
-import { formatProblem, type ContentProblem } from './problems';
-import { buildRelatedModel, type RelatedScore } from './related';
-import { slugify } from './slug';
-import { derived, getContentIndex } from './store';
-import { isPublic } from './visibility';
-import { samplesHidden } from '@/lib/site';
+import { PAGE_SIZE, type PageOf } from '@/lib/pagination';
+import type { IndexDb } from './index/database';
+import { publicParams, publicWhere } from './index/public-view';
+import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
+import { contentDir } from './content-dir';
+import { monthRange } from './index/months';
+import { readStorySource } from './index/reconcile';
+import { contentDb } from './index/runtime';
+import type { ContentProblem } from './problems';
+import type { RefreshedIndex } from '@/lib/revalidate/handle';
+import {
+  POSTINGS_PER_TAG,
+  POSTINGS_PER_TERM,
+  rankRelated,
+  relatedSubject,
+  SECTION_NEIGHBOURS,
+  tagKey,
+  type CandidateSource,
+  type RelatedScore,
+  type TermWeight,
+} from './related';
 import type { Article, Author, Section } from './schema';
 
-/** Public articles, newest first. */
-export async function getPublishedArticles(): Promise<readonly Article[]> {
-  return (await publicStories()).articles;
-}
-
 /**
- * The public articles and a key naming exactly that set, for data derived from it (tags, related).
- * Every page asks, several times, so the list is computed once per index and kept until a scheduled
- * story's time comes (or HIDE_SAMPLES changes): filtering 10,000 stories on each call was most of
- * the cost of rendering a page at that scale.
+ * What pages, feeds, sitemaps and search ask of the content, answered from the content index
+ * (lib/content/index/). Every query reads a bounded index range: the cost of a page does not grow
+ * with the archive (ADR 0010). "Public" has one definition, index/public-view.ts.
  */
-async function publicStories(): Promise<{ key: string; articles: readonly Article[] }> {
-  const index = await getContentIndex();
-  const now = Date.now();
-  const times = derived('publish-times', String(index.version), () =>
-    index.articles.map((a) => Date.parse(a.publishedAt)).sort((a, b) => a - b),
+
+const PUBLIC = publicWhere('s');
+
+function all(db: IndexDb, sql: string, params: Record<string, unknown> = {}): Article[] {
+  return (db.prepare(sql).all({ ...publicParams(), ...params }) as StoryColumns[]).map(toArticle);
+}
+
+export async function getSections(): Promise<readonly Section[]> {
+  const db = await contentDb();
+  return (db.prepare('SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map(
+    (r) => JSON.parse(r.section) as Section,
   );
-  const key = `${index.version}:${samplesHidden()}:${countAtOrBefore(times, now)}`;
-  return { key, articles: derived('published', key, () => index.articles.filter((a) => isPublic(a, now))) };
 }
 
-/** How many of these ascending times are at or before `t` (binary search). */
-function countAtOrBefore(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (times[mid]! <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export async function getSection(id: string): Promise<Section | undefined> {
+  return (await getSections()).find((s) => s.id === id);
 }
 
-/** The public article with this slug, or undefined (unknown, draft, scheduled or hidden sample). */
+export async function getAuthors(ids: readonly string[]): Promise<Author[]> {
+  const db = await contentDb();
+  const get = db.prepare('SELECT author FROM authors WHERE id = ?');
+  return ids.flatMap((id) => {
+    const row = get.get(id) as { author: string } | undefined;
+    return row ? [JSON.parse(row.author) as Author] : [];
+  });
+}
+
+/** The public story with this slug, or undefined (unknown, draft, scheduled or hidden sample). */
 export async function getArticle(slug: string): Promise<Article | undefined> {
-  const index = await getContentIndex();
-  const article = index.bySlug.get(slug);
-  return article && isPublic(article) ? article : undefined;
-}
-
-/** Thrown for a public story whose file now has errors: the render fails, so Next keeps the last good page. */
-export class BrokenStoryError extends Error {
-  constructor(slug: string, problems: readonly ContentProblem[]) {
-    super(
-      `story ${slug} has errors; its last good page stays until they are fixed:\n` +
-        problems.map(formatProblem).join('\n'),
-    );
-    this.name = 'BrokenStoryError';
-  }
+  const db = await contentDb();
+  return all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`, { slug })[0];
 }
 
 export type StoryForPage =
-  | { kind: 'story'; article: Article; public: boolean }
+  | { kind: 'story'; article: Article; public: boolean; /** The body, compiled when it was checked. */ code: string }
   | { kind: 'problems'; slug: string; problems: readonly ContentProblem[] };
 
 /**
- * The story an article page shows. Readers get public stories only; in preview (draft mode),
- * drafts and scheduled stories too, and a file with errors shows its problems. For readers, a
- * story whose file has errors throws rather than 404s, unless it was a draft, scheduled or
- * hidden sample anyway: a failed background render keeps the last good page in Next's cache.
+ * The story an article page shows. Readers get public stories only, in their last good version (a
+ * file that breaks later keeps its story as it was). In preview (draft mode), drafts and scheduled
+ * stories too, and a story file with errors shows its problems. A story that never had a good
+ * version does not exist for readers: a 404, exactly like a URL that never existed.
  */
 export async function getStoryForPage(slug: string, { preview = false } = {}): Promise<StoryForPage | undefined> {
-  const index = await getContentIndex();
-  const article = index.bySlug.get(slug);
-  if (article) {
-    const visible = isPublic(article);
-    return visible || preview ? { kind: 'story', article, public: visible } : undefined;
+  const db = await contentDb();
+  const row = db.prepare(`SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
+    ...publicParams(),
+    slug,
+  }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
+  if (preview) {
+    const problems = getFileProblems(db, `articles/${slug}.mdx`).filter((p) => p.severity === 'error');
+    if (problems.length) return { kind: 'problems', slug, problems };
   }
-  const broken = index.broken.get(slug);
-  if (!broken) return undefined;
-  if (preview) return { kind: 'problems', slug, problems: broken.problems };
-  if (broken.article && !isPublic(broken.article)) return undefined;
-  throw new BrokenStoryError(slug, broken.problems);
+  if (!row || (!row.visible && !preview)) return undefined;
+  return { kind: 'story', article: toArticle(row), public: row.visible === 1, code: row.compiled };
+}
+
+/** The compiled bodies of these stories, by slug (feeds render them as HTML). */
+export async function getStoryCodes(slugs: readonly string[]): Promise<Map<string, string>> {
+  const db = await contentDb();
+  const get = db.prepare('SELECT compiled FROM stories WHERE slug = ?');
+  return new Map(slugs.map((slug) => [slug, (get.get(slug) as { compiled: string } | undefined)?.compiled ?? '']));
+}
+
+/** What is wrong with a content file (relative to the content directory), as last read. */
+export function getFileProblems(db: IndexDb, rel: string): ContentProblem[] {
+  const row = db.prepare('SELECT problems FROM files WHERE path = ?').get(rel) as { problems: string } | undefined;
+  return row ? (JSON.parse(row.problems) as ContentProblem[]) : [];
+}
+
+/** Whether a story file is known to the index: a story, or a file with problems. */
+export async function storyFileKnown(slug: string): Promise<boolean> {
+  const db = await contentDb();
+  return Boolean(db.prepare('SELECT 1 FROM files WHERE path = ?').get(`articles/${slug}.mdx`));
+}
+
+/** The newest public stories, of one section when given. */
+export async function getNewestStories(limit: number, { section }: { section?: string } = {}): Promise<Article[]> {
+  const db = await contentDb();
+  return section
+    ? all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.section = @section AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, {
+        section,
+        limit,
+      })
+    : all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, { limit });
+}
+
+/** Public stories published at or after `sinceMs`, newest first (the news sitemap's two days). */
+export async function getStoriesSince(sinceMs: number): Promise<Article[]> {
+  const db = await contentDb();
+  return all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.published_ms >= @since AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug`, {
+    since: sinceMs,
+  });
+}
+
+export type ListingKind = 'section' | 'tag' | 'author';
+
+const LISTING_SQL: Record<ListingKind | 'month' | 'all', { join: string; where: string }> = {
+  all: { join: '', where: '1' },
+  section: { join: '', where: 's.section = @key' },
+  tag: { join: 'JOIN story_tags x ON x.slug = s.slug', where: 'x.tag = @key' },
+  author: { join: 'JOIN story_authors x ON x.slug = s.slug', where: 'x.author = @key' },
+  month: { join: '', where: 's.published_ms >= @start AND s.published_ms < @end' },
+};
+
+const rangeOf = (kind: string, key: string) => (kind === 'month' ? monthRange(key) : {});
+
+/**
+ * How many public stories a listing has: the kept count of its listed stories, less those still
+ * scheduled (a short index range), so no page counts its whole listing.
+ */
+function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
+  const params = publicParams();
+  const kept = db.prepare('SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as { sample: number; stories: number }[];
+  const listed = kept.reduce((sum, r) => sum + (r.sample === 0 || params.samples === 1 ? r.stories : 0), 0);
+  return Math.max(0, listed - countScheduled(db, kind, key));
+}
+
+/** Listed stories of a listing whose time has not come: few, and found in a short index range. */
+function countScheduled(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
+  const sql = LISTING_SQL[kind];
+  const row = db
+    .prepare(`SELECT count(*) AS n FROM stories s ${sql.join} WHERE ${sql.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`)
+    .get({ ...publicParams(), ...(sql.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
+  return row.n;
+}
+
+export type ListingSummary = { key: string; stories: number; modifiedMs: number };
+
+/**
+ * Every listing of a kind with public stories, its count and newest change (never later than
+ * now): what the sitemap lists. Costs one row per listing, whatever the archive's size.
+ */
+export async function getListingSummaries(kind: keyof typeof LISTING_SQL): Promise<ListingSummary[]> {
+  const db = await contentDb();
+  const params = publicParams();
+  const rows = db
+    .prepare(
+      `SELECT key, sum(stories) AS stories, max(modified_ms) AS modified FROM listing_counts
+       WHERE kind = @kind AND (sample = 0 OR @samples = 1) GROUP BY key HAVING sum(stories) > 0 ORDER BY key`,
+    )
+    .all({ kind, samples: params.samples }) as { key: string; stories: number; modified: number }[];
+  return rows.flatMap((r) => {
+    const stories = r.stories - countScheduled(db, kind, r.key);
+    return stories > 0 ? [{ key: r.key, stories, modifiedMs: Math.min(r.modified, params.now) }] : [];
+  });
+}
+
+/** Public stories of one month in publication order, a slice of them: one part of a split sitemap. */
+export async function getMonthStories(month: string, offset: number, limit: number): Promise<Article[]> {
+  const db = await contentDb();
+  return all(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.published_ms >= @start AND s.published_ms < @end AND ${PUBLIC}
+     ORDER BY s.published_ms, s.slug LIMIT @limit OFFSET @offset`,
+    { ...monthRange(month), offset, limit },
+  );
+}
+
+/** One page of a section, tag or author listing, newest first; undefined past the last page. */
+export async function getListingPage(kind: ListingKind, key: string, page: number, size = PAGE_SIZE): Promise<PageOf<Article> | undefined> {
+  const db = await contentDb();
+  const totalItems = countListing(db, kind, key);
+  const totalPages = Math.max(1, Math.ceil(totalItems / size));
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
+  const { join, where } = LISTING_SQL[kind];
+  const items = all(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM stories s ${join} WHERE ${where} AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @size OFFSET @offset`,
+    { key, size, offset: (page - 1) * size },
+  );
+  return { items, page, totalPages, totalItems };
+}
+
+export type Tag = { slug: string; name: string; stories: number };
+
+/** A tag with public stories, named as its newest story spells it. */
+export async function getTag(slug: string): Promise<Tag | undefined> {
+  const db = await contentDb();
+  const newest = db
+    .prepare(`SELECT x.name FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @tag AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT 1`)
+    .get({ ...publicParams(), tag: slug }) as { name: string } | undefined;
+  if (!newest) return undefined;
+  return { slug, name: newest.name, stories: countListing(db, 'tag', slug) };
+}
+
+/** Every tag some listed story carries (prerendered at build; a page with no public story is a 404). */
+export async function getTagSlugs(): Promise<string[]> {
+  const db = await contentDb();
+  return (db.prepare('SELECT tag FROM tag_counts WHERE stories > 0 ORDER BY tag').all() as { tag: string }[]).map((r) => r.tag);
+}
+
+/** An author with at least one public story (sample authors disappear with their samples). */
+export async function getPublicAuthor(id: string): Promise<{ author: Author; stories: number } | undefined> {
+  const [author] = await getAuthors([id]);
+  if (!author) return undefined;
+  const db = await contentDb();
+  const stories = countListing(db, 'author', id);
+  return stories > 0 ? { author, stories } : undefined;
+}
+
+export async function getPublicAuthorIds(): Promise<string[]> {
+  return (await getListingSummaries('author')).map((r) => r.key);
+}
+
+/** The slugs `next build` prerenders: the newest public stories. */
+export async function getPrerenderSlugs(limit: number): Promise<string[]> {
+  return (await getNewestStories(limit)).map((a) => a.slug);
+}
+
+/** Other public stories by the story's first author, newest first. */
+export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Article[]> {
+  const authorId = article.authors[0];
+  if (!authorId) return [];
+  const db = await contentDb();
+  return all(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM story_authors x JOIN stories s ON s.slug = x.slug
+     WHERE x.author = @author AND s.slug != @slug AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`,
+    { author: authorId, slug: article.slug, limit },
+  );
+}
+
+/**
+ * Related stories with their score breakdown (related.ts), ranked on request from bounded lists
+ * the index keeps: a scheduled story joins the lists at its time, with no file change.
+ */
+export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
+  const db = await contentDb();
+  const params = publicParams();
+  const vector = db.prepare('SELECT term, weight FROM story_terms WHERE slug = ?').all(article.slug) as TermWeight[];
+  const total = (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+  const termQuery = db.prepare(
+    `SELECT t.slug, t.weight FROM story_terms t JOIN stories s ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
+  );
+  const tagQuery = db.prepare(
+    `SELECT x.slug FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @tag AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
+  );
+  const tagCount = db.prepare('SELECT stories FROM tag_counts WHERE tag = ?');
+  const near = (direction: 'before' | 'after') =>
+    db.prepare(
+      `SELECT s.slug, s.published_ms FROM stories s WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
+       ORDER BY s.published_ms ${direction === 'before' ? 'DESC' : 'ASC'} LIMIT ${SECTION_NEIGHBOURS}`,
+    );
+  const source: CandidateSource = {
+    termPostings: (term) => termQuery.all({ ...params, term }) as { slug: string; weight: number }[],
+    tagPostings: (tag) => (tagQuery.all({ ...params, tag }) as { slug: string }[]).map((r) => r.slug),
+    tagRarity: (tag) => ({ stories: (tagCount.get(tag) as { stories: number } | undefined)?.stories ?? 0, total }),
+    sectionNeighbours: (subject) => {
+      const args = { ...params, section: subject.section, slug: subject.slug, at: subject.publishedMs };
+      type Near = { slug: string; published_ms: number };
+      const both = [...(near('before').all(args) as Near[]), ...(near('after').all(args) as Near[])];
+      // The nearest in time on either side, as in memory (related.ts).
+      both.sort((a, b) => Math.abs(a.published_ms - subject.publishedMs) - Math.abs(b.published_ms - subject.publishedMs));
+      return both.slice(0, SECTION_NEIGHBOURS).map((r) => r.slug);
+    },
+    describe: (slugs) => {
+      const out = new Map<string, { section: string; publishedMs: number }>();
+      const get = db.prepare(`SELECT s.section, s.published_ms FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`);
+      for (const slug of slugs) {
+        const row = get.get({ ...params, slug }) as { section: string; published_ms: number } | undefined;
+        if (row) out.set(slug, { section: row.section, publishedMs: row.published_ms });
+      }
+      return out;
+    },
+  };
+  const ranked = rankRelated(relatedSubject(article, vector), source, limit);
+  const bySlug = new Map(storiesBySlug(db, ranked.map((r) => r.slug)).map((a) => [a.slug, a]));
+  return ranked.flatMap((why) => (bySlug.get(why.slug) ? [{ article: bySlug.get(why.slug)!, why }] : []));
+}
+
+/** Where a story was listed while public, and what its row says now: what push-to-publish plans from. */
+export async function revalidationIndex(): Promise<RefreshedIndex> {
+  const db = await contentDb();
+  const params = publicParams();
+  const refsOf = (slug: string) => {
+    const rows = db.prepare('SELECT kind, key FROM listed_under WHERE slug = ?').all(slug) as { kind: string; key: string }[];
+    if (rows.length === 0) return undefined;
+    const pick = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.key);
+    return { sections: pick('section'), tags: pick('tag'), authors: pick('author') };
+  };
+  const errorsOf = (slug: string) => getFileProblems(db, `articles/${slug}.mdx`).filter((p) => p.severity === 'error');
+  return {
+    publicStory(slug) {
+      const row = db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`).get({ ...params, slug }) as StoryColumns | undefined;
+      if (!row) return undefined;
+      const article = toArticle(row);
+      return { sections: [article.section], tags: article.tags, authors: article.authors };
+    },
+    isBroken: (slug) => errorsOf(slug).length > 0,
+    isKnown: (slug) => Boolean(db.prepare('SELECT 1 FROM stories WHERE slug = ? UNION SELECT 1 FROM files WHERE path = ?').get(slug, `articles/${slug}.mdx`)),
+    listedUnder: refsOf,
+    storiesBy: (id, limit) =>
+      (
+        db
+          .prepare(`SELECT s.slug FROM story_authors x JOIN stories s ON s.slug = x.slug WHERE x.author = @id AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`)
+          .all({ ...params, id, limit }) as { slug: string }[]
+      ).map((r) => r.slug),
+    storiesSharing: ({ sections, tags }, limit) => {
+      const found = new Set<string>();
+      const bySection = db.prepare(`SELECT s.slug FROM stories s WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
+      const byTag = db.prepare(`SELECT s.slug FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
+      for (const key of sections) for (const r of bySection.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
+      for (const key of new Set(tags.map(tagKey))) for (const r of byTag.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
+      return [...found].slice(0, limit);
+    },
+    problemsOf: errorsOf,
+  };
+}
+
+/** Listed stories in the index, samples and scheduled ones included (for readiness). */
+export async function countStories(): Promise<number> {
+  const db = await contentDb();
+  return (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+}
+
+/** An author id to put in a new story's template. */
+export async function getFirstAuthorId(): Promise<string | undefined> {
+  const db = await contentDb();
+  return (db.prepare('SELECT id FROM authors ORDER BY id LIMIT 1').get() as { id: string } | undefined)?.id;
 }
 
 /** The raw file of a story (front matter and body), draft or broken included, for the live editor. */
 export async function getStorySource(slug: string): Promise<{ file: string; source: string } | undefined> {
-  const index = await getContentIndex();
-  if (!index.bySlug.has(slug) && !index.broken.has(slug)) return undefined;
-  const absolute = path.join(contentDir(), 'articles', `${slug}.mdx`);
-  try {
-    return { file: displayPath(absolute), source: await readFile(absolute, 'utf8') };
-  } catch {
-    return undefined;
-  }
-}
-
-export async function getSections(): Promise<readonly Section[]> {
-  return (await getContentIndex()).sections;
-}
-
-export async function getSection(id: string): Promise<Section | undefined> {
-  return (await getContentIndex()).sections.find((s) => s.id === id);
-}
-
-export async function getSectionArticles(id: string): Promise<Article[]> {
-  return (await getPublishedArticles()).filter((a) => a.section === id);
-}
-
-export async function getAuthors(ids: readonly string[]): Promise<Author[]> {
-  const index = await getContentIndex();
-  return ids.map((id) => index.authors.get(id)).filter((a): a is Author => Boolean(a));
-}
-
-/** An author with at least one public story (sample authors disappear with their samples). */
-export async function getPublicAuthor(id: string): Promise<{ author: Author; articles: Article[] } | undefined> {
-  const index = await getContentIndex();
-  const author = index.authors.get(id);
-  if (!author) return undefined;
-  const articles = (await getPublishedArticles()).filter((a) => a.authors.includes(id));
-  if (articles.length === 0) return undefined;
-  return { author, articles };
-}
-
-export async function getPublicAuthorIds(): Promise<string[]> {
-  const ids = new Set<string>();
-  for (const article of await getPublishedArticles()) article.authors.forEach((id) => ids.add(id));
-  return [...ids].sort();
-}
-
-export type Tag = { slug: string; name: string; articles: Article[] };
-
-/**
- * Public tags by URL slug. Tags are matched case-insensitively ("Defence" and "defence" are one
- * tag); the name shown is the spelling used by the newest story.
- */
-export async function getTags(): Promise<ReadonlyMap<string, Tag>> {
-  const { key, articles: published } = await publicStories();
-  // Once per index and set of public stories, not on every tag page.
-  return derived('tags', key, () => {
-    const tags = new Map<string, Tag>();
-    for (const article of published) {
-      for (const name of article.tags) {
-        const slug = slugify(name);
-        if (!slug) continue;
-        const tag = tags.get(slug) ?? tags.set(slug, { slug, name, articles: [] }).get(slug)!;
-        if (tag.articles.at(-1) !== article) tag.articles.push(article);
-      }
-    }
-    return tags;
-  });
-}
-
-export async function getTag(slug: string): Promise<Tag | undefined> {
-  return (await getTags()).get(slug);
+  if (!(await storyFileKnown(slug))) return undefined;
+  return readStorySource(contentDir(), slug);
 }
 
 /**
- * Related stories with their score breakdown (see related.ts). The model is computed once per
- * content index and set of public stories, so a scheduled story joins when it goes live.
+ * Every public story, newest first: for tools, tests and the bench. It reads the whole archive,
+ * so no page, feed or sitemap calls it.
  */
-export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
-  const index = await getContentIndex();
-  const { key, articles: published } = await publicStories();
-  const model = derived('related', key, () => buildRelatedModel(published, 5));
-  return (model.get(article.slug) ?? [])
-    .slice(0, limit)
-    .map((why) => ({ article: index.bySlug.get(why.slug)!, why }))
-    .filter((x) => x.article);
-}
-
-/** Other stories by the article's first author, newest first. */
-export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Article[]> {
-  const authorId = article.authors[0];
-  if (!authorId) return [];
-  return (await getPublishedArticles()).filter((a) => a.slug !== article.slug && a.authors.includes(authorId)).slice(0, limit);
+export async function getPublishedArticles(): Promise<Article[]> {
+  return getNewestStories(-1);
 }

@@ -1,6 +1,5 @@
 import { lastModifiedAt } from '@/lib/content/dates';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { isPublic } from '@/lib/content/visibility';
 import { articleUrl } from '@/lib/seo/canonical';
 import { cropUrls } from '@/lib/seo/images';
 import { LOGO } from '@/lib/seo/jsonld';
@@ -8,18 +7,17 @@ import { feedPaths } from '@/lib/seo/metadata';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { FEED_SIZE, type Feed, type FeedItem } from './feed';
-import { articleHtml } from './html';
 
 export type FeedInput = {
-  /** Candidate stories, newest first; non-public ones are dropped here whatever the caller passed. */
+  /** Public stories, newest first, as the content index lists them (lib/content/queries.ts). */
   articles: readonly Article[];
   authors: ReadonlyMap<string, Author>;
   sections: readonly Section[];
   /** A section's own feed; the whole site's when absent. */
   section?: Section;
   now?: number;
-  /** Renders a story's HTML; the MDX renderer unless a test passes another. */
-  renderHtml?: (article: Article) => Promise<string>;
+  /** Renders a story's HTML (serve.ts runs the body the index compiled; tests pass their own). */
+  renderHtml: (article: Article) => Promise<string>;
 };
 
 /** The newest FEED_SIZE public stories (of one section, when given) as a format-neutral feed. */
@@ -29,12 +27,9 @@ export async function buildFeed({
   sections,
   section,
   now = Date.now(),
-  renderHtml = articleHtml,
+  renderHtml,
 }: FeedInput): Promise<Feed> {
-  const chosen = articles
-    .filter((a) => isPublic(a, now) && (!section || a.section === section.id))
-    .sort((a, b) => Date.parse(b.publishedAt) - Date.parse(a.publishedAt) || a.slug.localeCompare(b.slug))
-    .slice(0, FEED_SIZE);
+  const chosen = articles.slice(0, FEED_SIZE);
   const sectionName = (id: string) => sections.find((s) => s.id === id)?.name;
 
   const items = await Promise.all(

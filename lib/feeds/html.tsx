@@ -1,7 +1,7 @@
 import { FeedFigure } from '@/components/feed/FeedFigure';
 import { feedBodyComponents } from '@/components/feed/feedBodyComponents';
 import type { Article } from '@/lib/content/schema';
-import { compileBody } from '@/lib/mdx/compile';
+import { runBodyCode } from '@/lib/mdx/compile';
 
 type ReactDomServer = typeof import('react-dom/server');
 
@@ -16,11 +16,11 @@ function reactDomServer(): Promise<ReactDomServer> {
 }
 
 /**
- * The whole story as HTML for feed readers: lead image, the MDX body rendered with the feed
+ * The whole story as HTML for feed readers, from the body the content index compiled: lead image, the MDX body rendered with the feed
  * components map (absolute links and image URLs, no client code), and the source line.
  */
-export async function articleHtml(article: Article): Promise<string> {
-  const [{ Content }, { renderToStaticMarkup }] = await Promise.all([compileBody(article.body), reactDomServer()]);
+export async function articleHtml(article: Article, code: string): Promise<string> {
+  const [Content, { renderToStaticMarkup }] = await Promise.all([runBodyCode(code), reactDomServer()]);
   return renderToStaticMarkup(
     <>
       {article.image ? <FeedFigure {...article.image} /> : null}

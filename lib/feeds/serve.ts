@@ -1,8 +1,9 @@
-import { getContentIndex } from '@/lib/content/store';
-import { getPublishedArticles, getSection } from '@/lib/content/queries';
+import { getAuthors, getNewestStories, getSection, getSections, getStoryCodes } from '@/lib/content/queries';
 import { FEED_TYPES } from '@/lib/seo/metadata';
 import { renderAtom } from './atom';
 import { buildFeed } from './build';
+import { FEED_SIZE } from './feed';
+import { articleHtml } from './html';
 import { renderJsonFeed } from './json-feed';
 import { renderRss } from './rss';
 
@@ -12,14 +13,20 @@ const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 /** The route handlers' whole job: the site's (or a section's) feed in one format, or a 404. */
 export async function feedResponse(format: FeedFormat, sectionId?: string): Promise<Response> {
-  const index = await getContentIndex();
   const section = sectionId === undefined ? undefined : await getSection(sectionId);
   if (sectionId !== undefined && !section) return new Response('Not found', { status: 404 });
+  const articles = await getNewestStories(FEED_SIZE, { section: section?.id });
+  const [codes, authors, sections] = await Promise.all([
+    getStoryCodes(articles.map((a) => a.slug)),
+    getAuthors([...new Set(articles.flatMap((a) => a.authors))]),
+    getSections(),
+  ]);
   const feed = await buildFeed({
-    articles: await getPublishedArticles(),
-    authors: index.authors,
-    sections: index.sections,
+    articles,
+    authors: new Map(authors.map((a) => [a.id, a])),
+    sections,
     section,
+    renderHtml: (article) => articleHtml(article, codes.get(article.slug) ?? ''),
   });
   return new Response(render[format](feed), {
     headers: { 'Content-Type': `${FEED_TYPES[format]}; charset=utf-8` },

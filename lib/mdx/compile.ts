@@ -32,13 +32,48 @@ export function compileBody(source: string): Promise<CompiledBody> {
 }
 
 async function compileUncached(source: string): Promise<CompiledBody> {
+  const { code, references } = await compileBodyCode(source);
+  return { Content: await runBodyCode(code), references };
+}
+
+/**
+ * Compiles a body to the code the content index keeps (a function body), so a page renders a
+ * story by running it, without compiling again. Throws like compileBody.
+ */
+export async function compileBodyCode(source: string): Promise<{ code: string; references: BodyReferences }> {
   // Loaded on first use, as an ES module: the content check runs this file under tsx as CommonJS,
   // where @mdx-js/mdx's ESM-only dependencies cannot be required.
-  const { compile, run } = await import('@mdx-js/mdx');
+  const { compile } = await import('@mdx-js/mdx');
+  compiled++;
   const file = await compile(source, storyCompileOptions);
-  // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
-  const mod = await run(String(file), { ...runtime });
-  return { Content: mod.default, references: referencesOf(file) };
+  return { code: String(file), references: referencesOf(file) };
+}
+
+let compiled = 0;
+
+/** Bodies compiled by this process: the content index should make rendering need none (ADR 0010). */
+export function bodiesCompiled(): number {
+  return compiled;
+}
+
+/** Kept bodies by code hash: running one is cheap, but a hot story need not be run on each render. */
+const ran = new Map<string, Promise<MDXContent>>();
+const RAN_LIMIT = 500;
+
+/** The component of code made by compileBodyCode (checked by the safety plugin when it was made). */
+export function runBodyCode(code: string): Promise<MDXContent> {
+  const key = createHash('sha1').update(code).digest('base64url');
+  const hit = ran.get(key);
+  if (hit) return hit;
+  const made = (async () => {
+    const { run } = await import('@mdx-js/mdx');
+    // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
+    return (await run(code, { ...runtime })).default;
+  })();
+  ran.set(key, made);
+  made.catch(() => ran.delete(key));
+  if (ran.size > RAN_LIMIT) ran.delete(ran.keys().next().value!);
+  return made;
 }
 
 /**
@@ -46,10 +81,14 @@ async function compileUncached(source: string): Promise<CompiledBody> {
  * `Article.body`, so positions match). Empty when it compiles. The compiled result is cached, so
  * a checked story renders without compiling again.
  */
-export async function checkBody(source: string): Promise<{ issues: MdxIssue[]; references?: BodyReferences }> {
+export async function checkBody(source: string): Promise<BodyCheck> {
   try {
-    return { issues: [], references: (await compileBody(source)).references };
+    const { code, references } = await compileBodyCode(source);
+    return { issues: [], references, code };
   } catch (error) {
     return { issues: toMdxIssues(error), references: isMdxContentError(error) ? error.references : undefined };
   }
 }
+
+/** A body check: what is wrong, where the body points, and (when nothing is) its compiled code. */
+export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?: string };

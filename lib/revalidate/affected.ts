@@ -1,6 +1,3 @@
-import type { Article } from '@/lib/content/schema';
-import type { ArticleRefs, ContentIndex } from '@/lib/content/store';
-import { isPublic } from '@/lib/content/visibility';
 import { paths } from '@/lib/urls';
 import type { ContentChange } from './changes';
 
@@ -22,14 +19,26 @@ export type RevalidationPlan = {
   kept: string[];
 };
 
-type PlanInput = {
-  changes: readonly ContentChange[];
-  /** The index after the change. */
-  index: Pick<ContentIndex, 'articles' | 'broken'>;
-  /** Where each slug was listed while public (lib/content/store.ts articleHistory). */
-  history: ReadonlyMap<string, ArticleRefs>;
-  now?: number;
+/** Where a story was listed while public: enough to find its pages after it changes or goes. */
+export type StoryRefs = { sections: readonly string[]; tags: readonly string[]; authors: readonly string[] };
+
+/** What planning asks of the content index after the change (lib/content/queries.ts revalidationIndex). */
+export type RevalidationIndex = {
+  /** The story as readers see it now (its last good version), or undefined when it is not public. */
+  publicStory(slug: string): StoryRefs | undefined;
+  /** Whether the story's file now has errors. */
+  isBroken(slug: string): boolean;
+  /** Whether the index knows the story at all: public or not, or a file with errors. */
+  isKnown(slug: string): boolean;
+  /** Every section, tag and author the story was listed under while public, kept across restarts. */
+  listedUnder(slug: string): StoryRefs | undefined;
+  /** Slugs of public stories with this byline, at most `limit`. */
+  storiesBy(authorId: string, limit: number): string[];
+  /** Slugs of public stories in one of these sections or with one of these tags, at most `limit`. */
+  storiesSharing(refs: { sections: readonly string[]; tags: readonly string[] }, limit: number): string[];
 };
+
+type PlanInput = { changes: readonly ContentChange[]; index: RevalidationIndex };
 
 type Refs = { sections: Set<string>; tags: Set<string>; authors: Set<string> };
 
@@ -38,18 +47,14 @@ type Refs = { sections: Set<string>; tags: Set<string>; authors: Set<string> };
  * its authors' pages, the front page, feeds, sitemaps, and the stories that could list it as
  * related (those sharing its section or a tag: lib/content/related.ts ranks by exactly these).
  * Old and new versions both count, so a story that moved section or lost a tag leaves the old
- * pages too, and a deleted story is found through what the index knew of it.
+ * pages too, and a deleted story is found through where the index recorded it was listed.
  */
-export function planRevalidation({ changes, index, history, now = Date.now() }: PlanInput): RevalidationPlan {
+export function planRevalidation({ changes, index }: PlanInput): RevalidationPlan {
   const out = new Set<string>();
   const kept = new Set<string>();
   const relatedTo: Refs = { sections: new Set(), tags: new Set(), authors: new Set() };
   const changedSlugs = new Set<string>();
   let everything = false;
-
-  const publicNow = index.articles.filter((a) => isPublic(a, now));
-  const publicBySlug = new Map(publicNow.map((a) => [a.slug, a]));
-  const known = new Set(index.articles.map((a) => a.slug));
 
   const siteLists = () => {
     out.add(paths.front());
@@ -59,15 +64,11 @@ export function planRevalidation({ changes, index, history, now = Date.now() }: 
 
   const storyChanged = (slug: string) => {
     changedSlugs.add(slug);
-    const broken = index.broken.get(slug);
-    const refs = mergeRefs(
-      history.get(slug),
-      publicBySlug.get(slug),
-      broken?.article && isPublic(broken.article, now) ? broken.article : undefined,
-    );
-    const deleted = !known.has(slug) && !broken;
+    const broken = index.isBroken(slug);
+    const refs = mergeRefs(index.listedUnder(slug), index.publicStory(slug));
+    const deleted = !index.isKnown(slug);
     // A story readers never saw (a draft, or scheduled) changes no page; a deleted one we know
-    // nothing about (the server restarted since) still leaves its own page and the site lists.
+    // nothing about still leaves its own page and the site lists.
     if (!refs && !deleted) return;
     if (broken) kept.add(slug);
     else out.add(paths.article(slug));
@@ -80,7 +81,7 @@ export function planRevalidation({ changes, index, history, now = Date.now() }: 
     });
     refs.tags.forEach((tag) => {
       out.add(paths.tag(tag));
-      relatedTo.tags.add(tag.toLowerCase());
+      relatedTo.tags.add(tag);
     });
     refs.authors.forEach((id) => out.add(paths.author(id)));
   };
@@ -92,46 +93,36 @@ export function planRevalidation({ changes, index, history, now = Date.now() }: 
       // Bylines and bios show on the author's page, their stories and in feeds.
       out.add(paths.author(change.id));
       SITE_FEEDS.forEach((p) => out.add(p));
-      const theirs = new Set<string>();
-      publicNow.filter((a) => a.authors.includes(change.id)).forEach((a) => theirs.add(a.slug));
-      for (const [slug, refs] of history) if (refs.authors.includes(change.id)) theirs.add(slug);
-      for (const slug of theirs) {
-        const article = publicBySlug.get(slug);
-        if (article) {
-          out.add(paths.article(slug));
-          out.add(sectionFeed(article.section));
-        } else {
-          storyChanged(slug); // no longer public (e.g. its author file was removed): it leaves the lists
-        }
+      const theirs = index.storiesBy(change.id, RELATED_LIMIT + 1);
+      if (theirs.length > RELATED_LIMIT) out.add(ARTICLE_ROUTE);
+      for (const slug of theirs.slice(0, RELATED_LIMIT)) {
+        const story = index.publicStory(slug);
+        if (!story) continue;
+        out.add(paths.article(slug));
+        story.sections.forEach((id) => out.add(sectionFeed(id)));
       }
     }
   }
 
-  const related = publicNow.filter(
-    (a) =>
-      !changedSlugs.has(a.slug) &&
-      (relatedTo.sections.has(a.section) || a.tags.some((t) => relatedTo.tags.has(t.toLowerCase()))),
-  );
-  if (related.length > RELATED_LIMIT) out.add(ARTICLE_ROUTE);
-  else related.forEach((a) => out.add(paths.article(a.slug)));
+  if (relatedTo.sections.size || relatedTo.tags.size) {
+    const related = index
+      .storiesSharing({ sections: [...relatedTo.sections], tags: [...relatedTo.tags] }, RELATED_LIMIT + changedSlugs.size + 1)
+      .filter((slug) => !changedSlugs.has(slug));
+    if (related.length > RELATED_LIMIT) out.add(ARTICLE_ROUTE);
+    else related.forEach((slug) => out.add(paths.article(slug)));
+  }
 
   return { paths: [...out].sort(), everything, kept: [...kept].sort() };
 }
 
-function mergeRefs(...sources: (ArticleRefs | Article | undefined)[]): Refs | undefined {
+function mergeRefs(...sources: (StoryRefs | undefined)[]): Refs | undefined {
   let refs: Refs | undefined;
   for (const source of sources) {
     if (!source) continue;
     refs ??= { sections: new Set(), tags: new Set(), authors: new Set() };
-    if ('slug' in source) {
-      refs.sections.add(source.section);
-      source.tags.forEach((t) => refs!.tags.add(t));
-      source.authors.forEach((a) => refs!.authors.add(a));
-    } else {
-      source.sections.forEach((s) => refs!.sections.add(s));
-      source.tags.forEach((t) => refs!.tags.add(t));
-      source.authors.forEach((a) => refs!.authors.add(a));
-    }
+    source.sections.forEach((s) => refs!.sections.add(s));
+    source.tags.forEach((t) => refs!.tags.add(t));
+    source.authors.forEach((a) => refs!.authors.add(a));
   }
   return refs;
 }

@@ -1,8 +1,7 @@
-import type { ArticleRefs, ContentIndex } from '@/lib/content/store';
-import { formatProblem } from '@/lib/content/problems';
+import { formatProblem, type ContentProblem } from '@/lib/content/problems';
 import { verifyBearer, verifyGithubSignature } from '@/lib/security/secrets';
-import { planRevalidation } from './affected';
-import { classifyFiles, filesBodySchema, filesOfPush, githubPushSchema } from './changes';
+import { planRevalidation, type RevalidationIndex } from './affected';
+import { classifyFiles, filesBodySchema, filesOfPush, githubPushSchema, type ContentChange } from './changes';
 import type { GitPullResult } from './git-pull';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyWithLimit } from './read-body';
 
@@ -11,12 +10,18 @@ export type RevalidateDeps = {
   secret: string | undefined;
   /** Set when CONTENT_GIT_PULL=1: brings the content directory up to date first. */
   gitPull?: () => Promise<GitPullResult>;
-  /** Rebuilds the content index now and returns it with what was known of earlier versions. */
-  refresh: () => Promise<{ index: ContentIndex; history: ReadonlyMap<string, ArticleRefs> }>;
+  /**
+   * Reads the changed files into the content index now (every file's stamp when `changes` is
+   * undefined, as after a pull) and answers planning's questions about the index after it.
+   */
+  refresh: (changes: readonly ContentChange[] | undefined) => Promise<RefreshedIndex>;
   /** revalidatePath: a literal path, a route pattern ('page'), or '/' with 'layout' for every page. */
   revalidate: (path: string, type?: 'page' | 'layout') => void;
   maxBodyBytes?: number;
 };
+
+/** The index after a refresh, and what is wrong with a story file now. */
+export type RefreshedIndex = RevalidationIndex & { problemsOf(slug: string): readonly ContentProblem[] };
 
 export type RevalidateResponse = {
   revalidated: string[];
@@ -92,16 +97,13 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
     const pulled = await deps.gitPull();
     if (!pulled.ok) return error(502, `git pull --ff-only failed in the content directory: ${pulled.message}`);
   }
-  // Always refresh (even for no content changes after a pull): the watcher may not have fired yet.
-  const { index, history } = await deps.refresh();
-  const plan = planRevalidation({ changes, index, history });
+  // Always refresh (after a pull, every file's stamp): the watcher may not have fired yet.
+  const index = await deps.refresh(deps.gitPull || changes.length === 0 ? undefined : changes);
+  const plan = planRevalidation({ changes, index });
   if (plan.everything) deps.revalidate('/', 'layout');
   for (const path of plan.paths) deps.revalidate(path, path.includes('[') ? 'page' : undefined);
 
-  const slugs = new Set(changes.flatMap((c) => (c.kind === 'article' ? [c.slug] : [])));
-  const problems = [...index.broken]
-    .filter(([slug]) => slugs.has(slug))
-    .flatMap(([, broken]) => broken.problems.map(formatProblem));
+  const problems = changes.flatMap((c) => (c.kind === 'article' ? index.problemsOf(c.slug).filter((p) => p.severity === 'error').map(formatProblem) : []));
   const result: RevalidateResponse = {
     revalidated: plan.everything ? ['/', ...plan.paths.filter((p) => p !== '/')] : plan.paths,
     everything: plan.everything,

@@ -12,7 +12,6 @@ import type {
 import { lastModifiedAt } from '@/lib/content/dates';
 import { websiteSearchAction } from '@/lib/search/search-action';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { isPublic } from '@/lib/content/visibility';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { articleUrl, canonicalUrlOf } from './canonical';
@@ -59,11 +58,10 @@ export type NewsArticleInput = {
 /**
  * The NewsArticle for a story page. Dates are the front matter's own ISO strings, which always
  * carry an offset (the schema refuses any without). Syndicated copy with a canonicalUrl points
- * `mainEntityOfPage` and `url` at the original. Returns undefined for a story that is not public,
- * so structured data can never describe a draft or a scheduled story.
+ * `mainEntityOfPage` and `url` at the original. Only for a public story: the article page leaves it
+ * out in preview of a draft or a scheduled story (lib/content/queries.ts says which is public).
  */
-export function newsArticleJsonLd({ article, authors, section }: NewsArticleInput, now: number = Date.now()): WithContext<NewsArticle> | undefined {
-  if (!isPublic(article, now)) return undefined;
+export function newsArticleJsonLd({ article, authors, section }: NewsArticleInput): WithContext<NewsArticle> {
   const canonical = canonicalUrlOf(article);
   return {
     '@context': 'https://schema.org',

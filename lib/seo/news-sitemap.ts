@@ -1,6 +1,4 @@
 import type { Article } from '@/lib/content/schema';
-import { newestFirst } from '@/lib/content/store';
-import { isPublic } from '@/lib/content/visibility';
 import { site } from '@/lib/site';
 import { articleUrl, isCanonicalHere } from './canonical';
 import { XML_DECLARATION, element } from './xml';
@@ -9,12 +7,13 @@ import { XML_DECLARATION, element } from './xml';
 export const NEWS_WINDOW_MS = 48 * 60 * 60 * 1000;
 export const NEWS_MAX_STORIES = 1000;
 
-/** Public stories, canonical here, published within the window before `now`, newest first. */
+/**
+ * Of public stories, newest first (as the content index lists them), those canonical here and
+ * published within the window before `now`.
+ */
 export function newsSitemapArticles(articles: readonly Article[], now: number = Date.now()): Article[] {
   return articles
-    .filter((a) => isPublic(a, now) && isCanonicalHere(a))
-    .filter((a) => now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS)
-    .sort(newestFirst)
+    .filter((a) => isCanonicalHere(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS)
     .slice(0, NEWS_MAX_STORIES);
 }
 

@@ -1,6 +1,5 @@
 import { lastModifiedAt } from '@/lib/content/dates';
 import type { Article, Section } from '@/lib/content/schema';
-import { isPublic } from '@/lib/content/visibility';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { isCanonicalHere } from './canonical';
@@ -13,10 +12,6 @@ const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
 
 export type SitemapEntry = { loc: string; lastmod?: string };
 
-export type SitemapPlan =
-  | { kind: 'urlset'; entries: SitemapEntry[] }
-  | { kind: 'index'; parts: SitemapEntry[][] };
-
 /**
  * URLs per sitemap file. SITEMAP_MAX_URLS may lower it (the end-to-end test uses this to see the
  * index served without generating 50,000 stories); it can never raise it past the protocol's limit.
@@ -26,58 +21,64 @@ export function sitemapUrlLimit(): number {
   return Number.isInteger(raw) && raw > 0 ? Math.min(raw, MAX_URLS_PER_SITEMAP) : MAX_URLS_PER_SITEMAP;
 }
 
-/** The later of two ISO dates by instant, keeping the original text (and so its offset). */
-function later(a: string | undefined, b: string): string {
-  return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
-}
+const iso = (ms: number | undefined) => (ms === undefined ? undefined : new Date(ms).toISOString().replace('.000Z', 'Z'));
 
-export type SitemapInput = {
-  articles: readonly Article[];
+/** A listing (section, tag, author) with public stories, and its newest change. */
+export type ListingStamp = { key: string; modifiedMs: number };
+
+export type PagesInput = {
   sections: readonly Section[];
-  /** Authors with a public story (their pages exist). */
-  authorIds: readonly string[];
-  now?: number;
+  /** Listings with public stories (lib/content/queries.ts getListingSummaries). */
+  sectionStamps: readonly ListingStamp[];
+  tags: readonly ListingStamp[];
+  authors: readonly ListingStamp[];
+  /** The newest change of any public story: the front page's lastmod. */
+  frontModifiedMs?: number;
 };
 
-/**
- * Every public page with its last modification: front, sections, tags, authors and stories.
- * Stories are filtered again here, so a draft, a scheduled story or a hidden sample handed in by
- * mistake still cannot reach a sitemap. Listing pages take the newest change among their stories.
- */
-export function sitemapEntries({ articles, sections, authorIds, now = Date.now() }: SitemapInput): SitemapEntry[] {
-  const visible = articles.filter((a) => isPublic(a, now));
-  let front: string | undefined;
-  const bySection = new Map<string, string>();
-  const byTag = new Map<string, string>();
-  const byAuthor = new Map<string, string>();
-  for (const article of visible) {
-    const modified = lastModifiedAt(article);
-    front = later(front, modified);
-    bySection.set(article.section, later(bySection.get(article.section), modified));
-    for (const tag of article.tags) {
-      const path = paths.tag(tag);
-      byTag.set(path, later(byTag.get(path), modified));
-    }
-    for (const id of article.authors) byAuthor.set(id, later(byAuthor.get(id), modified));
-  }
-  const entry = (path: string, lastmod: string | undefined): SitemapEntry =>
-    lastmod ? { loc: absoluteUrl(path), lastmod } : { loc: absoluteUrl(path) };
-
+/** The front, sections, tags and authors with lastmod: every page that is not a story. */
+export function pageEntries({ sections, sectionStamps, tags, authors, frontModifiedMs }: PagesInput): SitemapEntry[] {
+  const entry = (path: string, ms: number | undefined): SitemapEntry =>
+    ms === undefined ? { loc: absoluteUrl(path) } : { loc: absoluteUrl(path), lastmod: iso(ms) };
+  const sectionMs = new Map(sectionStamps.map((s) => [s.key, s.modifiedMs]));
   return [
-    entry(paths.front(), front),
-    ...sections.map((s) => entry(paths.section(s.id), bySection.get(s.id))),
-    ...[...byTag.keys()].sort().map((path) => entry(path, byTag.get(path))),
-    ...authorIds.filter((id) => byAuthor.has(id)).map((id) => entry(paths.author(id), byAuthor.get(id))),
-    ...visible.filter(isCanonicalHere).map((a) => entry(paths.article(a.slug), lastModifiedAt(a))),
+    entry(paths.front(), frontModifiedMs),
+    ...sections.map((s) => entry(paths.section(s.id), sectionMs.get(s.id))),
+    ...tags.map((t) => entry(paths.tag(t.key), t.modifiedMs)),
+    ...authors.map((a) => entry(paths.author(a.key), a.modifiedMs)),
   ];
 }
 
-/** One file when the URLs fit, else consecutive parts of at most `limit` URLs for an index. */
-export function planSitemap(entries: readonly SitemapEntry[], limit: number = MAX_URLS_PER_SITEMAP): SitemapPlan {
+/** Public stories whose canonical page is here, each with its last modification. */
+export function storyEntries(articles: readonly Article[]): SitemapEntry[] {
+  return articles.filter(isCanonicalHere).map((a) => ({ loc: absoluteUrl(paths.article(a.slug)), lastmod: lastModifiedAt(a) }));
+}
+
+/** A month's public stories, and their newest change. */
+export type MonthStamp = { key: string; stories: number; modifiedMs: number };
+
+/** One part of a split sitemap: a slice of a month's stories, or of the other pages. */
+export type SitemapPart =
+  | { kind: 'stories'; month: string; offset: number; limit: number; modifiedMs: number }
+  | { kind: 'pages'; offset: number; limit: number };
+
+export type SitemapPlan = { kind: 'urlset' } | { kind: 'index'; parts: SitemapPart[] };
+
+/**
+ * One file while every URL fits; past the limit, an index of parts by month of publication, in
+ * order, then the other pages. A story published now changes the last month's part; an edit to
+ * an old story changes its month's part only. A month with more stories than the limit takes
+ * several parts, in publication order, so new stories only add to its last one.
+ */
+export function planSitemap(pages: number, months: readonly MonthStamp[], limit: number = MAX_URLS_PER_SITEMAP): SitemapPlan {
   if (!Number.isInteger(limit) || limit < 1) throw new Error(`sitemap limit must be a positive integer, got ${limit}`);
-  if (entries.length <= limit) return { kind: 'urlset', entries: [...entries] };
-  const parts: SitemapEntry[][] = [];
-  for (let i = 0; i < entries.length; i += limit) parts.push(entries.slice(i, i + limit));
+  const stories = months.reduce((sum, m) => sum + m.stories, 0);
+  if (pages + stories <= limit) return { kind: 'urlset' };
+  const parts: SitemapPart[] = [];
+  for (const m of [...months].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    for (let offset = 0; offset < m.stories; offset += limit) parts.push({ kind: 'stories', month: m.key, offset, limit, modifiedMs: m.modifiedMs });
+  }
+  for (let offset = 0; offset < pages; offset += limit) parts.push({ kind: 'pages', offset, limit });
   return { kind: 'index', parts };
 }
 
@@ -98,23 +99,18 @@ export function renderUrlset(entries: readonly SitemapEntry[]): string {
 }
 
 /** The index pointing at every part, each with the newest lastmod inside it. */
-export function renderSitemapIndex(parts: readonly SitemapEntry[][]): string {
-  const items = parts.map((part, i) => {
-    const lastmod = part.reduce<string | undefined>((acc, e) => (e.lastmod ? later(acc, e.lastmod) : acc), undefined);
-    return `<sitemap>${element('loc', absoluteUrl(sitemapPartPath(i + 1)))}${element('lastmod', lastmod)}</sitemap>`;
-  });
+export function renderSitemapIndex(parts: readonly { lastmod?: string }[]): string {
+  const items = parts.map(
+    (part, i) => `<sitemap>${element('loc', absoluteUrl(sitemapPartPath(i + 1)))}${element('lastmod', part.lastmod)}</sitemap>`,
+  );
   return `${XML_DECLARATION}\n<sitemapindex xmlns="${NS}">\n${items.join('\n')}\n</sitemapindex>\n`;
 }
 
-/** What /sitemap.xml serves: the urlset itself, or the index when the site has outgrown one file. */
-export function renderRootSitemap(plan: SitemapPlan): string {
-  return plan.kind === 'urlset' ? renderUrlset(plan.entries) : renderSitemapIndex(plan.parts);
+/** The newest lastmod among entries (by instant, keeping the original text). */
+export function newestLastmod(entries: readonly SitemapEntry[]): string | undefined {
+  let newest: string | undefined;
+  for (const e of entries) if (e.lastmod && (newest === undefined || Date.parse(e.lastmod) > Date.parse(newest))) newest = e.lastmod;
+  return newest;
 }
 
-/** Part `n` of a split sitemap, or undefined when there is no such part. */
-export function renderSitemapPart(plan: SitemapPlan, n: number): string | undefined {
-  if (plan.kind !== 'index') return undefined;
-  const part = plan.parts[n - 1];
-  return part ? renderUrlset(part) : undefined;
-}
-
+export { iso as sitemapDate };

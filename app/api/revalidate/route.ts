@@ -1,6 +1,8 @@
 import { revalidatePath } from 'next/cache';
 import { contentDir } from '@/lib/content/content-dir';
-import { articleHistory, refreshContentIndex } from '@/lib/content/store';
+import { contentPathsOf } from '@/lib/content/index/reconcile';
+import { refreshContentIndex } from '@/lib/content/index/runtime';
+import { revalidationIndex } from '@/lib/content/queries';
 import { gitPull } from '@/lib/revalidate/git-pull';
 import { handleRevalidate } from '@/lib/revalidate/handle';
 
@@ -11,7 +13,10 @@ export async function POST(request: Request) {
   return handleRevalidate(request, {
     secret: process.env.REVALIDATE_SECRET,
     gitPull: process.env.CONTENT_GIT_PULL === '1' ? () => gitPull(contentDir()) : undefined,
-    refresh: async () => ({ index: await refreshContentIndex(), history: articleHistory() }),
+    refresh: async (changes) => {
+      await refreshContentIndex(changes ? contentPathsOf(changes) : undefined);
+      return revalidationIndex();
+    },
     revalidate: (path, type) => revalidatePath(path, type),
   });
 }

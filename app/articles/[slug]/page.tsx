@@ -22,7 +22,7 @@ import { TagList } from '@/components/TagList';
 import {
   getAuthors,
   getMoreFromAuthor,
-  getPublishedArticles,
+  getPrerenderSlugs,
   getRelated,
   getSection,
   getSections,
@@ -42,7 +42,7 @@ export const dynamicParams = true;
 type Props = { params: Promise<{ slug: string }> };
 
 export async function generateStaticParams() {
-  return (await getPublishedArticles()).slice(0, prerenderLimit()).map((a) => ({ slug: a.slug }));
+  return (await getPrerenderSlugs(prerenderLimit())).map((slug) => ({ slug }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -78,14 +78,15 @@ export default async function ArticlePage({ params }: Props) {
     getMoreFromAuthor(article, 4),
   ]);
   const section = sections.find((s) => s.id === article.section);
-  const structured = newsArticleJsonLd({ article, authors, section });
+  // Structured data describes public stories only, never a draft or scheduled story in preview.
+  const structured = found.public ? newsArticleJsonLd({ article, authors, section }) : undefined;
 
   return (
     <div className="mx-auto max-w-5xl">
       {preview ? (
         <PreviewBanner status={previewStatus(article)} exitTo={found.public ? paths.article(slug) : paths.front()} />
       ) : null}
-      {structured && found.public ? <JsonLd data={structured} /> : null}
+      {structured ? <JsonLd data={structured} /> : null}
       {found.public ? <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} /> : null}
       <article className="mx-auto max-w-3xl">
         <header>
@@ -115,7 +116,7 @@ export default async function ArticlePage({ params }: Props) {
           {article.image ? <MainMedia image={article.image} /> : null}
         </header>
         <div className="mt-8">
-          <ArticleBody source={article.body} />
+          <ArticleBody code={found.code} />
         </div>
         <CorrectionsBox corrections={article.corrections ?? []} />
         {article.source ? <SourceAttribution source={article.source} /> : null}

@@ -3,8 +3,7 @@ import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { LiveEditor } from '@/components/LiveEditor.island';
 import { PreviewBanner } from '@/components/PreviewBanner';
-import { getStorySource } from '@/lib/content/queries';
-import { getContentIndex } from '@/lib/content/store';
+import { getSections, getStorySource, getFirstAuthorId } from '@/lib/content/queries';
 import { newStoryTemplate } from '@/lib/preview/template';
 
 // Per request, never cached: it is only for editors in preview.
@@ -23,14 +22,10 @@ export default async function LiveEditorPage({ searchParams }: Props) {
   const requested = (await searchParams).slug;
   const slug = typeof requested === 'string' ? requested : undefined;
   const existing = slug ? await getStorySource(slug) : undefined;
-  const index = await getContentIndex();
+  const [sections, author] = await Promise.all([getSections(), getFirstAuthorId()]);
   const initialSource =
     existing?.source ??
-    newStoryTemplate({
-      section: index.sections[0]?.id ?? 'world',
-      author: [...index.authors.keys()][0] ?? 'your-author-id',
-      now: new Date(),
-    });
+    newStoryTemplate({ section: sections[0]?.id ?? 'world', author: author ?? 'your-author-id', now: new Date() });
   return (
     <>
       <PreviewBanner status="Live preview: nothing typed here is saved. Put the text in a file under content/articles/ to publish it." />

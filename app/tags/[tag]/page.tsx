@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingFront } from '@/components/ListingFront';
-import { getTags } from '@/lib/content/queries';
+import { getTagSlugs } from '@/lib/content/queries';
 import { listingMetadata, tagListing } from '@/lib/listings';
 
 export const revalidate = 30;
@@ -10,7 +10,7 @@ export const dynamicParams = true;
 type Props = { params: Promise<{ tag: string }> };
 
 export async function generateStaticParams() {
-  return [...(await getTags()).keys()].map((tag) => ({ tag }));
+  return (await getTagSlugs()).map((tag) => ({ tag }));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

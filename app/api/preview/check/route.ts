@@ -2,7 +2,7 @@ import { draftMode } from 'next/headers';
 import { checkStorySource } from '@/lib/content/check';
 import { publicDir } from '@/lib/content/content-dir';
 import { formatProblem } from '@/lib/content/problems';
-import { getContentIndex } from '@/lib/content/store';
+import { contentDb } from '@/lib/content/index/runtime';
 import { checkRequestSchema, type CheckedProblem } from '@/lib/preview/check-request';
 import { BodyTooLargeError, readBodyWithLimit } from '@/lib/revalidate/read-body';
 
@@ -29,7 +29,7 @@ export async function POST(request: Request) {
   const parsed = checkRequestSchema.safeParse(json);
   if (!parsed.success) return reply(400, { error: parsed.error.issues[0]?.message ?? 'expected {"slug", "source"}' });
   const { slug, source } = parsed.data;
-  const problems = await checkStorySource(`content/articles/${slug}.mdx`, source, await getContentIndex(), publicDir());
+  const problems = await checkStorySource(`content/articles/${slug}.mdx`, source, await contentDb(), publicDir());
   const result: CheckedProblem[] = problems.map((p) => ({
     line: p.line,
     column: p.column,

@@ -1,0 +1,334 @@
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
+import type { BodyReferences } from '@/lib/mdx/safe-mdx';
+import { displayPath } from '../content-dir';
+import { locateField, parseArticle, parseAuthor, parseSections } from '../parse';
+import type { ContentProblem } from '../problems';
+import type { Article, Author, Section } from '../schema';
+import { type IndexDb } from './database';
+import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
+import { writeSearchRow } from '@/lib/search/search-rows';
+import { storiesBySlug } from './rows';
+
+/**
+ * Brings the index in line with the files: reads only files whose stamp (size, mtime) changed,
+ * parses only those whose bytes changed, and checks only bodies it has not checked. The only code
+ * that reads content files (with files.ts, for the live editor's raw text).
+ */
+
+export type FileKind = 'article' | 'author' | 'sections';
+
+/** What a reconcile did, for logs, counters and the webhook's answer. */
+export type ReconcileResult = {
+  /** Files whose stamps were compared. */
+  scanned: number;
+  /** Files read and parsed because their bytes changed. */
+  parsed: number;
+  /** Bodies compiled. */
+  compiled: number;
+  /** Stories written or removed. */
+  stories: string[];
+  /** Author ids whose files changed. */
+  authors: string[];
+  sectionsChanged: boolean;
+  /** The problems of every file this reconcile read, by relative path. */
+  problems: Map<string, ContentProblem[]>;
+};
+
+export type ReconcileOptions = {
+  /** Only these paths (relative to the content directory, e.g. from the watcher); every file when absent. */
+  paths?: readonly string[];
+  /** Checks many bodies; one after another in this process unless given (the build uses both cores). */
+  checkBodies?: (bodies: readonly string[]) => Promise<BodyCheck[]>;
+  onProgress?: (done: number, total: number) => void;
+};
+
+type Stamp = { mtimeMs: number; size: number };
+type Candidate = { rel: string; kind: FileKind; stamp?: Stamp };
+type FileRow = { path: string; kind: FileKind; mtime_ms: number; size: number; hash: string };
+
+/** Stories per write transaction: readers see the index move in steps, never a story half-written. */
+const BATCH = 500;
+/** Past this many stories to write, a reconcile is a rebuild: terms and months are counted once at the end. */
+const BULK_FROM = 2000;
+
+export function kindOf(rel: string): FileKind | undefined {
+  if (rel === 'sections.yaml') return 'sections';
+  if (/^authors\/[^/]+\.ya?ml$/.test(rel)) return 'author';
+  if (/^articles\/[^/]+\.mdx$/.test(rel)) return 'article';
+  return undefined;
+}
+
+const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url');
+
+export async function reconcile(db: IndexDb, dir: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
+  const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map() };
+  const known = new Map<string, FileRow>();
+  const candidates = options.paths ? await statPaths(dir, options.paths) : await listAll(dir);
+  if (options.paths) {
+    const get = db.prepare('SELECT path, kind, mtime_ms, size, hash FROM files WHERE path = ?');
+    for (const c of candidates) {
+      const row = get.get(c.rel) as FileRow | undefined;
+      if (row) known.set(c.rel, row);
+    }
+  } else {
+    for (const row of db.prepare('SELECT path, kind, mtime_ms, size, hash FROM files').all() as FileRow[]) known.set(row.path, row);
+    const onDisk = new Set(candidates.map((c) => c.rel));
+    for (const row of known.values()) if (!onDisk.has(row.path)) candidates.push({ rel: row.path, kind: row.kind });
+  }
+  result.scanned = candidates.length;
+
+  // Files whose stamp moved: read them; those whose bytes are the same only get the new stamp.
+  const changed: { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[] = [];
+  const removed: Candidate[] = [];
+  const restamp = db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
+  const moved = candidates.filter((c) => {
+    const row = known.get(c.rel);
+    if (!c.stamp) return row !== undefined;
+    return !row || row.mtime_ms !== c.stamp.mtimeMs || row.size !== c.stamp.size;
+  });
+  await eachLimited(moved, 64, async (c) => {
+    const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
+    if (source === undefined) {
+      if (known.has(c.rel)) removed.push(c);
+      return;
+    }
+    const hash = hashOf(source);
+    if (known.get(c.rel)?.hash === hash) restamp.run(c.stamp!.mtimeMs, c.stamp!.size, c.rel);
+    else changed.push({ rel: c.rel, kind: c.kind, stamp: c.stamp!, source, hash });
+  });
+  changed.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  result.parsed = changed.length;
+  const recordFile = db.prepare(
+    `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
+     VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
+  );
+  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: Article, refs?: BodyReferences) => {
+    const { body: _, ...fields } = parsed ?? { body: '' };
+    recordFile.run({
+      path: f.rel,
+      kind: f.kind,
+      mtime: f.stamp.mtimeMs,
+      size: f.stamp.size,
+      hash: f.hash,
+      problems: JSON.stringify(problems),
+      parsed: parsed ? JSON.stringify(fields) : null,
+      refs: refs ? JSON.stringify(refs) : null,
+    });
+    result.problems.set(f.rel, problems);
+  };
+
+  // Sections and authors first: stories are checked against them.
+  db.transaction(() => {
+    for (const f of changed.filter((x) => x.kind !== 'article')) {
+      if (f.kind === 'sections') {
+        const parsed = parseSections(displayPath(path.join(dir, f.rel)), f.source);
+        if (parsed.ok) writeSections(db, parsed.value);
+        record(f, parsed.problems);
+        result.sectionsChanged = true;
+      } else {
+        const parsed = parseAuthor(displayPath(path.join(dir, f.rel)), f.source);
+        const id = path.basename(f.rel).replace(/\.ya?ml$/, '');
+        if (parsed.ok) db.prepare('INSERT OR REPLACE INTO authors (id, author) VALUES (?, ?)').run(id, JSON.stringify(parsed.value));
+        else db.prepare('DELETE FROM authors WHERE id = ?').run(id);
+        record(f, parsed.problems);
+        result.authors.push(id);
+      }
+    }
+    for (const c of removed.filter((x) => x.kind !== 'article')) {
+      db.prepare('DELETE FROM files WHERE path = ?').run(c.rel);
+      if (c.kind === 'sections') {
+        db.prepare('DELETE FROM sections').run();
+        result.sectionsChanged = true;
+      } else {
+        const id = path.basename(c.rel).replace(/\.ya?ml$/, '');
+        db.prepare('DELETE FROM authors WHERE id = ?').run(id);
+        result.authors.push(id);
+      }
+    }
+  })();
+
+  // Stories whose references may have changed with them: bylines and section names in search, and
+  // any story file with problems, which may now be fixed (a missing author added).
+  let articles = changed.filter((x) => x.kind === 'article');
+  if (result.sectionsChanged || result.authors.length) {
+    const pending = new Set(articles.map((a) => a.rel));
+    const withProblems = db.prepare("SELECT path FROM files WHERE kind = 'article' AND problems != '[]'").all() as { path: string }[];
+    const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
+    for (const c of again) {
+      const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
+      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: hashOf(source) });
+    }
+    refreshNames(db, result);
+  }
+  articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+
+  const bulk = articles.length >= BULK_FROM;
+  const sectionIds = new Set((db.prepare('SELECT id FROM sections').all() as { id: string }[]).map((r) => r.id));
+  const authorIds = new Set((db.prepare('SELECT id FROM authors').all() as { id: string }[]).map((r) => r.id));
+  const checkBodies = options.checkBodies ?? checkSequentially;
+  for (let i = 0; i < articles.length; i += BATCH) {
+    const batch = articles.slice(i, i + BATCH);
+    const parsed = batch.map((f) => {
+      const article = parseArticle(displayPath(path.join(dir, f.rel)), f.source);
+      if (!article.ok) return { f, problems: article.problems };
+      const problems = crossCheck(article.value, f.source, authorIds, sectionIds);
+      return { f, problems, article: article.value };
+    });
+    // Bodies of stories with reference errors are checked too, so one run reports every problem.
+    const toCheck = parsed.filter((p) => p.article);
+    const checks = await checkBodies(toCheck.map((p) => p.article!.body));
+    result.compiled += checks.length;
+    const checkOf = new Map(toCheck.map((p, k) => [p.f.rel, checks[k]!]));
+    db.transaction(() => {
+      for (const { f, problems, article } of parsed) {
+        const check = checkOf.get(f.rel);
+        const bodyProblems = (check?.issues ?? []).map((issue) => ({ file: article!.file, ...issue, field: 'body', severity: 'error' as const }));
+        const all = [...problems, ...bodyProblems];
+        record(f, all, article, check?.references);
+        // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
+        if (article && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+          writeStory(db, article, f.hash, check.code, bulk);
+          result.stories.push(article.slug);
+        }
+      }
+      bumpRevision(db);
+    })();
+    options.onProgress?.(Math.min(i + BATCH, articles.length), articles.length);
+  }
+
+  db.transaction(() => {
+    for (const c of removed.filter((x) => x.kind === 'article')) {
+      const slug = path.basename(c.rel, '.mdx');
+      db.prepare('DELETE FROM files WHERE path = ?').run(c.rel);
+      deleteStory(db, slug, bulk);
+      result.stories.push(slug);
+    }
+    if (removed.length || changed.length) bumpRevision(db);
+  })();
+  if (bulk) finishBulk(db);
+  return result;
+}
+
+/** Authors and sections are indexed by name for search: their stories' rows follow a rename. */
+function refreshNames(db: IndexDb, result: ReconcileResult) {
+  const slugs = new Set<string>();
+  const byAuthor = db.prepare('SELECT slug FROM story_authors WHERE author = ?');
+  for (const id of result.authors) for (const row of byAuthor.all(id) as { slug: string }[]) slugs.add(row.slug);
+  if (result.sectionsChanged) for (const row of db.prepare('SELECT slug FROM stories').all() as { slug: string }[]) slugs.add(row.slug);
+  const list = [...slugs];
+  for (let i = 0; i < list.length; i += BATCH) {
+    db.transaction(() => {
+      for (const article of storiesBySlug(db, list.slice(i, i + BATCH))) writeSearchRow(db, article, indexedNames(db, article));
+    })();
+  }
+}
+
+function writeSections(db: IndexDb, sections: readonly Section[]) {
+  db.prepare('DELETE FROM sections').run();
+  const insert = db.prepare('INSERT INTO sections (position, id, section) VALUES (?, ?, ?)');
+  sections.forEach((s, i) => insert.run(i, s.id, JSON.stringify(s)));
+}
+
+/** A story's bylines and section must exist: the site links to them. */
+export function crossCheck(article: Article, source: string, authors: ReadonlySet<string>, sectionIds: ReadonlySet<string>): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const some = (ids: ReadonlySet<string>) => `${[...ids].slice(0, 5).join(', ')}${ids.size > 5 ? ', ...' : ''}`;
+  article.authors.forEach((id, i) => {
+    if (!authors.has(id)) {
+      problems.push({
+        file: article.file,
+        ...locateField(article.file, source, ['authors', i]),
+        field: `authors.${i}`,
+        message: `expected the id of a file in content/authors/ (${some(authors)}), got ${JSON.stringify(id)}`,
+        severity: 'error',
+      });
+    }
+  });
+  if (!sectionIds.has(article.section)) {
+    problems.push({
+      file: article.file,
+      ...locateField(article.file, source, ['section']),
+      field: 'section',
+      message: `expected a section id from content/sections.yaml (${[...sectionIds].join(', ')}), got ${JSON.stringify(article.section)}`,
+      severity: 'error',
+    });
+  }
+  return problems;
+}
+
+async function checkSequentially(bodies: readonly string[]): Promise<BodyCheck[]> {
+  const out: BodyCheck[] = [];
+  for (const body of bodies) out.push(await checkBody(body));
+  return out;
+}
+
+/** Every content file with its stamp: a directory listing and a stat each, nothing read. */
+async function listAll(dir: string): Promise<Candidate[]> {
+  const rels = ['sections.yaml'];
+  for (const sub of ['authors', 'articles']) {
+    for (const name of await listDir(path.join(dir, sub))) {
+      const rel = `${sub}/${name}`;
+      if (kindOf(rel)) rels.push(rel);
+    }
+  }
+  return statPaths(dir, rels);
+}
+
+async function statPaths(dir: string, rels: readonly string[]): Promise<Candidate[]> {
+  const out: Candidate[] = [];
+  await eachLimited(rels, 64, async (rel) => {
+    const kind = kindOf(rel);
+    if (!kind) return;
+    try {
+      const info = await stat(path.join(dir, rel));
+      out.push({ rel, kind, ...(info.isFile() ? { stamp: { mtimeMs: info.mtimeMs, size: info.size } } : {}) });
+    } catch {
+      out.push({ rel, kind });
+    }
+  });
+  return out.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+}
+
+async function listDir(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+async function readText(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** `fn` over every item, at most `limit` at a time: one read at a time left the disk idle. */
+async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** The files (relative to the content directory) that can hold these changes. */
+export function contentPathsOf(changes: readonly ({ kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' })[]): string[] {
+  return changes.flatMap((c) =>
+    c.kind === 'article' ? [`articles/${c.slug}.mdx`] : c.kind === 'author' ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`] : ['sections.yaml'],
+  );
+}
+
+/** A story file's text as it is on disk now (the live editor starts from it). */
+export async function readStorySource(dir: string, slug: string): Promise<{ file: string; source: string } | undefined> {
+  const absolute = path.join(dir, 'articles', `${slug}.mdx`);
+  const source = await readText(absolute);
+  return source === undefined ? undefined : { file: displayPath(absolute), source };
+}

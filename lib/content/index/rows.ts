@@ -1,0 +1,40 @@
+import type { Article } from '../schema';
+import type { IndexDb } from './database';
+
+/** A row of `stories` as SQLite returns it. */
+export type StoryRow = {
+  slug: string;
+  hash: string;
+  listed: number;
+  sample: number;
+  section: string;
+  published_ms: number;
+  modified_ms: number;
+  article: string;
+  body: string;
+  compiled: string;
+};
+
+/** The columns a page needs to show a story (every column but the compiled body). */
+export const STORY_COLUMNS = 's.slug, s.article, s.body';
+
+/** What `STORY_COLUMNS` selects. */
+export type StoryColumns = Pick<StoryRow, 'slug' | 'article' | 'body'>;
+
+/** The Article a row holds: the front matter as validated, where it came from, and its body. */
+export function toArticle(row: StoryColumns): Article {
+  return { ...(JSON.parse(row.article) as Omit<Article, 'body'>), body: row.body };
+}
+
+/** These stories as Articles, in the order of `slugs`; slugs without a row are left out. */
+export function storiesBySlug(db: IndexDb, slugs: readonly string[]): Article[] {
+  if (slugs.length === 0) return [];
+  const rows = db
+    .prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug IN (${slugs.map(() => '?').join(',')})`)
+    .all(...slugs) as StoryColumns[];
+  const bySlug = new Map(rows.map((r) => [r.slug, r]));
+  return slugs.flatMap((slug) => {
+    const row = bySlug.get(slug);
+    return row ? [toArticle(row)] : [];
+  });
+}

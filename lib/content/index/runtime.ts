@@ -1,0 +1,243 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { bodiesCompiled } from '@/lib/mdx/compile';
+import { contentDir } from '../content-dir';
+import { formatProblem, type ContentProblem } from '../problems';
+import { indexFile, isComplete, markComplete, openIndex, type IndexDb } from './database';
+import { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
+import { watchContent, type ContentWatcher } from './watcher';
+
+/**
+ * The content index of this process: opened once, filled from the files when it is missing or
+ * incomplete, then kept in step by a watcher on the content directories. Every page reads
+ * through `contentDb()`; nothing else opens the database.
+ */
+
+export type IndexStatus = {
+  state: 'starting' | 'rebuilding' | 'ready' | 'failed';
+  /** Why the index was rebuilt at start (missing, corrupt, outdated, incomplete), and how long it took. */
+  rebuilt?: { reason: string; ms: number };
+  error?: string;
+};
+
+type State = {
+  dir: string;
+  file: string;
+  status: IndexStatus;
+  ready: Promise<IndexDb>;
+  db?: IndexDb;
+  watcher?: ContentWatcher;
+  /** Paths the watcher reported and no reconcile has read yet. */
+  pending: Set<string>;
+  /** Set when the watcher could not say which files changed: compare every stamp. */
+  scanAll: boolean;
+  reconciling?: Promise<ReconcileResult | undefined>;
+  filesParsed: number;
+  logged: Set<string>;
+};
+
+// One index per process: Next may evaluate this module once per route bundle, so it lives on globalThis.
+const KEY = Symbol.for('news-rebeat.content-index');
+const registry = globalThis as typeof globalThis & { [KEY]?: State };
+
+function state(): State {
+  const dir = contentDir();
+  const current = registry[KEY];
+  if (current && current.dir === dir) return current;
+  current?.watcher?.close();
+  const s: State = {
+    dir,
+    file: indexFile(dir),
+    status: { state: 'starting' },
+    ready: Promise.resolve(undefined as never),
+    pending: new Set(),
+    scanAll: false,
+    filesParsed: 0,
+    logged: new Set(),
+  };
+  s.ready = start(s);
+  s.ready.catch(() => undefined);
+  registry[KEY] = s;
+  return s;
+}
+
+/**
+ * The index, once it holds the whole archive. A request that arrives while it is being rebuilt
+ * waits for it: readers are never served part of the archive as if it were all of it.
+ */
+export async function contentDb(): Promise<IndexDb> {
+  const s = state();
+  const db = await s.ready;
+  if (s.pending.size || s.scanAll) void catchUp(s);
+  return db;
+}
+
+/** For /api/health and the bench: whether the index is ready, and what this process has done. */
+export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompiled: number } {
+  const s = state();
+  // Asking starts the index (a health check may be the first request).
+  return { ...s.status, filesParsed: s.filesParsed, bodiesCompiled: bodiesCompiled() };
+}
+
+/**
+ * Reads changed files now, without waiting for the watcher (the webhook calls this after a push).
+ * Paths are relative to the content directory; none means compare every file's stamp.
+ */
+export async function refreshContentIndex(paths?: readonly string[]): Promise<ReconcileResult | undefined> {
+  const s = state();
+  await s.ready;
+  if (paths) paths.forEach((p) => s.pending.add(p));
+  else s.scanAll = true;
+  // A reconcile under way may have read the files before this change: run another after it.
+  while (s.reconciling) await s.reconciling;
+  return catchUp(s);
+}
+
+/**
+ * Another instance revalidated pages (the shared Redis cache saw a newer tag expiry): read changed
+ * files before this instance renders. Registered on globalThis because the cache handler is plain
+ * JavaScript loaded outside the route bundles (lib/cache/).
+ */
+(globalThis as Record<symbol, unknown>)[Symbol.for('news-rebeat.refresh-content')] = () => refreshContentIndex();
+
+export type PreparedIndex = { db: IndexDb; rebuilt?: { reason: string; ms: number; result: ReconcileResult } };
+
+/**
+ * Opens the index of `dir` at `file`, rebuilding it from the files first when it is missing,
+ * corrupt, outdated or incomplete; `npm run build` (scripts/content-index.mts) and the server
+ * both start here. An index that was complete is returned as it is: the caller compares stamps.
+ */
+export async function prepareIndex(file: string, dir: string, options: Omit<ReconcileOptions, 'paths'> = {}, onRebuild?: (reason: string) => void): Promise<PreparedIndex> {
+  const began = performance.now();
+  return withRebuildLock(`${file}.lock`, async () => {
+    const opened = openIndex(file, dir);
+    const reason = opened.created ?? (isComplete(opened.db) ? undefined : 'incomplete');
+    if (!reason) return { db: opened.db };
+    onRebuild?.(reason);
+    console.log(`[content] index ${reason} (${file}): rebuilding it from ${dir}`);
+    const result = await reconcile(opened.db, dir, { onProgress: progressLog('[content] rebuilding index'), ...options });
+    markComplete(opened.db);
+    const ms = Math.round(performance.now() - began);
+    console.log(`[content] index rebuilt: ${result.scanned} files, ${result.compiled} bodies checked in ${ms} ms`);
+    return { db: opened.db, rebuilt: { reason, ms, result } };
+  });
+}
+
+async function start(s: State): Promise<IndexDb> {
+  try {
+    const { db, rebuilt } = await prepareIndex(s.file, s.dir, {}, () => (s.status = { state: 'rebuilding' }));
+    if (rebuilt) {
+      s.filesParsed += rebuilt.result.parsed;
+      for (const problems of rebuilt.result.problems.values()) logProblems(s, problems);
+      s.status = { state: 'ready', rebuilt: { reason: rebuilt.reason, ms: rebuilt.ms } };
+    } else {
+      s.status = { state: 'ready' };
+      // Files may have changed while no server ran: compare stamps in the background.
+      s.scanAll = true;
+    }
+    s.db = db;
+    s.watcher = watchContent(s.dir, (paths) => {
+      if (paths) paths.forEach((p) => s.pending.add(p));
+      else s.scanAll = true;
+      void catchUp(s);
+    });
+    if (s.scanAll) setImmediate(() => void catchUp(s));
+    return db;
+  } catch (error) {
+    s.status = { state: 'failed', error: error instanceof Error ? error.message : String(error) };
+    console.error(`[content] could not open the content index ${s.file}:`, error);
+    throw error;
+  }
+}
+
+/** One reconcile at a time per process; changes that arrive meanwhile are taken by the next. */
+function catchUp(s: State): Promise<ReconcileResult | undefined> {
+  if (s.reconciling || !s.db) return s.reconciling ?? Promise.resolve(undefined);
+  const db = s.db;
+  const run = (async () => {
+    let last: ReconcileResult | undefined;
+    while (s.pending.size || s.scanAll) {
+      const paths = s.scanAll ? undefined : [...s.pending];
+      s.pending.clear();
+      s.scanAll = false;
+      last = await reconcileLogged(s, db, { paths });
+    }
+    return last;
+  })();
+  s.reconciling = run.finally(() => {
+    s.reconciling = undefined;
+  });
+  s.reconciling.catch((error) => console.error('[content] reconcile failed:', error));
+  return s.reconciling;
+}
+
+async function reconcileLogged(s: State, db: IndexDb, options: ReconcileOptions): Promise<ReconcileResult> {
+  const result = await reconcile(db, s.dir, options);
+  s.filesParsed += result.parsed;
+  for (const problems of result.problems.values()) logProblems(s, problems);
+  return result;
+}
+
+/** One log line per problem per process, so a broken file is reported once, not on every request. */
+function logProblems(s: State, problems: readonly ContentProblem[]) {
+  for (const problem of problems) {
+    const line = formatProblem(problem);
+    if (s.logged.has(line)) continue;
+    s.logged.add(line);
+    const log = problem.severity === 'error' ? console.error : console.warn;
+    log(`[content] ${problem.severity === 'error' ? 'not published' : 'warning'}: ${line}`);
+  }
+}
+
+/** A line every few seconds: a rebuild of a large archive takes minutes. */
+export function progressLog(label: string) {
+  let last = 0;
+  return (done: number, total: number) => {
+    if (Date.now() - last < 5000 && done < total) return;
+    last = Date.now();
+    console.log(`${label}: ${done.toLocaleString('en')}/${total.toLocaleString('en')} stories`);
+  };
+}
+
+/**
+ * Only one process builds a missing index (Next runs several build workers): the others wait for
+ * the lock, then open what it made. A lock left by a process that died is taken over.
+ */
+async function withRebuildLock<T>(lock: string, fn: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      const fd = openSync(lock, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!holderAlive(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+function holderAlive(lock: string): boolean {
+  try {
+    const text = readFileSync(lock, 'utf8');
+    // Created but not yet written: its holder is between two calls.
+    if (text === '') return true;
+    const pid = Number(text);
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive but not ours; ENOENT: released meanwhile (try again).
+    return (error as NodeJS.ErrnoException).code === 'EPERM' || (error as NodeJS.ErrnoException).code === 'ENOENT';
+  }
+}

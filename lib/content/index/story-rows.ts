@@ -1,0 +1,206 @@
+import { lastModifiedAt } from '../dates';
+import { BODY_CHARS, tagKey, termFrequencies, termVector } from '../related';
+import type { Article, Author, Section } from '../schema';
+import { deleteSearchRow, writeSearchRow } from '@/lib/search/search-rows';
+import type { IndexDb } from './database';
+import type { StoryRow } from './rows';
+import { monthOf, monthRange } from './months';
+
+/**
+ * Writes one story and everything derived from it (tags, bylines, related-story terms, search,
+ * sitemap months, where it was listed), and takes them out again. Synchronous: the caller wraps
+ * a batch in one transaction, so readers see a story whole or not at all.
+ */
+
+
+/** The names search indexes for a story's section and bylines, so a search for a reporter finds them. */
+export function indexedNames(db: IndexDb, article: Pick<Article, 'section' | 'authors'>) {
+  const sectionRow = db.prepare('SELECT section FROM sections WHERE id = ?').get(article.section) as { section: string } | undefined;
+  const section = sectionRow ? (JSON.parse(sectionRow.section) as Section) : undefined;
+  const authors = article.authors.map((id) => {
+    const row = db.prepare('SELECT author FROM authors WHERE id = ?').get(id) as { author: string } | undefined;
+    return row ? (JSON.parse(row.author) as Author).name : id;
+  });
+  return { section: section ? `${section.name} ${section.id}` : article.section, authors: authors.join(', ') };
+}
+
+/**
+ * `bulk`: part of a rebuild or a large batch, which weighs terms and counts months once at the end
+ * (finishBulk) instead of per story: per story, both read ranges that grow with the archive.
+ */
+export function writeStory(db: IndexDb, article: Article, hash: string, compiled: string, bulk = false) {
+  const old = db.prepare('SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
+    | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
+    | undefined;
+  if (old) removeDerived(db, old, bulk);
+  const { body, ...fields } = article;
+  const publishedMs = Date.parse(article.publishedAt);
+  const listed = article.draft ? 0 : 1;
+  db.prepare(
+    `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, body, compiled)
+     VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @body, @compiled)`,
+  ).run({
+    slug: article.slug,
+    hash,
+    listed,
+    sample: article.sample ? 1 : 0,
+    section: article.section,
+    published: publishedMs,
+    modified: Date.parse(lastModifiedAt(article)),
+    article: JSON.stringify(fields),
+    body,
+    compiled,
+  });
+  const tag = db.prepare('INSERT OR REPLACE INTO story_tags (tag, slug, name, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
+  const keys = new Map<string, string>();
+  for (const name of article.tags) if (tagKey(name) && !keys.has(tagKey(name))) keys.set(tagKey(name), name);
+  for (const [key, name] of keys) tag.run(key, article.slug, name, listed, publishedMs);
+  const byline = db.prepare('INSERT OR REPLACE INTO story_authors (author, slug, position, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
+  article.authors.forEach((id, i) => byline.run(id, article.slug, i, listed, publishedMs));
+  if (listed) {
+    countListings(db, article, keys.keys(), 1, bulk);
+    const count = db.prepare('INSERT INTO tag_counts (tag, stories) VALUES (?, 1) ON CONFLICT (tag) DO UPDATE SET stories = stories + 1');
+    for (const key of keys.keys()) count.run(key);
+    const terms = termFrequencies(article);
+    const bump = db.prepare('INSERT INTO term_counts (term, stories) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET stories = stories + 1');
+    for (const term of terms.keys()) bump.run(term);
+    if (!bulk) writeTerms(db, article.slug, terms);
+    const listedUnder = db.prepare('INSERT OR IGNORE INTO listed_under (slug, kind, key) VALUES (?, ?, ?)');
+    listedUnder.run(article.slug, 'section', article.section);
+    for (const name of keys.values()) listedUnder.run(article.slug, 'tag', name);
+    for (const id of article.authors) listedUnder.run(article.slug, 'author', id);
+  }
+  writeSearchRow(db, article, indexedNames(db, article));
+}
+
+export function deleteStory(db: IndexDb, slug: string, bulk = false) {
+  const old = db.prepare('SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(slug) as
+    | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
+    | undefined;
+  if (!old) return;
+  removeDerived(db, old, bulk);
+  db.prepare('DELETE FROM stories WHERE slug = ?').run(slug);
+}
+
+/** Takes out what writeStory derived from the story's previous version (counts included). */
+function removeDerived(db: IndexDb, old: Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>, bulk: boolean) {
+  if (old.listed) {
+    const previous = { ...(JSON.parse(old.article) as Article), body: old.body };
+    const drop = db.prepare('UPDATE term_counts SET stories = stories - 1 WHERE term = ?');
+    for (const term of termFrequencies(previous).keys()) drop.run(term);
+    const tagDrop = db.prepare('UPDATE tag_counts SET stories = stories - 1 WHERE tag = ?');
+    const keys = new Set(previous.tags.map(tagKey).filter(Boolean));
+    for (const key of keys) tagDrop.run(key);
+    countListings(db, previous, keys, -1, bulk);
+  }
+  db.prepare('DELETE FROM story_tags WHERE slug = ?').run(old.slug);
+  db.prepare('DELETE FROM story_authors WHERE slug = ?').run(old.slug);
+  db.prepare('DELETE FROM story_terms WHERE slug = ?').run(old.slug);
+  deleteSearchRow(db, old.slug);
+}
+
+/** Adds (or takes away) a listed story from the counts of every listing it appears in. */
+function countListings(
+  db: IndexDb,
+  article: Pick<Article, 'section' | 'authors' | 'sample' | 'publishedAt' | 'updatedAt' | 'corrections'>,
+  tagKeys: Iterable<string>,
+  delta: 1 | -1,
+  bulk: boolean,
+) {
+  const sample = article.sample ? 1 : 0;
+  const modified = Date.parse(lastModifiedAt(article));
+  const listings: [ListingKind, string][] = [['all', ''], ['section', article.section], ['month', monthOf(Date.parse(article.publishedAt))]];
+  for (const key of tagKeys) listings.push(['tag', key]);
+  for (const id of new Set(article.authors)) listings.push(['author', id]);
+  const bump = db.prepare(
+    `INSERT INTO listing_counts (kind, key, sample, stories, modified_ms) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (kind, key, sample) DO UPDATE SET stories = stories + excluded.stories, modified_ms = max(modified_ms, excluded.modified_ms)`,
+  );
+  for (const [kind, key] of listings) {
+    bump.run(kind, key, sample, delta, delta > 0 ? modified : 0);
+    // The story that goes may have been the newest change: find the listing's newest again.
+    if (delta < 0 && !bulk) recountModified(db, kind, key, sample);
+  }
+}
+
+type ListingKind = 'all' | 'section' | 'tag' | 'author' | 'month';
+
+const LISTING_MEMBERS: Record<ListingKind, string> = {
+  all: 'SELECT max(s.modified_ms) AS m FROM stories s WHERE s.listed = 1 AND s.sample = @sample',
+  month: 'SELECT max(s.modified_ms) AS m FROM stories s WHERE s.listed = 1 AND s.published_ms >= @start AND s.published_ms < @end AND s.sample = @sample',
+  section: 'SELECT max(s.modified_ms) AS m FROM stories s WHERE s.section = @key AND s.listed = 1 AND s.sample = @sample',
+  tag: 'SELECT max(s.modified_ms) AS m FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @key AND s.listed = 1 AND s.sample = @sample',
+  author: 'SELECT max(s.modified_ms) AS m FROM story_authors x JOIN stories s ON s.slug = x.slug WHERE x.author = @key AND s.listed = 1 AND s.sample = @sample',
+};
+
+function recountModified(db: IndexDb, kind: ListingKind, key: string, sample: number) {
+  const range = kind === 'month' ? monthRange(key) : { start: 0, end: 0 };
+  const sql = LISTING_MEMBERS[kind];
+  const params = { sample, ...(sql.includes('@key') ? { key } : {}), ...(kind === 'month' ? range : {}) };
+  const row = db.prepare(sql).get(params) as { m: number | null };
+  db.prepare('UPDATE listing_counts SET modified_ms = ? WHERE kind = ? AND key = ? AND sample = ?').run(row.m ?? 0, kind, key, sample);
+}
+
+/** After a bulk write: every listing's newest change, counted once. */
+function recountAllModified(db: IndexDb) {
+  const rows = db.prepare('SELECT kind, key, sample FROM listing_counts').all() as { kind: ListingKind; key: string; sample: number }[];
+  for (const r of rows) recountModified(db, r.kind, r.key, r.sample);
+}
+
+/** A story's related-story vector, weighted by how many stories use each term now. */
+function writeTerms(db: IndexDb, slug: string, tf: ReadonlyMap<string, number>) {
+  const total = (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+  const storiesWith = db.prepare('SELECT stories FROM term_counts WHERE term = ?');
+  const vector = termVector(tf, (term) => (storiesWith.get(term) as { stories: number } | undefined)?.stories ?? 0, total);
+  db.prepare('DELETE FROM story_terms WHERE slug = ?').run(slug);
+  const insert = db.prepare('INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
+  for (const { term, weight } of vector) insert.run(term, slug, weight);
+}
+
+/**
+ * Weighs every story's terms again with the final counts. After a rebuild, the first stories
+ * were weighed against a few; small edits later shift the counts only a little (ADR 0010).
+ */
+export function finishBulk(db: IndexDb, onProgress?: (done: number, total: number) => void) {
+  reweighAllTerms(db, onProgress);
+  db.transaction(() => {
+    recountAllModified(db);
+  })();
+}
+
+function reweighAllTerms(db: IndexDb, onProgress?: (done: number, total: number) => void) {
+  const total = (db.prepare('SELECT count(*) AS n FROM stories WHERE listed = 1').get() as { n: number }).n;
+  const counts = new Map(
+    (db.prepare('SELECT term, stories FROM term_counts WHERE stories > 0').all() as { term: string; stories: number }[]).map((r) => [r.term, r.stories]),
+  );
+  // Pages by slug rather than one query over everything: the whole archive's text never sits in memory.
+  const page = db.prepare(
+    `SELECT slug, article, substr(body, 1, ${BODY_CHARS}) AS body FROM stories WHERE listed = 1 AND slug > ? ORDER BY slug LIMIT 2000`,
+  );
+  const insert = db.prepare('INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
+  db.prepare('DELETE FROM story_terms').run();
+  let done = 0;
+  let after = '';
+  for (;;) {
+    const rows = page.all(after) as Pick<StoryRow, 'slug' | 'article' | 'body'>[];
+    if (rows.length === 0) break;
+    db.transaction(() => {
+      for (const row of rows) {
+        const article = { ...(JSON.parse(row.article) as Article), body: row.body };
+        for (const { term, weight } of termVector(termFrequencies(article), (t) => counts.get(t) ?? 0, total)) insert.run(term, row.slug, weight);
+      }
+    })();
+    done += rows.length;
+    after = rows.at(-1)!.slug;
+    onProgress?.(done, total);
+  }
+  db.prepare('DELETE FROM term_counts WHERE stories <= 0').run();
+  db.prepare('DELETE FROM tag_counts WHERE stories <= 0').run();
+}
+
+/** Bumped after every committed change, so other processes (and search) can see the index moved. */
+export function bumpRevision(db: IndexDb) {
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+  ).run();
+}

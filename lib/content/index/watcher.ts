@@ -1,0 +1,73 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+
+export type ContentWatcher = { close(): void };
+
+/** The directories that hold content files; a watch each, however many files they hold. */
+const WATCHED = ['', 'articles', 'authors'] as const;
+
+/**
+ * Watches the content directory and its two folders (three inotify watches, not one per file as
+ * Node 20's recursive watch holds), and reports changed paths relative to the content directory,
+ * a few milliseconds after the last event of a burst (a git checkout writes many files at once).
+ * `undefined` means "something changed, compare every stamp" (a folder appeared, or an event had
+ * no file name).
+ */
+export function watchContent(dir: string, onChange: (paths: readonly string[] | undefined) => void, settleMs = 30): ContentWatcher {
+  if (process.env.CONTENT_WATCH === '0') return { close() {} };
+  const watchers = new Map<string, FSWatcher>();
+  let pending = new Set<string>();
+  let everything = false;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+
+  const flush = () => {
+    timer = undefined;
+    const paths = everything ? undefined : [...pending];
+    pending = new Set();
+    everything = false;
+    onChange(paths);
+  };
+  const changed = (rel: string | undefined) => {
+    if (rel === undefined) everything = true;
+    else pending.add(rel);
+    timer ??= setTimeout(flush, settleMs);
+    timer.unref?.();
+  };
+
+  const attach = (sub: string) => {
+    if (closed || watchers.has(sub)) return;
+    try {
+      const w = watch(path.join(dir, sub), { persistent: false }, (_event, name) => {
+        if (!name) return changed(undefined);
+        const rel = sub ? `${sub}/${name}` : String(name);
+        // A folder created (or replaced) after the start: watch it from now on and compare everything.
+        if (!sub && (name === 'articles' || name === 'authors')) {
+          watchers.get(String(name))?.close();
+          watchers.delete(String(name));
+          attach(String(name));
+          return changed(undefined);
+        }
+        changed(rel);
+      });
+      w.on('error', () => {
+        w.close();
+        watchers.delete(sub);
+        changed(undefined);
+      });
+      watchers.set(sub, w);
+    } catch {
+      // Missing folder: the root watch attaches it when it appears.
+    }
+  };
+  WATCHED.forEach(attach);
+
+  return {
+    close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (const w of watchers.values()) w.close();
+      watchers.clear();
+    },
+  };
+}
