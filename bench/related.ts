@@ -1,35 +1,39 @@
 /**
- * Related-story computation at scale: builds the model for N synthetic articles and reports time
- * and memory.  npx tsx --expose-gc bench/related.ts [--count 10000]
+ * Related stories at scale: ranks related stories for a sample of stories from the content index
+ * of N synthetic articles, as an article page does on each render, and reports the cost per story.
+ *
+ *   npx tsx bench/related.ts [--count 10000]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildRelatedModel } from '@/lib/content/related';
-import { getContentIndex } from '@/lib/content/store';
-import { generateContent } from '@/scripts/generate-content';
+import { getNewestStories, getRelated } from '@/lib/content/queries';
+import { closeContentIndex, contentDb } from '@/lib/content/index/runtime';
+import { generateContent, prng } from '@/scripts/generate-content';
 
-export async function benchRelated(count: number) {
+export async function benchRelated(count: number, samples = 200) {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-related-'));
   try {
     generateContent({ count, dir });
     process.env.CONTENT_DIR = dir;
-    const index = await getContentIndex();
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage().heapUsed;
-    const started = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const model = buildRelatedModel(index.articles, 5);
-    const cpu = process.cpuUsage(cpuBefore);
-    const ms = performance.now() - started;
-    // CPU time is what the build costs this process; wall time also counts waiting for a busy core.
-    const cpuMs = (cpu.user + cpu.system) / 1000;
-    gc?.();
-    const retainedMb = (process.memoryUsage().heapUsed - before) / 1024 / 1024;
-    const withFive = [...model.values()].filter((list) => list.length === 5).length;
-    return { count, ms, cpuMs, retainedMb, measuredWithGc: Boolean(gc), withFive };
+    process.env.CONTENT_INDEX_FILE = path.join(dir, '.index.sqlite');
+    process.env.CONTENT_WATCH = '0';
+    await contentDb();
+    const stories = await getNewestStories(-1);
+    const rand = prng(7);
+    const times: number[] = [];
+    let withFour = 0;
+    for (let i = 0; i < samples; i++) {
+      const story = stories[Math.floor(rand() * stories.length)]!;
+      const started = performance.now();
+      const related = await getRelated(story, 4);
+      times.push(performance.now() - started);
+      if (related.length === 4) withFour++;
+    }
+    times.sort((a, b) => a - b);
+    return { count, p50: times[Math.floor(samples / 2)]!, p99: times[Math.floor(samples * 0.99)]!, withFour, samples };
   } finally {
+    await closeContentIndex();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -38,10 +42,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename
   const i = process.argv.indexOf('--count');
   const count = i > 0 ? Number(process.argv[i + 1]) : 10_000;
   benchRelated(count).then((r) => {
-    console.log('| articles | related model build (wall) | (CPU) | model memory (heap retained) | stories with 5 related |');
-    console.log('| ---: | ---: | ---: | ---: | ---: |');
-    console.log(
-      `| ${r.count} | ${(r.ms / 1000).toFixed(2)} s | ${(r.cpuMs / 1000).toFixed(2)} s | ${r.retainedMb.toFixed(1)} MB${r.measuredWithGc ? '' : ' (no --expose-gc: rough)'} | ${r.withFive} |`,
-    );
+    console.log('| articles | related stories per render, p50 | p99 | stories with 4 related |');
+    console.log('| ---: | ---: | ---: | ---: |');
+    console.log(`| ${r.count} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.withFour}/${r.samples} |`);
   });
 }

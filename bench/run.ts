@@ -8,13 +8,13 @@
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateContent } from '@/scripts/generate-content';
 import { freePort, startServer, type RunningServer } from '@/e2e/support/server';
-import { readCheckCache } from '@/lib/content/check-cache';
-import { getPublishedArticles } from '@/lib/content/queries';
+import { indexFile } from '@/lib/content/index/database';
+import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
 import { peakRssSampler, untilIdle } from './support/memory';
@@ -29,9 +29,9 @@ const CONNECTIONS = 50;
 const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
 const cleanups: (() => Promise<void> | void)[] = [];
 
-type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string; checksHandedOn: number };
+type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string; indexMb: number };
 
-/** Runs `next build` on generated content into its own dist directory, sampling the process tree's memory. */
+/** Runs `npm run build` (content index, then `next build`) on generated content into its own dist directory, sampling the process tree's memory. */
 async function buildAt(articles: number): Promise<BuildResult> {
   const contentDir = path.join(work, `content-${articles}`);
   generateContent({ count: articles, dir: contentDir });
@@ -40,7 +40,7 @@ async function buildAt(articles: number): Promise<BuildResult> {
   const tsconfig = path.join(ROOT, 'tsconfig.json');
   const tsconfigBefore = readFileSync(tsconfig, 'utf8');
   const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
+  const child = spawn('npm', ['run', '-s', 'build'], {
     cwd: ROOT,
     env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,18 +54,31 @@ async function buildAt(articles: number): Promise<BuildResult> {
   // Next adds every dist directory it builds into to tsconfig.json's include; these are temporary.
   writeFileSync(tsconfig, tsconfigBefore);
   if (code !== 0) throw new Error(`next build failed at ${articles} articles:\n${log.slice(-4000)}`);
-  // Body checks the build wrote for `next start` (lib/content/check-cache.ts): what a cold start need not compile.
-  const checksHandedOn = readCheckCache(path.join(ROOT, distDir, 'content-checks.json')).size;
-  return { articles, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, distDir, contentDir, checksHandedOn };
+  // The content index the build leaves beside itself for `next start` (ADR 0010).
+  const indexMb = statSync(withEnv({ CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir }, () => indexFile(contentDir))).size / 1024 / 1024;
+  return { articles, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, distDir, contentDir, indexMb };
+}
+
+function withEnv<T>(env: Record<string, string>, fn: () => T): T {
+  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
+  try {
+    return fn();
+  } finally {
+    for (const [k, v] of Object.entries(before)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
 }
 
 /** The newest story: what readers hit hardest, and prerendered at build. */
 async function newestSlug({ contentDir, distDir }: BuildResult): Promise<string> {
+  // The build's own index: opening it reads no story file.
   process.env.CONTENT_DIR = contentDir;
-  // The build's body checks: without them this process would compile every body in the
-  // background, competing with the server it is about to measure.
-  process.env.CONTENT_CHECK_CACHE = path.join(ROOT, distDir, 'content-checks.json');
-  const [newest] = await getPublishedArticles();
+  process.env.NEXT_DIST_DIR = distDir;
+  process.env.CONTENT_WATCH = '0';
+  const [newest] = await getNewestStories(1);
   if (!newest) throw new Error(`no public article in ${contentDir}`);
   return newest.slug;
 }
@@ -114,9 +127,9 @@ async function main() {
   }
   say('## Build');
   say();
-  say('| articles | wall time | peak memory (process tree) | body checks handed to `next start` |');
+  say('| articles | wall time | peak memory (process tree) | content index on disk |');
   say('| ---: | ---: | ---: | ---: |');
-  for (const b of builds) say(`| ${b.articles} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB | ${b.checksHandedOn} |`);
+  for (const b of builds) say(`| ${b.articles} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB | ${fmt(b.indexMb, 1)} MB |`);
   const largest = builds.at(-1)!;
   if (!smoke) say(`\nTarget at 10,000 articles: build under 5 minutes (${mark(largest.seconds < 300)}), peak under 2 GB (${mark(largest.peakMb < 2048)}).`);
   say();

@@ -5,6 +5,7 @@
  *
  *   CONTENT_DIR=... NEXT_DIST_DIR=... npx tsx scripts/content-index.mts
  */
+import os from 'node:os';
 import { contentDir } from '@/lib/content/content-dir';
 import { indexFile, markComplete } from '@/lib/content/index/database';
 import { reconcile } from '@/lib/content/index/reconcile';
@@ -14,9 +15,11 @@ import { bodyCheckPool } from './support/body-check-pool.mts';
 const began = performance.now();
 const dir = contentDir();
 const file = indexFile(dir);
-const pool = bodyCheckPool();
+// CONTENT_INDEX_WORKERS=0 checks bodies in this process (for comparison); default, one per core.
+const workers = Number(process.env.CONTENT_INDEX_WORKERS ?? os.availableParallelism());
+const pool = workers > 0 ? bodyCheckPool(workers) : undefined;
 try {
-  const options = { checkBodies: pool.check, onProgress: progressLog('[content] indexing') };
+  const options = { checkBodies: pool?.check, onProgress: progressLog('[content] indexing') };
   const { db, rebuilt } = await prepareIndex(file, dir, options);
   const result = rebuilt?.result ?? (await reconcile(db, dir, options));
   markComplete(db);
@@ -28,5 +31,5 @@ try {
       `${result.compiled} bodies checked, ${errors} errors (npm run content:check lists them) in ${Math.round(performance.now() - began)} ms -> ${file}`,
   );
 } finally {
-  await pool.close();
+  await pool?.close();
 }

@@ -2,11 +2,14 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
-import { getContentIndex } from '@/lib/content/store';
+import { checkContent } from '@/lib/content/check';
+import { getAuthors, getPublishedArticles } from '@/lib/content/queries';
+import { closeContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from './generate-content';
 
 const dirs: string[] = [];
-afterEach(() => {
+afterEach(async () => {
+  await closeContentIndex();
   vi.unstubAllEnvs();
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
@@ -16,15 +19,17 @@ it('writes N articles that all pass the content schema, across 8+ sections and 2
   dirs.push(dir);
   generateContent({ count: 200, dir });
   vi.stubEnv('CONTENT_DIR', dir);
-  const index = await getContentIndex();
-  expect(index.problems).toEqual([]);
-  expect(index.articles).toHaveLength(200);
-  expect(new Set(index.articles.map((a) => a.section)).size).toBeGreaterThanOrEqual(8);
-  expect(index.authors.size).toBeGreaterThanOrEqual(20);
-  expect(new Set(index.articles.flatMap((a) => a.tags)).size).toBeGreaterThan(100);
-  const years = new Set(index.articles.map((a) => a.publishedAt.slice(0, 4)));
+  vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, '.index.sqlite'));
+  expect((await checkContent(dir, 'public')).problems.filter((p) => p.severity === 'error')).toEqual([]);
+  const articles = await getPublishedArticles();
+  expect(articles).toHaveLength(200);
+  expect(new Set(articles.map((a) => a.section)).size).toBeGreaterThanOrEqual(8);
+  expect(await getAuthors([...new Set(articles.flatMap((a) => a.authors))])).toHaveLength(new Set(articles.flatMap((a) => a.authors)).size);
+  expect(new Set(articles.flatMap((a) => a.authors)).size).toBeGreaterThanOrEqual(20);
+  expect(new Set(articles.flatMap((a) => a.tags)).size).toBeGreaterThan(100);
+  const years = new Set(articles.map((a) => a.publishedAt.slice(0, 4)));
   expect(years.size).toBeGreaterThanOrEqual(4);
-  expect(index.articles.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
+  expect(articles.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
 });
 
 it('is deterministic for a seed', () => {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkStorySource } from './check';
+import { checkContent, checkStorySource, withFreshIndex } from './check';
 import { formatProblem } from './problems';
-import { loadContentIndex } from './store';
 
 const DIR = 'lib/content/fixtures/check';
 const PUBLIC = path.join(DIR, 'public');
@@ -71,7 +70,6 @@ describe('content check on a directory with one kind of mistake per file', async
 
 describe('checkStorySource (the live editor)', () => {
   it('checks one text against loaded content: front matter, body and links', async () => {
-    const index = await loadContentIndex(DIR);
     const source = [
       '---',
       'title: Draft',
@@ -85,7 +83,7 @@ describe('checkStorySource (the live editor)', () => {
       '',
       '<script>x</script>',
     ].join('\n');
-    const problems = await checkStorySource('content/articles/draft-in-editor.mdx', source, index, PUBLIC);
+    const problems = await withFreshIndex(DIR, (db) => checkStorySource('content/articles/draft-in-editor.mdx', source, db, PUBLIC));
     expect(problems.map(formatProblem)).toEqual([
       'content/articles/draft-in-editor.mdx:9:83 body: expected a link to an existing story (no content/articles/nowhere.mdx), got "/articles/nowhere"',
       'content/articles/draft-in-editor.mdx:11:1 body: HTML elements such as <script> are not allowed in stories: use Markdown, or one of the components PullQuote, Figure, Embed (see docs/editing.md)',

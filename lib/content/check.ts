@@ -37,11 +37,19 @@ export type CheckOptions = {
  * sorted by file and line.
  */
 export async function checkContent(dir: string, publicDir: string, options: CheckOptions = {}): Promise<CheckReport> {
+  return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir), options);
+}
+
+/**
+ * Builds a content index of `dir` from scratch in a temporary file, by the code the server uses,
+ * hands it to `fn`, then deletes it: the check never trusts an index it did not just build.
+ */
+export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promise<T>, options: CheckOptions = {}): Promise<T> {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
   const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
   try {
     await reconcile(db, dir, { onProgress: options.onProgress, checkBodies: options.checkBodies });
-    return await reportOn(db, dir, publicDir);
+    return await fn(db);
   } finally {
     db.close();
     rmSync(temp, { recursive: true, force: true });

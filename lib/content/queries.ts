@@ -1,5 +1,5 @@
 import { PAGE_SIZE, type PageOf } from '@/lib/pagination';
-import type { IndexDb } from './index/database';
+import { sql, type IndexDb } from './index/database';
 import { publicParams, publicWhere } from './index/public-view';
 import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
 import { contentDir } from './content-dir';
@@ -29,13 +29,29 @@ import type { Article, Author, Section } from './schema';
 
 const PUBLIC = publicWhere('s');
 
-function all(db: IndexDb, sql: string, params: Record<string, unknown> = {}): Article[] {
-  return (db.prepare(sql).all({ ...publicParams(), ...params }) as StoryColumns[]).map(toArticle);
+/*
+ * How each query walks the index: named so the planner never starts from the whole archive (with
+ * no statistics it would scan stories by time and join the rest). A tag's or a byline's stories
+ * come newest first from their own index, then each story is looked up by slug.
+ */
+const BY_TIME = 'stories s INDEXED BY stories_by_time';
+const BY_SECTION = 'stories s INDEXED BY stories_by_section';
+const TAGGED = 'story_tags x CROSS JOIN stories s ON s.slug = x.slug';
+const BYLINED = 'story_authors x CROSS JOIN stories s ON s.slug = x.slug';
+const LISTING_FROM: Record<ListingKind, string> = { section: BY_SECTION, tag: TAGGED, author: BYLINED };
+const LISTING_ORDER: Record<ListingKind, string> = {
+  section: 's.published_ms DESC, s.slug',
+  tag: 'x.published_ms DESC, x.slug',
+  author: 'x.published_ms DESC, x.slug',
+};
+
+function all(db: IndexDb, query: string, params: Record<string, unknown> = {}): Article[] {
+  return (sql(db, query).all({ ...publicParams(), ...params }) as StoryColumns[]).map(toArticle);
 }
 
 export async function getSections(): Promise<readonly Section[]> {
   const db = await contentDb();
-  return (db.prepare('SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map(
+  return (sql(db, 'SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map(
     (r) => JSON.parse(r.section) as Section,
   );
 }
@@ -46,7 +62,7 @@ export async function getSection(id: string): Promise<Section | undefined> {
 
 export async function getAuthors(ids: readonly string[]): Promise<Author[]> {
   const db = await contentDb();
-  const get = db.prepare('SELECT author FROM authors WHERE id = ?');
+  const get = sql(db, 'SELECT author FROM authors WHERE id = ?');
   return ids.flatMap((id) => {
     const row = get.get(id) as { author: string } | undefined;
     return row ? [JSON.parse(row.author) as Author] : [];
@@ -71,7 +87,7 @@ export type StoryForPage =
  */
 export async function getStoryForPage(slug: string, { preview = false } = {}): Promise<StoryForPage | undefined> {
   const db = await contentDb();
-  const row = db.prepare(`SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
+  const row = sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
     ...publicParams(),
     slug,
   }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
@@ -86,37 +102,37 @@ export async function getStoryForPage(slug: string, { preview = false } = {}): P
 /** The compiled bodies of these stories, by slug (feeds render them as HTML). */
 export async function getStoryCodes(slugs: readonly string[]): Promise<Map<string, string>> {
   const db = await contentDb();
-  const get = db.prepare('SELECT compiled FROM stories WHERE slug = ?');
+  const get = sql(db, 'SELECT compiled FROM stories WHERE slug = ?');
   return new Map(slugs.map((slug) => [slug, (get.get(slug) as { compiled: string } | undefined)?.compiled ?? '']));
 }
 
 /** What is wrong with a content file (relative to the content directory), as last read. */
 export function getFileProblems(db: IndexDb, rel: string): ContentProblem[] {
-  const row = db.prepare('SELECT problems FROM files WHERE path = ?').get(rel) as { problems: string } | undefined;
+  const row = sql(db, 'SELECT problems FROM files WHERE path = ?').get(rel) as { problems: string } | undefined;
   return row ? (JSON.parse(row.problems) as ContentProblem[]) : [];
 }
 
 /** Whether a story file is known to the index: a story, or a file with problems. */
 export async function storyFileKnown(slug: string): Promise<boolean> {
   const db = await contentDb();
-  return Boolean(db.prepare('SELECT 1 FROM files WHERE path = ?').get(`articles/${slug}.mdx`));
+  return Boolean(sql(db, 'SELECT 1 FROM files WHERE path = ?').get(`articles/${slug}.mdx`));
 }
 
 /** The newest public stories, of one section when given. */
 export async function getNewestStories(limit: number, { section }: { section?: string } = {}): Promise<Article[]> {
   const db = await contentDb();
   return section
-    ? all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.section = @section AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, {
+    ? all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_SECTION} WHERE s.section = @section AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, {
         section,
         limit,
       })
-    : all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, { limit });
+    : all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, { limit });
 }
 
 /** Public stories published at or after `sinceMs`, newest first (the news sitemap's two days). */
 export async function getStoriesSince(sinceMs: number): Promise<Article[]> {
   const db = await contentDb();
-  return all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.published_ms >= @since AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug`, {
+  return all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE s.published_ms >= @since AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug`, {
     since: sinceMs,
   });
 }
@@ -126,8 +142,8 @@ export type ListingKind = 'section' | 'tag' | 'author';
 const LISTING_SQL: Record<ListingKind | 'month' | 'all', { join: string; where: string }> = {
   all: { join: '', where: '1' },
   section: { join: '', where: 's.section = @key' },
-  tag: { join: 'JOIN story_tags x ON x.slug = s.slug', where: 'x.tag = @key' },
-  author: { join: 'JOIN story_authors x ON x.slug = s.slug', where: 'x.author = @key' },
+  tag: { join: 'JOIN story_tags x ON x.slug = s.slug', where: 'x.tag = @key AND x.listed = 1' },
+  author: { join: 'JOIN story_authors x ON x.slug = s.slug', where: 'x.author = @key AND x.listed = 1' },
   month: { join: '', where: 's.published_ms >= @start AND s.published_ms < @end' },
 };
 
@@ -139,17 +155,16 @@ const rangeOf = (kind: string, key: string) => (kind === 'month' ? monthRange(ke
  */
 function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
   const params = publicParams();
-  const kept = db.prepare('SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as { sample: number; stories: number }[];
+  const kept = sql(db, 'SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as { sample: number; stories: number }[];
   const listed = kept.reduce((sum, r) => sum + (r.sample === 0 || params.samples === 1 ? r.stories : 0), 0);
   return Math.max(0, listed - countScheduled(db, kind, key));
 }
 
 /** Listed stories of a listing whose time has not come: few, and found in a short index range. */
 function countScheduled(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
-  const sql = LISTING_SQL[kind];
-  const row = db
-    .prepare(`SELECT count(*) AS n FROM stories s ${sql.join} WHERE ${sql.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`)
-    .get({ ...publicParams(), ...(sql.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
+  const listing = LISTING_SQL[kind];
+  const row = sql(db, `SELECT count(*) AS n FROM stories s ${listing.join} WHERE ${listing.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`)
+    .get({ ...publicParams(), ...(listing.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
   return row.n;
 }
 
@@ -162,8 +177,7 @@ export type ListingSummary = { key: string; stories: number; modifiedMs: number 
 export async function getListingSummaries(kind: keyof typeof LISTING_SQL): Promise<ListingSummary[]> {
   const db = await contentDb();
   const params = publicParams();
-  const rows = db
-    .prepare(
+  const rows = sql(db, 
       `SELECT key, sum(stories) AS stories, max(modified_ms) AS modified FROM listing_counts
        WHERE kind = @kind AND (sample = 0 OR @samples = 1) GROUP BY key HAVING sum(stories) > 0 ORDER BY key`,
     )
@@ -179,7 +193,7 @@ export async function getMonthStories(month: string, offset: number, limit: numb
   const db = await contentDb();
   return all(
     db,
-    `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.published_ms >= @start AND s.published_ms < @end AND ${PUBLIC}
+    `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE s.published_ms >= @start AND s.published_ms < @end AND ${PUBLIC}
      ORDER BY s.published_ms, s.slug LIMIT @limit OFFSET @offset`,
     { ...monthRange(month), offset, limit },
   );
@@ -191,10 +205,10 @@ export async function getListingPage(kind: ListingKind, key: string, page: numbe
   const totalItems = countListing(db, kind, key);
   const totalPages = Math.max(1, Math.ceil(totalItems / size));
   if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
-  const { join, where } = LISTING_SQL[kind];
+  const { where } = LISTING_SQL[kind];
   const items = all(
     db,
-    `SELECT ${STORY_COLUMNS} FROM stories s ${join} WHERE ${where} AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @size OFFSET @offset`,
+    `SELECT ${STORY_COLUMNS} FROM ${LISTING_FROM[kind]} WHERE ${where} AND ${PUBLIC} ORDER BY ${LISTING_ORDER[kind]} LIMIT @size OFFSET @offset`,
     { key, size, offset: (page - 1) * size },
   );
   return { items, page, totalPages, totalItems };
@@ -205,8 +219,7 @@ export type Tag = { slug: string; name: string; stories: number };
 /** A tag with public stories, named as its newest story spells it. */
 export async function getTag(slug: string): Promise<Tag | undefined> {
   const db = await contentDb();
-  const newest = db
-    .prepare(`SELECT x.name FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @tag AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT 1`)
+  const newest = sql(db, `SELECT x.name FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT 1`)
     .get({ ...publicParams(), tag: slug }) as { name: string } | undefined;
   if (!newest) return undefined;
   return { slug, name: newest.name, stories: countListing(db, 'tag', slug) };
@@ -215,7 +228,7 @@ export async function getTag(slug: string): Promise<Tag | undefined> {
 /** Every tag some listed story carries (prerendered at build; a page with no public story is a 404). */
 export async function getTagSlugs(): Promise<string[]> {
   const db = await contentDb();
-  return (db.prepare('SELECT tag FROM tag_counts WHERE stories > 0 ORDER BY tag').all() as { tag: string }[]).map((r) => r.tag);
+  return (sql(db, 'SELECT tag FROM tag_counts WHERE stories > 0 ORDER BY tag').all() as { tag: string }[]).map((r) => r.tag);
 }
 
 /** An author with at least one public story (sample authors disappear with their samples). */
@@ -243,8 +256,8 @@ export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Ar
   const db = await contentDb();
   return all(
     db,
-    `SELECT ${STORY_COLUMNS} FROM story_authors x JOIN stories s ON s.slug = x.slug
-     WHERE x.author = @author AND s.slug != @slug AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`,
+    `SELECT ${STORY_COLUMNS} FROM ${BYLINED}
+     WHERE x.author = @author AND x.listed = 1 AND s.slug != @slug AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
     { author: authorId, slug: article.slug, limit },
   );
 }
@@ -256,18 +269,18 @@ export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Ar
 export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
   const db = await contentDb();
   const params = publicParams();
-  const vector = db.prepare('SELECT term, weight FROM story_terms WHERE slug = ?').all(article.slug) as TermWeight[];
-  const total = (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
-  const termQuery = db.prepare(
-    `SELECT t.slug, t.weight FROM story_terms t JOIN stories s ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
+  const vector = sql(db, 'SELECT term, weight FROM story_terms WHERE slug = ?').all(article.slug) as TermWeight[];
+  const total = (sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+  const termQuery = sql(db, 
+    `SELECT t.slug, t.weight FROM story_terms t CROSS JOIN stories s ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
   );
-  const tagQuery = db.prepare(
-    `SELECT x.slug FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @tag AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
+  const tagQuery = sql(db, 
+    `SELECT x.slug FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
   );
-  const tagCount = db.prepare('SELECT stories FROM tag_counts WHERE tag = ?');
+  const tagCount = sql(db, 'SELECT stories FROM tag_counts WHERE tag = ?');
   const near = (direction: 'before' | 'after') =>
-    db.prepare(
-      `SELECT s.slug, s.published_ms FROM stories s WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
+    sql(db, 
+      `SELECT s.slug, s.published_ms FROM ${BY_SECTION} WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
        ORDER BY s.published_ms ${direction === 'before' ? 'DESC' : 'ASC'} LIMIT ${SECTION_NEIGHBOURS}`,
     );
   const source: CandidateSource = {
@@ -284,7 +297,7 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
     },
     describe: (slugs) => {
       const out = new Map<string, { section: string; publishedMs: number }>();
-      const get = db.prepare(`SELECT s.section, s.published_ms FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`);
+      const get = sql(db, `SELECT s.section, s.published_ms FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`);
       for (const slug of slugs) {
         const row = get.get({ ...params, slug }) as { section: string; published_ms: number } | undefined;
         if (row) out.set(slug, { section: row.section, publishedMs: row.published_ms });
@@ -302,7 +315,7 @@ export async function revalidationIndex(): Promise<RefreshedIndex> {
   const db = await contentDb();
   const params = publicParams();
   const refsOf = (slug: string) => {
-    const rows = db.prepare('SELECT kind, key FROM listed_under WHERE slug = ?').all(slug) as { kind: string; key: string }[];
+    const rows = sql(db, 'SELECT kind, key FROM listed_under WHERE slug = ?').all(slug) as { kind: string; key: string }[];
     if (rows.length === 0) return undefined;
     const pick = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.key);
     return { sections: pick('section'), tags: pick('tag'), authors: pick('author') };
@@ -310,24 +323,23 @@ export async function revalidationIndex(): Promise<RefreshedIndex> {
   const errorsOf = (slug: string) => getFileProblems(db, `articles/${slug}.mdx`).filter((p) => p.severity === 'error');
   return {
     publicStory(slug) {
-      const row = db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`).get({ ...params, slug }) as StoryColumns | undefined;
+      const row = sql(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`).get({ ...params, slug }) as StoryColumns | undefined;
       if (!row) return undefined;
       const article = toArticle(row);
       return { sections: [article.section], tags: article.tags, authors: article.authors };
     },
     isBroken: (slug) => errorsOf(slug).length > 0,
-    isKnown: (slug) => Boolean(db.prepare('SELECT 1 FROM stories WHERE slug = ? UNION SELECT 1 FROM files WHERE path = ?').get(slug, `articles/${slug}.mdx`)),
+    isKnown: (slug) => Boolean(sql(db, 'SELECT 1 FROM stories WHERE slug = ? UNION SELECT 1 FROM files WHERE path = ?').get(slug, `articles/${slug}.mdx`)),
     listedUnder: refsOf,
     storiesBy: (id, limit) =>
       (
-        db
-          .prepare(`SELECT s.slug FROM story_authors x JOIN stories s ON s.slug = x.slug WHERE x.author = @id AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`)
+        sql(db, `SELECT s.slug FROM ${BYLINED} WHERE x.author = @id AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`)
           .all({ ...params, id, limit }) as { slug: string }[]
       ).map((r) => r.slug),
     storiesSharing: ({ sections, tags }, limit) => {
       const found = new Set<string>();
-      const bySection = db.prepare(`SELECT s.slug FROM stories s WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
-      const byTag = db.prepare(`SELECT s.slug FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE x.tag = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
+      const bySection = sql(db, `SELECT s.slug FROM ${BY_SECTION} WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
+      const byTag = sql(db, `SELECT s.slug FROM ${TAGGED} WHERE x.tag = @key AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`);
       for (const key of sections) for (const r of bySection.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
       for (const key of new Set(tags.map(tagKey))) for (const r of byTag.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
       return [...found].slice(0, limit);
@@ -339,13 +351,13 @@ export async function revalidationIndex(): Promise<RefreshedIndex> {
 /** Listed stories in the index, samples and scheduled ones included (for readiness). */
 export async function countStories(): Promise<number> {
   const db = await contentDb();
-  return (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+  return (sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
 }
 
 /** An author id to put in a new story's template. */
 export async function getFirstAuthorId(): Promise<string | undefined> {
   const db = await contentDb();
-  return (db.prepare('SELECT id FROM authors ORDER BY id LIMIT 1').get() as { id: string } | undefined)?.id;
+  return (sql(db, 'SELECT id FROM authors ORDER BY id LIMIT 1').get() as { id: string } | undefined)?.id;
 }
 
 /** The raw file of a story (front matter and body), draft or broken included, for the live editor. */

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from '@/lib/seo/test-fixtures';
+import { compileBodyCode } from '@/lib/mdx/compile';
 import { articleHtml } from './html';
+
+/** What serve.ts does: the body as the content index compiled it. */
+async function feedHtml(article: ReturnType<typeof fixtureArticle>) {
+  return articleHtml(article, (await compileBodyCode(article.body)).code);
+}
 
 describe('articleHtml', () => {
   it('renders the MDX body to plain HTML with absolute links and image URLs', async () => {
-    const html = await articleHtml(
+    const html = await feedHtml(
       fixtureArticle({
         slug: 'rich',
         image: { src: '/images/lead.jpg', alt: 'Lead picture', caption: 'The lead.', credit: 'Photo: Ana', width: 1600, height: 900 },

@@ -43,13 +43,24 @@ async function compileUncached(source: string): Promise<CompiledBody> {
 export async function compileBodyCode(source: string): Promise<{ code: string; references: BodyReferences }> {
   // Loaded on first use, as an ES module: the content check runs this file under tsx as CommonJS,
   // where @mdx-js/mdx's ESM-only dependencies cannot be required.
-  const { compile } = await import('@mdx-js/mdx');
+  const { compile } = await mdx();
   compiled++;
   const file = await compile(source, storyCompileOptions);
   return { code: String(file), references: referencesOf(file) };
 }
 
 let compiled = 0;
+
+let loaded: Promise<typeof import('@mdx-js/mdx')> | undefined;
+
+/**
+ * @mdx-js/mdx, imported once: an import() per body went through the module loader's hooks each
+ * time (under tsx, a message to its loader thread), a third of the cost of indexing a story.
+ */
+function mdx() {
+  loaded ??= import('@mdx-js/mdx');
+  return loaded;
+}
 
 /** Bodies compiled by this process: the content index should make rendering need none (ADR 0010). */
 export function bodiesCompiled(): number {
@@ -66,7 +77,7 @@ export function runBodyCode(code: string): Promise<MDXContent> {
   const hit = ran.get(key);
   if (hit) return hit;
   const made = (async () => {
-    const { run } = await import('@mdx-js/mdx');
+    const { run } = await mdx();
     // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
     return (await run(code, { ...runtime })).default;
   })();

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkStorySource } from '@/lib/content/check';
-import { loadContentIndex } from '@/lib/content/store';
+import { checkStorySource, withFreshIndex } from '@/lib/content/check';
 import { newStoryTemplate } from './template';
 
 describe('newStoryTemplate', () => {
   it('passes the content check as a draft against the site’s real content', async () => {
-    const index = await loadContentIndex('content');
     const source = newStoryTemplate({ section: 'world', author: 'mark-jones', now: new Date('2024-06-01T12:34:56Z') });
     expect(source).toContain('publishedAt: 2024-06-01T12:34:00+00:00');
-    expect(await checkStorySource('content/articles/new-story.mdx', source, index, 'public')).toEqual([]);
+    expect(await withFreshIndex('content', (db) => checkStorySource('content/articles/new-story.mdx', source, db, 'public'))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/content/schema';
-import type { ArticleRefs, BrokenStory } from '@/lib/content/store';
-import { ARTICLE_ROUTE, planRevalidation } from './affected';
+import { slugify } from '@/lib/content/slug';
+import { ARTICLE_ROUTE, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
@@ -23,16 +23,34 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
   };
 }
 
-const refsOf = (a: Article): ArticleRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
+const refsOf = (a: Article): StoryRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
+
+/** The index's answers, from plain lists: what is public now, where stories were listed, what broke. */
+function memoryIndex(articles: Article[], history: Map<string, StoryRefs>, broken: Map<string, Article | undefined>): RevalidationIndex {
+  const visible = articles.filter((a) => !a.draft && Date.parse(a.publishedAt) <= NOW);
+  const bySlug = new Map(visible.map((a) => [a.slug, a]));
+  return {
+    publicStory: (slug) => (bySlug.has(slug) ? refsOf(bySlug.get(slug)!) : broken.get(slug) ? refsOf(broken.get(slug)!) : undefined),
+    isBroken: (slug) => broken.has(slug),
+    isKnown: (slug) => articles.some((a) => a.slug === slug) || broken.has(slug),
+    listedUnder: (slug) => history.get(slug),
+    storiesBy: (id, limit) => visible.filter((a) => a.authors.includes(id)).map((a) => a.slug).concat([...history].filter(([slug, r]) => r.authors.includes(id) && !bySlug.has(slug)).map(([slug]) => slug)).slice(0, limit),
+    storiesSharing: ({ sections, tags }, limit) =>
+      visible
+        .filter((a) => sections.includes(a.section) || a.tags.some((t) => tags.map(slugify).includes(slugify(t))))
+        .map((a) => a.slug)
+        .slice(0, limit),
+  };
+}
 const GLOBAL = ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml'];
 
 function plan(
   changes: Parameters<typeof planRevalidation>[0]['changes'],
   articles: Article[],
-  history: [string, ArticleRefs][] = [],
-  broken: [string, BrokenStory][] = [],
+  history: [string, StoryRefs][] = [],
+  broken: [string, { article?: Article }][] = [],
 ) {
-  return planRevalidation({ changes, index: { articles, broken: new Map(broken) }, history: new Map(history), now: NOW });
+  return planRevalidation({ changes, index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article]))) });
 }
 
 describe('planRevalidation', () => {
@@ -92,7 +110,7 @@ describe('planRevalidation', () => {
       [{ kind: 'article', slug: 'harbour' }],
       [ferryNeighbour, sectionNeighbour, unrelated],
       [['harbour', refsOf(harbour)]],
-      [['harbour', { problems: [], article: harbour }]],
+      [['harbour', { article: harbour }]],
     );
     expect(result.kept).toEqual(['harbour']);
     expect(result.paths).not.toContain('/articles/harbour');

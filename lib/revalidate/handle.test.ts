@@ -1,8 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/lib/content/schema';
-import type { ContentIndex } from '@/lib/content/store';
 import { githubSignature } from '@/lib/security/secrets';
-import { handleRevalidate, type RevalidateDeps } from './handle';
+import { handleRevalidate, type RefreshedIndex, type RevalidateDeps } from './handle';
 
 const SECRET = 'webhook-secret';
 
@@ -23,17 +22,16 @@ const harbour: Article = {
 
 function setup(overrides: Partial<RevalidateDeps> = {}) {
   const calls: [string, string | undefined][] = [];
-  const index = {
-    articles: [harbour],
-    bySlug: new Map([['harbour', harbour]]),
-    authors: new Map(),
-    sections: [],
-    problems: [],
-    broken: new Map(),
-    pendingBodyChecks: 0,
-    version: 1,
-  } satisfies ContentIndex;
-  const refresh = vi.fn(async () => ({ index, history: new Map() }));
+  const index: RefreshedIndex = {
+    publicStory: (slug) => (slug === harbour.slug ? { sections: [harbour.section], tags: harbour.tags, authors: harbour.authors } : undefined),
+    isBroken: () => false,
+    isKnown: (slug) => slug === harbour.slug,
+    listedUnder: () => undefined,
+    storiesBy: () => [],
+    storiesSharing: () => [],
+    problemsOf: () => [],
+  };
+  const refresh = vi.fn(async (_changes: unknown) => index);
   const deps: RevalidateDeps = {
     secret: SECRET,
     refresh,
@@ -175,7 +173,7 @@ describe('POST /api/revalidate', () => {
     const ok = setup({ gitPull: async () => (order.push('pull'), { ok: true, output: 'Fast-forward' }) });
     ok.refresh.mockImplementation(async () => {
       order.push('refresh');
-      return { index: { articles: [], bySlug: new Map(), authors: new Map(), sections: [], problems: [], broken: new Map(), pendingBodyChecks: 0, version: 2 }, history: new Map() };
+      return { publicStory: () => undefined, isBroken: () => false, isKnown: () => false, listedUnder: () => undefined, storiesBy: () => [], storiesSharing: () => [], problemsOf: () => [] };
     });
     expect((await handleRevalidate(bearerRequest('{"files":[]}'), ok.deps)).status).toBe(200);
     expect(order).toEqual(['pull', 'refresh']);

@@ -7,7 +7,7 @@ import { displayPath } from '../content-dir';
 import { locateField, parseArticle, parseAuthor, parseSections } from '../parse';
 import type { ContentProblem } from '../problems';
 import type { Article, Author, Section } from '../schema';
-import { type IndexDb } from './database';
+import { sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
 import { storiesBySlug } from './rows';
@@ -68,13 +68,13 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   const known = new Map<string, FileRow>();
   const candidates = options.paths ? await statPaths(dir, options.paths) : await listAll(dir);
   if (options.paths) {
-    const get = db.prepare('SELECT path, kind, mtime_ms, size, hash FROM files WHERE path = ?');
+    const get = sql(db, 'SELECT path, kind, mtime_ms, size, hash FROM files WHERE path = ?');
     for (const c of candidates) {
       const row = get.get(c.rel) as FileRow | undefined;
       if (row) known.set(c.rel, row);
     }
   } else {
-    for (const row of db.prepare('SELECT path, kind, mtime_ms, size, hash FROM files').all() as FileRow[]) known.set(row.path, row);
+    for (const row of sql(db, 'SELECT path, kind, mtime_ms, size, hash FROM files').all() as FileRow[]) known.set(row.path, row);
     const onDisk = new Set(candidates.map((c) => c.rel));
     for (const row of known.values()) if (!onDisk.has(row.path)) candidates.push({ rel: row.path, kind: row.kind });
   }
@@ -83,7 +83,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   // Files whose stamp moved: read them; those whose bytes are the same only get the new stamp.
   const changed: { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[] = [];
   const removed: Candidate[] = [];
-  const restamp = db.prepare('UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
+  const restamp = sql(db, 'UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
   const moved = candidates.filter((c) => {
     const row = known.get(c.rel);
     if (!c.stamp) return row !== undefined;
@@ -101,7 +101,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   });
   changed.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   result.parsed = changed.length;
-  const recordFile = db.prepare(
+  const recordFile = sql(db, 
     `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
@@ -131,20 +131,20 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       } else {
         const parsed = parseAuthor(displayPath(path.join(dir, f.rel)), f.source);
         const id = path.basename(f.rel).replace(/\.ya?ml$/, '');
-        if (parsed.ok) db.prepare('INSERT OR REPLACE INTO authors (id, author) VALUES (?, ?)').run(id, JSON.stringify(parsed.value));
-        else db.prepare('DELETE FROM authors WHERE id = ?').run(id);
+        if (parsed.ok) sql(db, 'INSERT OR REPLACE INTO authors (id, author) VALUES (?, ?)').run(id, JSON.stringify(parsed.value));
+        else sql(db, 'DELETE FROM authors WHERE id = ?').run(id);
         record(f, parsed.problems);
         result.authors.push(id);
       }
     }
     for (const c of removed.filter((x) => x.kind !== 'article')) {
-      db.prepare('DELETE FROM files WHERE path = ?').run(c.rel);
+      sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
       if (c.kind === 'sections') {
-        db.prepare('DELETE FROM sections').run();
+        sql(db, 'DELETE FROM sections').run();
         result.sectionsChanged = true;
       } else {
         const id = path.basename(c.rel).replace(/\.ya?ml$/, '');
-        db.prepare('DELETE FROM authors WHERE id = ?').run(id);
+        sql(db, 'DELETE FROM authors WHERE id = ?').run(id);
         result.authors.push(id);
       }
     }
@@ -155,7 +155,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   let articles = changed.filter((x) => x.kind === 'article');
   if (result.sectionsChanged || result.authors.length) {
     const pending = new Set(articles.map((a) => a.rel));
-    const withProblems = db.prepare("SELECT path FROM files WHERE kind = 'article' AND problems != '[]'").all() as { path: string }[];
+    const withProblems = sql(db, "SELECT path FROM files WHERE kind = 'article' AND problems != '[]'").all() as { path: string }[];
     const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
     for (const c of again) {
       const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
@@ -166,8 +166,8 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 
   const bulk = articles.length >= BULK_FROM;
-  const sectionIds = new Set((db.prepare('SELECT id FROM sections').all() as { id: string }[]).map((r) => r.id));
-  const authorIds = new Set((db.prepare('SELECT id FROM authors').all() as { id: string }[]).map((r) => r.id));
+  const sectionIds = new Set((sql(db, 'SELECT id FROM sections').all() as { id: string }[]).map((r) => r.id));
+  const authorIds = new Set((sql(db, 'SELECT id FROM authors').all() as { id: string }[]).map((r) => r.id));
   const checkBodies = options.checkBodies ?? checkSequentially;
   for (let i = 0; i < articles.length; i += BATCH) {
     const batch = articles.slice(i, i + BATCH);
@@ -202,7 +202,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   db.transaction(() => {
     for (const c of removed.filter((x) => x.kind === 'article')) {
       const slug = path.basename(c.rel, '.mdx');
-      db.prepare('DELETE FROM files WHERE path = ?').run(c.rel);
+      sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
       deleteStory(db, slug, bulk);
       result.stories.push(slug);
     }
@@ -215,9 +215,9 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
 /** Authors and sections are indexed by name for search: their stories' rows follow a rename. */
 function refreshNames(db: IndexDb, result: ReconcileResult) {
   const slugs = new Set<string>();
-  const byAuthor = db.prepare('SELECT slug FROM story_authors WHERE author = ?');
+  const byAuthor = sql(db, 'SELECT slug FROM story_authors WHERE author = ?');
   for (const id of result.authors) for (const row of byAuthor.all(id) as { slug: string }[]) slugs.add(row.slug);
-  if (result.sectionsChanged) for (const row of db.prepare('SELECT slug FROM stories').all() as { slug: string }[]) slugs.add(row.slug);
+  if (result.sectionsChanged) for (const row of sql(db, 'SELECT slug FROM stories').all() as { slug: string }[]) slugs.add(row.slug);
   const list = [...slugs];
   for (let i = 0; i < list.length; i += BATCH) {
     db.transaction(() => {
@@ -227,8 +227,8 @@ function refreshNames(db: IndexDb, result: ReconcileResult) {
 }
 
 function writeSections(db: IndexDb, sections: readonly Section[]) {
-  db.prepare('DELETE FROM sections').run();
-  const insert = db.prepare('INSERT INTO sections (position, id, section) VALUES (?, ?, ?)');
+  sql(db, 'DELETE FROM sections').run();
+  const insert = sql(db, 'INSERT INTO sections (position, id, section) VALUES (?, ?, ?)');
   sections.forEach((s, i) => insert.run(i, s.id, JSON.stringify(s)));
 }
 

@@ -241,3 +241,14 @@ function holderAlive(lock: string): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM' || (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
+
+/** Closes this process's index and forgets it, as a restart would (tests, and the bench's tools). */
+export async function closeContentIndex(): Promise<void> {
+  const s = registry[KEY];
+  if (!s) return;
+  delete registry[KEY];
+  s.watcher?.close();
+  await s.ready.catch(() => undefined);
+  await s.reconciling?.catch(() => undefined);
+  s.db?.close();
+}

@@ -2,7 +2,7 @@ import { lastModifiedAt } from '../dates';
 import { BODY_CHARS, tagKey, termFrequencies, termVector } from '../related';
 import type { Article, Author, Section } from '../schema';
 import { deleteSearchRow, writeSearchRow } from '@/lib/search/search-rows';
-import type { IndexDb } from './database';
+import { sql, type IndexDb } from './database';
 import type { StoryRow } from './rows';
 import { monthOf, monthRange } from './months';
 
@@ -15,10 +15,10 @@ import { monthOf, monthRange } from './months';
 
 /** The names search indexes for a story's section and bylines, so a search for a reporter finds them. */
 export function indexedNames(db: IndexDb, article: Pick<Article, 'section' | 'authors'>) {
-  const sectionRow = db.prepare('SELECT section FROM sections WHERE id = ?').get(article.section) as { section: string } | undefined;
+  const sectionRow = sql(db, 'SELECT section FROM sections WHERE id = ?').get(article.section) as { section: string } | undefined;
   const section = sectionRow ? (JSON.parse(sectionRow.section) as Section) : undefined;
   const authors = article.authors.map((id) => {
-    const row = db.prepare('SELECT author FROM authors WHERE id = ?').get(id) as { author: string } | undefined;
+    const row = sql(db, 'SELECT author FROM authors WHERE id = ?').get(id) as { author: string } | undefined;
     return row ? (JSON.parse(row.author) as Author).name : id;
   });
   return { section: section ? `${section.name} ${section.id}` : article.section, authors: authors.join(', ') };
@@ -29,14 +29,14 @@ export function indexedNames(db: IndexDb, article: Pick<Article, 'section' | 'au
  * (finishBulk) instead of per story: per story, both read ranges that grow with the archive.
  */
 export function writeStory(db: IndexDb, article: Article, hash: string, compiled: string, bulk = false) {
-  const old = db.prepare('SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
+  const old = sql(db, 'SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
     | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
     | undefined;
   if (old) removeDerived(db, old, bulk);
   const { body, ...fields } = article;
   const publishedMs = Date.parse(article.publishedAt);
   const listed = article.draft ? 0 : 1;
-  db.prepare(
+  sql(db, 
     `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, body, compiled)
      VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @body, @compiled)`,
   ).run({
@@ -51,21 +51,21 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
     body,
     compiled,
   });
-  const tag = db.prepare('INSERT OR REPLACE INTO story_tags (tag, slug, name, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
+  const tag = sql(db, 'INSERT OR REPLACE INTO story_tags (tag, slug, name, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
   const keys = new Map<string, string>();
   for (const name of article.tags) if (tagKey(name) && !keys.has(tagKey(name))) keys.set(tagKey(name), name);
   for (const [key, name] of keys) tag.run(key, article.slug, name, listed, publishedMs);
-  const byline = db.prepare('INSERT OR REPLACE INTO story_authors (author, slug, position, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
+  const byline = sql(db, 'INSERT OR REPLACE INTO story_authors (author, slug, position, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
   article.authors.forEach((id, i) => byline.run(id, article.slug, i, listed, publishedMs));
   if (listed) {
     countListings(db, article, keys.keys(), 1, bulk);
-    const count = db.prepare('INSERT INTO tag_counts (tag, stories) VALUES (?, 1) ON CONFLICT (tag) DO UPDATE SET stories = stories + 1');
+    const count = sql(db, 'INSERT INTO tag_counts (tag, stories) VALUES (?, 1) ON CONFLICT (tag) DO UPDATE SET stories = stories + 1');
     for (const key of keys.keys()) count.run(key);
     const terms = termFrequencies(article);
-    const bump = db.prepare('INSERT INTO term_counts (term, stories) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET stories = stories + 1');
+    const bump = sql(db, 'INSERT INTO term_counts (term, stories) VALUES (?, 1) ON CONFLICT (term) DO UPDATE SET stories = stories + 1');
     for (const term of terms.keys()) bump.run(term);
     if (!bulk) writeTerms(db, article.slug, terms);
-    const listedUnder = db.prepare('INSERT OR IGNORE INTO listed_under (slug, kind, key) VALUES (?, ?, ?)');
+    const listedUnder = sql(db, 'INSERT OR IGNORE INTO listed_under (slug, kind, key) VALUES (?, ?, ?)');
     listedUnder.run(article.slug, 'section', article.section);
     for (const name of keys.values()) listedUnder.run(article.slug, 'tag', name);
     for (const id of article.authors) listedUnder.run(article.slug, 'author', id);
@@ -74,28 +74,28 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
 }
 
 export function deleteStory(db: IndexDb, slug: string, bulk = false) {
-  const old = db.prepare('SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(slug) as
+  const old = sql(db, 'SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(slug) as
     | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
     | undefined;
   if (!old) return;
   removeDerived(db, old, bulk);
-  db.prepare('DELETE FROM stories WHERE slug = ?').run(slug);
+  sql(db, 'DELETE FROM stories WHERE slug = ?').run(slug);
 }
 
 /** Takes out what writeStory derived from the story's previous version (counts included). */
 function removeDerived(db: IndexDb, old: Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>, bulk: boolean) {
   if (old.listed) {
     const previous = { ...(JSON.parse(old.article) as Article), body: old.body };
-    const drop = db.prepare('UPDATE term_counts SET stories = stories - 1 WHERE term = ?');
+    const drop = sql(db, 'UPDATE term_counts SET stories = stories - 1 WHERE term = ?');
     for (const term of termFrequencies(previous).keys()) drop.run(term);
-    const tagDrop = db.prepare('UPDATE tag_counts SET stories = stories - 1 WHERE tag = ?');
+    const tagDrop = sql(db, 'UPDATE tag_counts SET stories = stories - 1 WHERE tag = ?');
     const keys = new Set(previous.tags.map(tagKey).filter(Boolean));
     for (const key of keys) tagDrop.run(key);
     countListings(db, previous, keys, -1, bulk);
   }
-  db.prepare('DELETE FROM story_tags WHERE slug = ?').run(old.slug);
-  db.prepare('DELETE FROM story_authors WHERE slug = ?').run(old.slug);
-  db.prepare('DELETE FROM story_terms WHERE slug = ?').run(old.slug);
+  sql(db, 'DELETE FROM story_tags WHERE slug = ?').run(old.slug);
+  sql(db, 'DELETE FROM story_authors WHERE slug = ?').run(old.slug);
+  sql(db, 'DELETE FROM story_terms WHERE slug = ?').run(old.slug);
   deleteSearchRow(db, old.slug);
 }
 
@@ -112,7 +112,7 @@ function countListings(
   const listings: [ListingKind, string][] = [['all', ''], ['section', article.section], ['month', monthOf(Date.parse(article.publishedAt))]];
   for (const key of tagKeys) listings.push(['tag', key]);
   for (const id of new Set(article.authors)) listings.push(['author', id]);
-  const bump = db.prepare(
+  const bump = sql(db, 
     `INSERT INTO listing_counts (kind, key, sample, stories, modified_ms) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, sample) DO UPDATE SET stories = stories + excluded.stories, modified_ms = max(modified_ms, excluded.modified_ms)`,
   );
@@ -135,25 +135,34 @@ const LISTING_MEMBERS: Record<ListingKind, string> = {
 
 function recountModified(db: IndexDb, kind: ListingKind, key: string, sample: number) {
   const range = kind === 'month' ? monthRange(key) : { start: 0, end: 0 };
-  const sql = LISTING_MEMBERS[kind];
-  const params = { sample, ...(sql.includes('@key') ? { key } : {}), ...(kind === 'month' ? range : {}) };
-  const row = db.prepare(sql).get(params) as { m: number | null };
-  db.prepare('UPDATE listing_counts SET modified_ms = ? WHERE kind = ? AND key = ? AND sample = ?').run(row.m ?? 0, kind, key, sample);
+  const query = LISTING_MEMBERS[kind];
+  const params = { sample, ...(query.includes('@key') ? { key } : {}), ...(kind === 'month' ? range : {}) };
+  const row = sql(db, query).get(params) as { m: number | null };
+  sql(db, 'UPDATE listing_counts SET modified_ms = ? WHERE kind = ? AND key = ? AND sample = ?').run(row.m ?? 0, kind, key, sample);
 }
 
-/** After a bulk write: every listing's newest change, counted once. */
+/** After a bulk write: every listing's newest change, one grouped pass per kind. */
 function recountAllModified(db: IndexDb) {
-  const rows = db.prepare('SELECT kind, key, sample FROM listing_counts').all() as { kind: ListingKind; key: string; sample: number }[];
-  for (const r of rows) recountModified(db, r.kind, r.key, r.sample);
+  const passes: Record<ListingKind, string> = {
+    all: "SELECT '' AS key, s.sample, max(s.modified_ms) AS m FROM stories s WHERE s.listed = 1 GROUP BY s.sample",
+    section: 'SELECT s.section AS key, s.sample, max(s.modified_ms) AS m FROM stories s WHERE s.listed = 1 GROUP BY s.section, s.sample',
+    month: "SELECT strftime('%Y-%m', s.published_ms / 1000, 'unixepoch') AS key, s.sample, max(s.modified_ms) AS m FROM stories s WHERE s.listed = 1 GROUP BY 1, 2",
+    tag: 'SELECT x.tag AS key, s.sample, max(s.modified_ms) AS m FROM story_tags x JOIN stories s ON s.slug = x.slug WHERE s.listed = 1 GROUP BY x.tag, s.sample',
+    author: 'SELECT x.author AS key, s.sample, max(s.modified_ms) AS m FROM story_authors x JOIN stories s ON s.slug = x.slug WHERE s.listed = 1 GROUP BY x.author, s.sample',
+  };
+  const update = sql(db, 'UPDATE listing_counts SET modified_ms = ? WHERE kind = ? AND key = ? AND sample = ?');
+  for (const [kind, query] of Object.entries(passes)) {
+    for (const r of sql(db, query).all() as { key: string; sample: number; m: number }[]) update.run(r.m, kind, r.key, r.sample);
+  }
 }
 
 /** A story's related-story vector, weighted by how many stories use each term now. */
 function writeTerms(db: IndexDb, slug: string, tf: ReadonlyMap<string, number>) {
-  const total = (db.prepare("SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
-  const storiesWith = db.prepare('SELECT stories FROM term_counts WHERE term = ?');
+  const total = (sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
+  const storiesWith = sql(db, 'SELECT stories FROM term_counts WHERE term = ?');
   const vector = termVector(tf, (term) => (storiesWith.get(term) as { stories: number } | undefined)?.stories ?? 0, total);
-  db.prepare('DELETE FROM story_terms WHERE slug = ?').run(slug);
-  const insert = db.prepare('INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
+  sql(db, 'DELETE FROM story_terms WHERE slug = ?').run(slug);
+  const insert = sql(db, 'INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
   for (const { term, weight } of vector) insert.run(term, slug, weight);
 }
 
@@ -169,16 +178,16 @@ export function finishBulk(db: IndexDb, onProgress?: (done: number, total: numbe
 }
 
 function reweighAllTerms(db: IndexDb, onProgress?: (done: number, total: number) => void) {
-  const total = (db.prepare('SELECT count(*) AS n FROM stories WHERE listed = 1').get() as { n: number }).n;
+  const total = (sql(db, 'SELECT count(*) AS n FROM stories WHERE listed = 1').get() as { n: number }).n;
   const counts = new Map(
-    (db.prepare('SELECT term, stories FROM term_counts WHERE stories > 0').all() as { term: string; stories: number }[]).map((r) => [r.term, r.stories]),
+    (sql(db, 'SELECT term, stories FROM term_counts WHERE stories > 0').all() as { term: string; stories: number }[]).map((r) => [r.term, r.stories]),
   );
   // Pages by slug rather than one query over everything: the whole archive's text never sits in memory.
-  const page = db.prepare(
+  const page = sql(db, 
     `SELECT slug, article, substr(body, 1, ${BODY_CHARS}) AS body FROM stories WHERE listed = 1 AND slug > ? ORDER BY slug LIMIT 2000`,
   );
-  const insert = db.prepare('INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
-  db.prepare('DELETE FROM story_terms').run();
+  const insert = sql(db, 'INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
+  sql(db, 'DELETE FROM story_terms').run();
   let done = 0;
   let after = '';
   for (;;) {
@@ -194,13 +203,13 @@ function reweighAllTerms(db: IndexDb, onProgress?: (done: number, total: number)
     after = rows.at(-1)!.slug;
     onProgress?.(done, total);
   }
-  db.prepare('DELETE FROM term_counts WHERE stories <= 0').run();
-  db.prepare('DELETE FROM tag_counts WHERE stories <= 0').run();
+  sql(db, 'DELETE FROM term_counts WHERE stories <= 0').run();
+  sql(db, 'DELETE FROM tag_counts WHERE stories <= 0').run();
 }
 
 /** Bumped after every committed change, so other processes (and search) can see the index moved. */
 export function bumpRevision(db: IndexDb) {
-  db.prepare(
+  sql(db, 
     "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
   ).run();
 }

@@ -1,0 +1,203 @@
+import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { formatProblem } from '../problems';
+import {
+  getArticle,
+  getListingPage,
+  getNewestStories,
+  getPublishedArticles,
+  getRelated,
+  getStoryForPage,
+  getTag,
+  revalidationIndex,
+} from '../queries';
+import { indexFile } from './database';
+import { closeContentIndex, contentDb, indexStatus, refreshContentIndex } from './runtime';
+
+let dir: string;
+let work: string;
+
+function write(relative: string, text: string) {
+  const file = path.join(dir, relative);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
+function story(slug: string, fields: Record<string, string> = {}, body = 'Body text.') {
+  const all = { title: `Story ${slug}`, dek: 'A dek.', section: 'world', authors: '[ana-ruiz]', publishedAt: '2024-01-01T10:00:00Z', ...fields };
+  write(`articles/${slug}.mdx`, ['---', ...Object.entries(all).map(([k, v]) => `${k}: ${v}`), '---', '', body, ''].join('\n'));
+}
+
+const slugs = async () => (await getPublishedArticles()).map((a) => a.slug);
+
+/** A restart: the process forgets its index; the file stays. */
+async function restart() {
+  await closeContentIndex();
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'content-test-'));
+  work = mkdtempSync(path.join(tmpdir(), 'index-test-'));
+  vi.stubEnv('CONTENT_DIR', dir);
+  vi.stubEnv('CONTENT_INDEX_FILE', path.join(work, 'index.sqlite'));
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  vi.spyOn(console, 'log').mockImplementation(() => {});
+  write('sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: business\n    name: Business\n    description: Money.\n');
+  write('authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\nbio: Reports.\n');
+});
+
+afterEach(async () => {
+  await closeContentIndex();
+  vi.unstubAllEnvs();
+  vi.restoreAllMocks();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('content index', () => {
+  it('lists valid stories newest first, and leaves out one with an unknown author naming file, line and field', async () => {
+    story('older', { publishedAt: '2024-01-01T10:00:00Z' });
+    story('newer', { publishedAt: '2024-02-01T10:00:00+01:00' });
+    story('orphan', { authors: '[ana-ruiz, nobody-here]' });
+    expect(await slugs()).toEqual(['newer', 'older']);
+    const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
+    expect(logged.some((l) => /orphan\.mdx:\d+:\d+ authors\.1: expected the id of a file in content\/authors\/.*got "nobody-here"/.test(l))).toBe(true);
+  });
+
+  it('sees a file added, edited, broken and deleted while the server runs', async () => {
+    story('one');
+    expect(await slugs()).toEqual(['one']);
+    story('two', { publishedAt: '2024-03-01T00:00:00Z' });
+    await refreshContentIndex(['articles/two.mdx']);
+    expect(await slugs()).toEqual(['two', 'one']);
+    story('two', { publishedAt: '2024-03-01T00:00:00Z', title: 'Edited headline' });
+    await refreshContentIndex(['articles/two.mdx']);
+    expect((await getArticle('two'))?.title).toBe('Edited headline');
+    // Broken: readers keep its last good version; preview shows what is wrong.
+    story('two', { publishedAt: 'yesterday', title: 'Broken headline' });
+    await refreshContentIndex(['articles/two.mdx']);
+    expect((await getArticle('two'))?.title).toBe('Edited headline');
+    const preview = await getStoryForPage('two', { preview: true });
+    expect(preview?.kind).toBe('problems');
+    if (preview?.kind === 'problems') expect(preview.problems.map(formatProblem).join('\n')).toMatch(/two\.mdx:\d+:\d+ publishedAt: expected an ISO 8601 date/);
+    unlinkSync(path.join(dir, 'articles/two.mdx'));
+    await refreshContentIndex(['articles/two.mdx']);
+    expect(await slugs()).toEqual(['one']);
+    expect(await getStoryForPage('two')).toBeUndefined();
+  });
+
+  it('picks up a changed file through the directory watcher within a second', async () => {
+    story('watched', { title: 'First' });
+    expect((await getArticle('watched'))?.title).toBe('First');
+    story('watched', { title: 'Second' });
+    const deadline = Date.now() + 1000;
+    let title = '';
+    while (Date.now() < deadline) {
+      title = (await getArticle('watched'))?.title ?? '';
+      if (title === 'Second') break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(title).toBe('Second');
+  });
+
+  it('never shows a story that never had a good version, and answers like an unknown URL', async () => {
+    story('bad-draft', { draft: 'true', publishedAt: 'nonsense' });
+    story('bad-body', {}, 'Hello {danger}');
+    expect(await getStoryForPage('bad-draft')).toBeUndefined();
+    expect(await getStoryForPage('bad-body')).toBeUndefined();
+    expect(await getStoryForPage('never-existed')).toBeUndefined();
+  });
+
+  it('hides drafts, scheduled stories and, when asked, samples; a scheduled story appears at its time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2024-06-01T00:00:00Z') });
+    try {
+      story('live');
+      story('draft', { draft: 'true' });
+      story('later', { publishedAt: '2024-06-01T00:00:10Z' });
+      story('demo', { sample: 'true' });
+      expect(await slugs()).toEqual(['demo', 'live']);
+      expect((await getListingPage('section', 'world', 1))?.totalItems).toBe(2);
+      vi.stubEnv('HIDE_SAMPLES', '1');
+      expect(await slugs()).toEqual(['live']);
+      vi.unstubAllEnvs();
+      vi.stubEnv('CONTENT_DIR', dir);
+      vi.stubEnv('CONTENT_INDEX_FILE', path.join(work, 'index.sqlite'));
+      vi.setSystemTime(Date.parse('2024-06-01T00:00:11Z'));
+      expect(await slugs()).toEqual(['later', 'demo', 'live']);
+      expect((await getListingPage('section', 'world', 1))?.totalItems).toBe(3);
+      expect(await getStoryForPage('draft')).toBeUndefined();
+      expect((await getStoryForPage('draft', { preview: true }))?.kind).toBe('story');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('opens the same index after a restart without reading or compiling anything, and sees what changed meanwhile', async () => {
+    story('a');
+    story('b', { publishedAt: '2024-02-01T00:00:00Z' });
+    expect(await slugs()).toEqual(['b', 'a']);
+    await restart();
+    await contentDb();
+    expect(indexStatus()).toMatchObject({ state: 'ready', filesParsed: 0 });
+    expect(indexStatus().rebuilt).toBeUndefined();
+    await restart();
+    story('c', { publishedAt: '2024-03-01T00:00:00Z' });
+    await contentDb();
+    await refreshContentIndex();
+    expect(await slugs()).toEqual(['c', 'b', 'a']);
+    expect(indexStatus().filesParsed).toBe(1);
+  });
+
+  it('rebuilds a deleted or corrupt index from the files, with the same result', async () => {
+    story('a', { tags: '[Ports, Ferries]' });
+    story('b', { tags: '[Ports]', section: 'business' });
+    const before = { list: await slugs(), related: (await getRelated((await getArticle('a'))!)).map((r) => r.article.slug), tag: await getTag('ports') };
+    await restart();
+    rmSync(indexFile(dir));
+    expect(await slugs()).toEqual(before.list);
+    expect(indexStatus().rebuilt?.reason).toBe('missing');
+    expect((await getRelated((await getArticle('a'))!)).map((r) => r.article.slug)).toEqual(before.related);
+    expect(await getTag('ports')).toEqual(before.tag);
+    await restart();
+    writeFileSync(indexFile(dir), 'this is not a database');
+    expect(await slugs()).toEqual(before.list);
+    expect(indexStatus().rebuilt?.reason).toBe('corrupt');
+  });
+});
+
+describe('listings, tags and related stories', () => {
+  it('pages a section newest first with counts, and 404s (undefined) past the last page', async () => {
+    for (let i = 0; i < 25; i++) story(`s-${i}`, { publishedAt: `2024-01-${String(i + 1).padStart(2, '0')}T00:00:00Z` });
+    const first = await getListingPage('section', 'world', 1);
+    expect(first).toMatchObject({ page: 1, totalPages: 2, totalItems: 25 });
+    expect(first!.items[0]!.slug).toBe('s-24');
+    expect((await getListingPage('section', 'world', 2))!.items.map((a) => a.slug)).toEqual(['s-4', 's-3', 's-2', 's-1', 's-0']);
+    expect(await getListingPage('section', 'world', 3)).toBeUndefined();
+    expect((await getNewestStories(3)).map((a) => a.slug)).toEqual(['s-24', 's-23', 's-22']);
+  });
+
+  it('names a tag as its newest story spells it and ranks stories that share a rare tag first', async () => {
+    story('subject', { tags: '[Velmora, Diplomacy]', title: 'Velmora summit on pipelines' });
+    story('shares-rare', { tags: '[velmora]', publishedAt: '2024-01-02T00:00:00Z', title: 'Pipeline deal' });
+    story('shares-common', { tags: '[Diplomacy]', section: 'business' });
+    story('same-section-only', { title: 'Harbour festival' });
+    expect(await getTag('velmora')).toEqual({ slug: 'velmora', name: 'velmora', stories: 2 });
+    const related = await getRelated((await getArticle('subject'))!);
+    expect(related.map((r) => r.article.slug)).toEqual(['shares-rare', 'shares-common', 'same-section-only']);
+    expect(related[2]!.why).toMatchObject({ topical: false, section: 1 });
+  });
+
+  it('remembers, across restarts, where a deleted story was listed', async () => {
+    story('gone', { tags: '[Port Calder]', section: 'business' });
+    await slugs();
+    unlinkSync(path.join(dir, 'articles/gone.mdx'));
+    await refreshContentIndex(['articles/gone.mdx']);
+    await restart();
+    const index = await revalidationIndex();
+    expect(index.isKnown('gone')).toBe(false);
+    expect(index.listedUnder('gone')).toEqual({ sections: ['business'], tags: ['Port Calder'], authors: ['ana-ruiz'] });
+  });
+});
