@@ -1,7 +1,7 @@
-import { getPublicAuthor, getSection, getSectionArticles, getSections, getTag } from '@/lib/content/queries';
+import { getListingPage, getPublicAuthor, getSection, getSections, getTag } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import type { Metadata } from 'next';
-import { pagePath, paginate, type PageOf } from '@/lib/pagination';
+import { pagePath, type PageOf } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
@@ -22,7 +22,7 @@ export type Listing = {
 export async function sectionListing(id: string, pageNumber = 1): Promise<Listing | undefined> {
   const section = await getSection(id);
   if (!section) return undefined;
-  const page = paginate(await getSectionArticles(id), pageNumber);
+  const page = await getListingPage('section', id, pageNumber);
   if (!page) return undefined;
   return {
     kind: 'section',
@@ -38,7 +38,7 @@ export async function sectionListing(id: string, pageNumber = 1): Promise<Listin
 export async function tagListing(slug: string, pageNumber = 1): Promise<Listing | undefined> {
   const tag = await getTag(slug);
   if (!tag) return undefined;
-  const page = paginate(tag.articles, pageNumber);
+  const page = await getListingPage('tag', slug, pageNumber);
   if (!page) return undefined;
   return {
     kind: 'tag',
@@ -53,7 +53,7 @@ export async function tagListing(slug: string, pageNumber = 1): Promise<Listing 
 export async function authorListing(id: string, pageNumber = 1): Promise<Listing | undefined> {
   const found = await getPublicAuthor(id);
   if (!found) return undefined;
-  const page = paginate(found.articles, pageNumber);
+  const page = await getListingPage('author', id, pageNumber);
   if (!page) return undefined;
   return {
     kind: 'author',
