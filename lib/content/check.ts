@@ -8,6 +8,7 @@ import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
 import type { Article, Author, Section } from './schema';
+import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
 import { crossCheck, loadContentIndex, type ContentIndex } from './store';
 
@@ -25,8 +26,12 @@ export type CheckReport = { problems: ContentProblem[]; files: number };
  * what stories may use), plus what only an editor needs to hear before publishing: unique ids,
  * links that resolve, images that exist, and warnings. Problems come sorted by file and line.
  */
-export async function checkContent(dir: string, publicDir: string): Promise<CheckReport> {
-  const index = await loadContentIndex(dir);
+export async function checkContent(
+  dir: string,
+  publicDir: string,
+  { onProgress }: { onProgress?: OnStepProgress } = {},
+): Promise<CheckReport> {
+  const index = await loadContentIndex(dir, { onProgress });
   const problems: ContentProblem[] = [...index.problems];
   const targets = linkTargets(index, publicDir);
 
@@ -47,7 +52,7 @@ export async function checkContent(dir: string, publicDir: string): Promise<Chec
   const tagSpellings = new Map<string, Map<string, { file: string; source: string; index: number }>>();
   // Stories left out only for their body are still checked for the rest, so one run shows everything.
   const stories = [...index.articles, ...[...index.broken.values()].flatMap((b) => (b.article ? [b.article] : []))];
-  for (const article of stories) {
+  for (const [done, article] of stories.entries()) {
     const source = await readFile(path.join(dir, 'articles', `${article.slug}.mdx`), 'utf8');
     problems.push(...storyExtras(article, source, index.references.get(article.slug), targets));
     article.tags.forEach((tag, i) => {
@@ -57,6 +62,7 @@ export async function checkContent(dir: string, publicDir: string): Promise<Chec
       if (!spellings.has(tag)) spellings.set(tag, { file: article.file, source, index: i });
       tagSpellings.set(slug, spellings);
     });
+    onProgress?.(done + 1, stories.length, 'links and tags');
   }
   // Two spellings of one tag share a page; the page shows one of them, so pick one.
   for (const [slug, spellings] of tagSpellings) {

@@ -6,6 +6,7 @@ import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { bodyKey, checkCacheFile, readCheckCache, writeCheckCache, type BodyCheck } from './check-cache';
 import { contentDir, displayPath } from './content-dir';
 import { locateField, parseArticle, parseAuthor, parseSections } from './parse';
+import type { OnStepProgress } from '@/lib/progress';
 import { formatProblem, type ContentProblem } from './problems';
 import type { Article, Author, Section } from './schema';
 import { isPublic } from './visibility';
@@ -175,11 +176,15 @@ export function articleHistory(): ReadonlyMap<string, ArticleRefs> {
 
 /**
  * Builds an index of a content directory from scratch, every body checked, nothing cached or
- * logged: the content check's view of the files, by the same code the server uses.
+ * logged: the content check's view of the files, by the same code the server uses. `onProgress`
+ * hears of each file read (step `read`) and each body checked (step `bodies`): minutes at 100,000.
  */
-export async function loadContentIndex(dir: string): Promise<ContentIndex & { references: ReadonlyMap<string, BodyReferences> }> {
+export async function loadContentIndex(
+  dir: string,
+  { onProgress }: { onProgress?: OnStepProgress } = {},
+): Promise<ContentIndex & { references: ReadonlyMap<string, BodyReferences> }> {
   const s = newState(dir, false);
-  const index = await build(s, Infinity);
+  const index = await build(s, Infinity, onProgress);
   const references = new Map<string, BodyReferences>();
   for (const entry of s.articleCache.values()) {
     if (entry.parsed.ok && entry.body?.references) references.set(entry.parsed.value.slug, entry.body.references);
@@ -242,7 +247,7 @@ async function readText(file: string): Promise<string | undefined> {
 
 let versionCounter = 0;
 
-async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<ContentIndex> {
+async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS, onProgress?: OnStepProgress): Promise<ContentIndex> {
   const problems: ContentProblem[] = [];
 
   const sectionsFile = path.join(s.dir, 'sections.yaml');
@@ -277,7 +282,12 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
   const seen = new Set<string>();
   const files = await listFiles(path.join(s.dir, 'articles'), /\.mdx$/);
   // Many reads in flight: one at a time, 10,000 files spent ten seconds waiting on the disk.
-  const entries = await mapConcurrently(files, 64, (file) => readArticle(s, file));
+  let read = 0;
+  const entries = await mapConcurrently(files, 64, async (file) => {
+    const entry = await readArticle(s, file);
+    onProgress?.(++read, files.length, 'read');
+    return entry;
+  });
   for (const [i, file] of files.entries()) {
     seen.add(file);
     const entry = entries[i];
@@ -302,7 +312,10 @@ async function build(s: State, syncBodyChecks = SYNC_BODY_CHECKS): Promise<Conte
   // A body that does not compile (or uses what stories may not) keeps the story out, like bad front matter.
   const unchecked = candidates.filter((c) => !c.entry.body && !reuseCheck(s, c.article, c.entry));
   if (unchecked.length <= syncBodyChecks) {
-    for (const { article, entry } of unchecked) await checkEntryBody(s, article, entry);
+    for (const [i, { article, entry }] of unchecked.entries()) {
+      await checkEntryBody(s, article, entry);
+      onProgress?.(i + 1, unchecked.length, 'bodies');
+    }
     // Worth a write when it spares the next start real work (a build, a first load), not per edit.
     if (unchecked.length >= SAVE_CHECKS_FROM) saveChecks(s);
   } else {
