@@ -7,8 +7,8 @@
  *
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateContent } from '@/scripts/generate-content';
@@ -17,7 +17,9 @@ import { readCheckCache } from '@/lib/content/check-cache';
 import { getPublishedArticles } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
-import { peakRssSampler, untilIdle } from './support/memory';
+import { buildSite } from './support/build';
+import { sectionOf, withSection } from './support/markdown';
+import { untilIdle } from './support/memory';
 import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
 import { loadTest, type LoadResult } from './support/wrk';
 
@@ -26,37 +28,22 @@ const smoke = process.argv.includes('--smoke');
 const SIZES = smoke ? [100] : [100, 1_000, 10_000];
 const SECONDS = smoke ? 3 : 15;
 const CONNECTIONS = 50;
+const SCALE_HEADING = '## Scale';
 const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
 const cleanups: (() => Promise<void> | void)[] = [];
 
 type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string; checksHandedOn: number };
 
-/** Runs `next build` on generated content into its own dist directory, sampling the process tree's memory. */
+/** Builds the site (bench/support/build.ts) on generated content into its own dist directory. */
 async function buildAt(articles: number): Promise<BuildResult> {
   const contentDir = path.join(work, `content-${articles}`);
   generateContent({ count: articles, dir: contentDir });
   const distDir = `.e2e/bench-${articles}`;
   rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
-  const tsconfig = path.join(ROOT, 'tsconfig.json');
-  const tsconfigBefore = readFileSync(tsconfig, 'utf8');
-  const started = performance.now();
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (c) => (log += c));
-  child.stderr.on('data', (c) => (log += c));
-  const sampler = peakRssSampler(child.pid!);
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
-  const peak = sampler.stop();
-  // Next adds every dist directory it builds into to tsconfig.json's include; these are temporary.
-  writeFileSync(tsconfig, tsconfigBefore);
-  if (code !== 0) throw new Error(`next build failed at ${articles} articles:\n${log.slice(-4000)}`);
+  const { seconds, peakBytes } = await buildSite({ contentDir, distDir });
   // Body checks the build wrote for `next start` (lib/content/check-cache.ts): what a cold start need not compile.
   const checksHandedOn = readCheckCache(path.join(ROOT, distDir, 'content-checks.json')).size;
-  return { articles, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, distDir, contentDir, checksHandedOn };
+  return { articles, seconds, peakMb: peakBytes / 1024 / 1024, distDir, contentDir, checksHandedOn };
 }
 
 /** The newest story: what readers hit hardest, and prerendered at build. */
@@ -282,7 +269,9 @@ async function main() {
   console.log(report);
   const out = smoke ? path.join(ROOT, 'reports', 'bench-smoke.md') : path.join(ROOT, 'bench', 'results.md');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, report);
+  // `npm run bench:scale` writes its own section into the same file (bench/scale.ts): keep it.
+  const scale = existsSync(out) ? sectionOf(readFileSync(out, 'utf8'), SCALE_HEADING) : undefined;
+  writeFileSync(out, scale ? withSection(report, SCALE_HEADING, scale) : report);
   return { results };
 }
 
