@@ -13,6 +13,7 @@ import { getContentIndex } from '@/lib/content/store';
 import { isPublic } from '@/lib/content/visibility';
 import { buildSearchIndex, searchArticles, syncSearchIndex } from '@/lib/search/engine';
 import { generateContent, prng, SECTIONS } from '../scripts/generate-content';
+import { percentile } from './support/stats';
 
 const PLACES = ['Velmora', 'Ostrand', 'Port Calder', 'Kessington', 'Ardmoor', 'Lake Oren', 'Serrin', 'Corvane', 'Hallin', 'Tarrow'];
 const NAMES = ['Ada', 'Bram', 'Greta', 'Jonas', 'Adler', 'Ekberg', 'Novak', 'Thorne'];
@@ -54,10 +55,6 @@ function queryMix(count: number): { query: string; section?: string; kind: strin
     const withSection = rand() < 0.3;
     return { query: make(), kind, section: withSection ? pick(SECTIONS).id : undefined };
   });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 type Query = ReturnType<typeof queryMix>[number];

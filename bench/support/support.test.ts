@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { inotifyWatches } from './inotify';
 import { calibratedSlowdown, readScores } from './lighthouse';
-import { treeCpuSeconds, treeRss, untilIdle } from './memory';
+import { treeCpuSeconds, treePids, treeRss, untilIdle } from './memory';
 import { benchNginxConfig, readDeployConfig } from './nginx';
 import { scriptSources } from './page-weight';
 import { parseDuration, parseWrk } from './wrk';
@@ -78,6 +80,33 @@ describe('process tree memory', () => {
     const self = process.memoryUsage().rss;
     child.kill();
     expect(withChild - self).toBeGreaterThan(60 * 1024 * 1024);
+  });
+});
+
+describe('process tree ids', () => {
+  it('lists the root and its children', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)']);
+    await new Promise((r) => setTimeout(r, 200));
+    const pids = treePids(process.pid);
+    child.kill();
+    expect(pids[0]).toBe(process.pid);
+    expect(pids).toContain(child.pid);
+  });
+});
+
+describe('inotify watches', () => {
+  it('counts the instances and watches of a child that watches three directories', async () => {
+    const script = `const fs = require('node:fs'); const os = require('node:os'); const path = require('node:path');
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'inotify-'));
+      for (const d of ['a', 'b', 'c']) { fs.mkdirSync(path.join(root, d)); fs.watch(path.join(root, d)); }
+      console.log(root); setTimeout(() => {}, 5000);`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const root = await new Promise<string>((resolve) => child.stdout.once('data', (chunk) => resolve(String(chunk).trim())));
+    const use = inotifyWatches(child.pid!);
+    child.kill();
+    rmSync(root, { recursive: true, force: true });
+    // libuv keeps one inotify instance for every fs.watch of a process.
+    expect(use).toEqual({ instances: 1, watches: 3 });
   });
 });
 
