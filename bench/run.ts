@@ -18,6 +18,7 @@ import { getPublishedArticles } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
 import { buildSite } from './support/build';
+import { SCALE_HEADING } from './scale-report';
 import { sectionOf, withSection } from './support/markdown';
 import { untilIdle } from './support/memory';
 import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
@@ -28,7 +29,6 @@ const smoke = process.argv.includes('--smoke');
 const SIZES = smoke ? [100] : [100, 1_000, 10_000];
 const SECONDS = smoke ? 3 : 15;
 const CONNECTIONS = 50;
-const SCALE_HEADING = '## Scale';
 const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
 const cleanups: (() => Promise<void> | void)[] = [];
 
