@@ -7,7 +7,8 @@
 /** One timed row of the scale table: its label, and its cost in milliseconds at each size measured. */
 export type ChartRow = { label: string; points: { stories: number; ms: number }[] };
 
-const WIDTH = 980;
+// Wide enough for the legend: the rows are labelled as in the table.
+const WIDTH = 1200;
 const HEIGHT = 560;
 const PLOT = { left: 80, top: 48, right: 600, bottom: 490 };
 // Distinct hues first; a dash pattern tells apart rows beyond them.
