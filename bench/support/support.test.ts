@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSteps } from './build';
 import { inotifyWatches } from './inotify';
 import { calibratedSlowdown, readScores } from './lighthouse';
 import { treeCpuSeconds, treePids, treeRss, untilIdle } from './memory';
@@ -156,5 +158,21 @@ describe('lighthouse report', () => {
     expect(calibratedSlowdown(300)).toBe(1);
     expect(calibratedSlowdown(Number.NaN)).toBe(4);
     expect(calibratedSlowdown(2000)).toBe(5);
+  });
+});
+
+describe('build steps', () => {
+  it('runs the content index step before next build once the project has one, as npm run build will', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-steps-'));
+    try {
+      expect(buildSteps(root).map((s) => s.name)).toEqual(['next build']);
+      mkdirSync(path.join(root, 'scripts'));
+      writeFileSync(path.join(root, 'scripts', 'content-index.mts'), '');
+      const steps = buildSteps(root);
+      expect(steps.map((s) => s.name)).toEqual(['content index', 'next build']);
+      expect(steps[0]!.args).toEqual([path.join(root, 'node_modules', '.bin', 'tsx'), path.join(root, 'scripts', 'content-index.mts')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
