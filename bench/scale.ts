@@ -31,9 +31,9 @@ import { medianAndP99 } from './support/stats';
 
 const ROOT = path.resolve(__dirname, '..');
 const smoke = process.argv.includes('--smoke');
-const SIZES = sizesFromArgs() ?? (smoke ? [200] : [1_000, 10_000, 100_000]);
 /** Low on purpose, so there are uncached old stories at 1,000 too. */
 const PRERENDER_LIMIT = 100;
+const SIZES = sizesFromArgs() ?? (smoke ? [200] : [1_000, 10_000, 100_000]);
 const LOOPS = { renders: smoke ? 10 : 50, searches: smoke ? 20 : 100, cpuWindowSeconds: smoke ? 3 : 10 };
 /** Queries that find stories in generated content (scripts/generate-content.ts's vocabulary). */
 const QUERIES = [
