@@ -7,8 +7,8 @@
  *
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateContent } from '@/scripts/generate-content';
@@ -17,7 +17,10 @@ import { indexFile } from '@/lib/content/index/database';
 import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
-import { peakRssSampler, untilIdle } from './support/memory';
+import { buildSite } from './support/build';
+import { SCALE_HEADING } from './scale-report';
+import { sectionOf, withSection } from './support/markdown';
+import { untilIdle } from './support/memory';
 import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
 import { loadTest, type LoadResult } from './support/wrk';
 
@@ -31,50 +34,23 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string; indexMb: number };
 
-/** Runs `npm run build` (content index, then `next build`) on generated content into its own dist directory, sampling the process tree's memory. */
+/** Builds the site (bench/support/build.ts) on generated content into its own dist directory. */
 async function buildAt(articles: number): Promise<BuildResult> {
   const contentDir = path.join(work, `content-${articles}`);
   generateContent({ count: articles, dir: contentDir });
   const distDir = `.e2e/bench-${articles}`;
   rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
-  const tsconfig = path.join(ROOT, 'tsconfig.json');
-  const tsconfigBefore = readFileSync(tsconfig, 'utf8');
-  const started = performance.now();
-  const child = spawn('npm', ['run', '-s', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let log = '';
-  child.stdout.on('data', (c) => (log += c));
-  child.stderr.on('data', (c) => (log += c));
-  const sampler = peakRssSampler(child.pid!);
-  const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
-  const peak = sampler.stop();
-  // Next adds every dist directory it builds into to tsconfig.json's include; these are temporary.
-  writeFileSync(tsconfig, tsconfigBefore);
-  if (code !== 0) throw new Error(`next build failed at ${articles} articles:\n${log.slice(-4000)}`);
+  const { seconds, peakBytes } = await buildSite({ contentDir, distDir });
   // The content index the build leaves beside itself for `next start` (ADR 0010).
-  const indexMb = statSync(withEnv({ CONTENT_DIR: contentDir, NEXT_DIST_DIR: distDir }, () => indexFile(contentDir))).size / 1024 / 1024;
-  return { articles, seconds: (performance.now() - started) / 1000, peakMb: peak / 1024 / 1024, distDir, contentDir, indexMb };
-}
-
-function withEnv<T>(env: Record<string, string>, fn: () => T): T {
-  const before = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(before)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
+  process.env.NEXT_DIST_DIR = distDir;
+  const indexMb = statSync(indexFile(contentDir)).size / 1024 / 1024;
+  delete process.env.NEXT_DIST_DIR;
+  return { articles, seconds, peakMb: peakBytes / 1024 / 1024, distDir, contentDir, indexMb };
 }
 
 /** The newest story: what readers hit hardest, and prerendered at build. */
 async function newestSlug({ contentDir, distDir }: BuildResult): Promise<string> {
-  // The build's own index: opening it reads no story file.
+  // The build's own index: opening it reads no story file and compiles nothing.
   process.env.CONTENT_DIR = contentDir;
   process.env.NEXT_DIST_DIR = distDir;
   process.env.CONTENT_WATCH = '0';
@@ -295,7 +271,9 @@ async function main() {
   console.log(report);
   const out = smoke ? path.join(ROOT, 'reports', 'bench-smoke.md') : path.join(ROOT, 'bench', 'results.md');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, report);
+  // `npm run bench:scale` writes its own section into the same file (bench/scale.ts): keep it.
+  const scale = existsSync(out) ? sectionOf(readFileSync(out, 'utf8'), SCALE_HEADING) : undefined;
+  writeFileSync(out, scale ? withSection(report, SCALE_HEADING, scale) : report);
   return { results };
 }
 

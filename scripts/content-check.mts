@@ -4,6 +4,7 @@
  *
  *   content/articles/foo.mdx:4:1 publishedAt: expected an ISO 8601 date with offset, got "yesterday"
  *
+ * Progress goes to stderr (a bar on a terminal, a line every few seconds elsewhere).
  * Warnings end in "(warning)" and do not fail. Exit status 1 when there is any error.
  * `--report <file>` also writes a JSON summary (scripts/test.sh counts it as one test).
  */
@@ -12,9 +13,16 @@ import path from 'node:path';
 import { checkContent } from '@/lib/content/check';
 import { contentDir, displayPath, publicDir } from '@/lib/content/content-dir';
 import { formatProblem } from '@/lib/content/problems';
+import { startStepsProgress } from '@/lib/progress';
+import { bodyCheckPool } from './support/body-check-pool.mts';
 
 const dir = contentDir();
-const report = await checkContent(dir, publicDir());
+// On stderr, so stdout stays one line per problem: at 100,000 stories the check takes minutes.
+const progress = startStepsProgress('content check');
+// Bodies are checked on every core, by the server's compile code (scripts/support/body-check-pool.mts).
+const pool = bodyCheckPool();
+const report = await checkContent(dir, publicDir(), { onProgress: progress.update, checkBodies: pool.check }).finally(() => pool.close());
+progress.finish();
 for (const problem of report.problems) {
   console.log(problem.severity === 'error' ? formatProblem(problem) : `${formatProblem(problem)} (warning)`);
 }

@@ -9,7 +9,8 @@ import os from 'node:os';
 import { contentDir } from '@/lib/content/content-dir';
 import { indexFile, markComplete } from '@/lib/content/index/database';
 import { reconcile } from '@/lib/content/index/reconcile';
-import { prepareIndex, progressLog } from '@/lib/content/index/runtime';
+import { prepareIndex } from '@/lib/content/index/runtime';
+import { startProgress } from '@/lib/progress';
 import { bodyCheckPool } from './support/body-check-pool.mts';
 
 const began = performance.now();
@@ -19,9 +20,11 @@ const file = indexFile(dir);
 const workers = Number(process.env.CONTENT_INDEX_WORKERS ?? os.availableParallelism());
 const pool = workers > 0 ? bodyCheckPool(workers) : undefined;
 try {
-  const options = { checkBodies: pool?.check, onProgress: progressLog('[content] indexing') };
+  const progress = startProgress('content index');
+  const options = { checkBodies: pool?.check, onProgress: progress.update };
   const { db, rebuilt } = await prepareIndex(file, dir, options);
   const result = rebuilt?.result ?? (await reconcile(db, dir, options));
+  progress.finish();
   markComplete(db);
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();

@@ -45,3 +45,13 @@ it('is deterministic for a seed', () => {
 it('refuses to write into the repository content directory', () => {
   expect(() => generateContent({ count: 1, dir: path.resolve(__dirname, '..', 'content') })).toThrow(/refusing/);
 });
+
+it('counts stories per section and reports progress after each file', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'generated-'));
+  dirs.push(dir);
+  const calls: [number, number][] = [];
+  const { perSection } = generateContent({ count: 30, dir, onProgress: (done, total) => calls.push([done, total]) });
+  expect(Object.values(perSection).reduce((a, b) => a + b, 0)).toBe(30);
+  expect(calls).toHaveLength(30);
+  expect(calls.at(-1)).toEqual([30, 30]);
+});

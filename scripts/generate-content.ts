@@ -8,6 +8,7 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { startProgress, type OnProgress } from '@/lib/progress';
 
 export const SECTIONS = [
   { id: 'world', name: 'World', words: ['border', 'summit', 'minister', 'treaty', 'embassy', 'ceasefire', 'refugees', 'sanctions'] },
@@ -38,9 +39,18 @@ export function prng(seed: number) {
   };
 }
 
-export type GenerateOptions = { count: number; dir: string; seed?: number; authors?: number; tags?: number; now?: number };
+export type GenerateOptions = {
+  count: number;
+  dir: string;
+  seed?: number;
+  authors?: number;
+  tags?: number;
+  now?: number;
+  /** Called after each story file (100,000 take about 15 s); lib/progress.ts draws it. */
+  onProgress?: OnProgress;
+};
 
-export function generateContent({ count, dir, seed = 1, authors = 24, tags = 300, now = Date.UTC(2026, 9, 1) }: GenerateOptions) {
+export function generateContent({ count, dir, seed = 1, authors = 24, tags = 300, now = Date.UTC(2026, 9, 1), onProgress }: GenerateOptions) {
   const target = path.resolve(dir);
   if (target === path.resolve(process.cwd(), 'content') || target === path.resolve(__dirname, '..', 'content')) {
     throw new Error('refusing to write synthetic articles into the repository content/ directory');
@@ -67,6 +77,8 @@ export function generateContent({ count, dir, seed = 1, authors = 24, tags = 300
   }
   const tagPool = Array.from({ length: tags }, (_, i) => `${pick(PLACES)} ${pick(SECTIONS).words[i % 8]} ${i}`);
   const span = 5 * 365 * 24 * 3600 * 1000;
+  // Stories per section: the scale bench pages through the largest one without reading every file.
+  const perSection: Record<string, number> = {};
 
   for (let i = 0; i < count; i++) {
     const section = pick(SECTIONS);
@@ -95,8 +107,10 @@ export function generateContent({ count, dir, seed = 1, authors = 24, tags = 300
       '---',
     ];
     writeFileSync(path.join(target, 'articles', `synthetic-${i}.mdx`), `${frontMatter.join('\n')}\n\n${paragraphs.join('\n\n')}\n`);
+    perSection[section.id] = (perSection[section.id] ?? 0) + 1;
+    onProgress?.(i + 1, count);
   }
-  return { dir: target, count, authors, tags };
+  return { dir: target, count, authors, tags, perSection };
 }
 
 function cli() {
@@ -110,7 +124,9 @@ function cli() {
   if (!dir) throw new Error('name the target directory with CONTENT_DIR or --out');
   if (!Number.isInteger(count) || count < 1) throw new Error(`--count must be a positive whole number, got ${flag('count')}`);
   const started = Date.now();
-  const result = generateContent({ count, dir, seed: Number(flag('seed') ?? '1') });
+  const progress = startProgress('generating');
+  const result = generateContent({ count, dir, seed: Number(flag('seed') ?? '1'), onProgress: progress.update });
+  progress.finish();
   console.log(`wrote ${result.count} articles, ${result.authors} authors to ${result.dir} in ${Date.now() - started} ms`);
 }
 

@@ -24,6 +24,11 @@ const runners = [
     file: 'reports/bench-smoke.json',
     count: (r) => r,
   },
+  {
+    name: 'bench scale smoke',
+    file: 'reports/bench-scale-smoke.json',
+    count: (r) => r,
+  },
 ];
 
 let passed = 0;

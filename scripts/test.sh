@@ -55,5 +55,14 @@ else
   status=1
 fi
 
+# The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md): one test too.
+echo "== bench scale smoke"
+if npx tsx bench/scale.ts --smoke; then
+  echo '{"passed":1,"failed":0}' > reports/bench-scale-smoke.json
+else
+  echo '{"passed":0,"failed":1}' > reports/bench-scale-smoke.json
+  status=1
+fi
+
 node scripts/test-summary.mjs || status=1
 exit $status

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-type ProcStat = { ppid: number; rssBytes: number; cpuTicks: number };
+type ProcStat = { pid: number; ppid: number; rssBytes: number; cpuTicks: number };
 
 /** Every process's parent, RSS and CPU time, read from /proc. */
 function readProcs(): Map<number, ProcStat> {
@@ -12,7 +12,7 @@ function readProcs(): Map<number, ProcStat> {
       // Fields after the command name (which may hold spaces) start after the last ')': field 3 is
       // the state, so utime and stime (fields 14 and 15) are at 11 and 12, rss (24) at 21.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(entry), { ppid: Number(fields[1]), rssBytes: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+      procs.set(Number(entry), { pid: Number(entry), ppid: Number(fields[1]), rssBytes: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
     } catch {
       /* the process ended while we looked */
     }
@@ -20,20 +20,30 @@ function readProcs(): Map<number, ProcStat> {
   return procs;
 }
 
-/** Sums one figure over a process and all its descendants. */
-function treeSum(rootPid: number, pick: (p: ProcStat) => number): number {
+/** A process and all its descendants that are alive, with what /proc says of each. */
+function treeProcs(rootPid: number): ProcStat[] {
   const procs = readProcs();
   const children = new Map<number, number[]>();
   for (const [pid, p] of procs) (children.get(p.ppid) ?? children.set(p.ppid, []).get(p.ppid)!).push(pid);
-  let total = 0;
+  const found: ProcStat[] = [];
   const stack = [rootPid];
   while (stack.length) {
     const pid = stack.pop()!;
     const p = procs.get(pid);
-    if (p) total += pick(p);
+    if (p) found.push(p);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return found;
+}
+
+/** Sums one figure over a process and all its descendants. */
+function treeSum(rootPid: number, pick: (p: ProcStat) => number): number {
+  return treeProcs(rootPid).reduce((total, p) => total + pick(p), 0);
+}
+
+/** The ids of a process and all its live descendants (a server may fork workers). */
+export function treePids(rootPid: number): number[] {
+  return treeProcs(rootPid).map((p) => p.pid);
 }
 
 /** RSS in bytes of a process and all its descendants. */

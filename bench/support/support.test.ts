@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildSteps } from './build';
+import { inotifyWatches } from './inotify';
 import { calibratedSlowdown, readScores } from './lighthouse';
-import { treeCpuSeconds, treeRss, untilIdle } from './memory';
+import { treeCpuSeconds, treePids, treeRss, untilIdle } from './memory';
 import { benchNginxConfig, readDeployConfig } from './nginx';
 import { scriptSources } from './page-weight';
 import { parseDuration, parseWrk } from './wrk';
@@ -81,6 +85,33 @@ describe('process tree memory', () => {
   });
 });
 
+describe('process tree ids', () => {
+  it('lists the root and its children', async () => {
+    const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 5000)']);
+    await new Promise((r) => setTimeout(r, 200));
+    const pids = treePids(process.pid);
+    child.kill();
+    expect(pids[0]).toBe(process.pid);
+    expect(pids).toContain(child.pid);
+  });
+});
+
+describe('inotify watches', () => {
+  it('counts the instances and watches of a child that watches three directories', async () => {
+    const script = `const fs = require('node:fs'); const os = require('node:os'); const path = require('node:path');
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'inotify-'));
+      for (const d of ['a', 'b', 'c']) { fs.mkdirSync(path.join(root, d)); fs.watch(path.join(root, d)); }
+      console.log(root); setTimeout(() => {}, 5000);`;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const root = await new Promise<string>((resolve) => child.stdout.once('data', (chunk) => resolve(String(chunk).trim())));
+    const use = inotifyWatches(child.pid!);
+    child.kill();
+    rmSync(root, { recursive: true, force: true });
+    // libuv keeps one inotify instance for every fs.watch of a process.
+    expect(use).toEqual({ instances: 1, watches: 3 });
+  });
+});
+
 describe('process tree CPU', () => {
   it("counts a busy child's CPU time, and sees the tree idle once the child stops", async () => {
     const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 1500; while (Date.now() < end);']);
@@ -127,5 +158,21 @@ describe('lighthouse report', () => {
     expect(calibratedSlowdown(300)).toBe(1);
     expect(calibratedSlowdown(Number.NaN)).toBe(4);
     expect(calibratedSlowdown(2000)).toBe(5);
+  });
+});
+
+describe('build steps', () => {
+  it('runs the content index step before next build once the project has one, as npm run build will', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'build-steps-'));
+    try {
+      expect(buildSteps(root).map((s) => s.name)).toEqual(['next build']);
+      mkdirSync(path.join(root, 'scripts'));
+      writeFileSync(path.join(root, 'scripts', 'content-index.mts'), '');
+      const steps = buildSteps(root);
+      expect(steps.map((s) => s.name)).toEqual(['content index', 'next build']);
+      expect(steps[0]!.args).toEqual([path.join(root, 'node_modules', '.bin', 'tsx'), path.join(root, 'scripts', 'content-index.mts')]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -9,6 +9,9 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export type RunningServer = {
   url: string;
   pid: number;
+  /** performance.now() when `next start` was spawned, and when it was first seen ready. */
+  startedAt: number;
+  readyAt: number;
   /** Everything the server printed, for assertions on logged errors. */
   output: () => string;
   stop: () => Promise<void>;
@@ -40,6 +43,11 @@ type StartOptions = {
   distDir?: string;
   /** Another Next.js project to serve (the bench's bare floor app). */
   projectDir?: string;
+  /**
+   * Ready when the front page answers (default), or as soon as the port accepts a connection: the
+   * scale bench times first requests after a restart, which a request to `/` would warm.
+   */
+  waitFor?: 'front page' | 'listening';
 };
 
 /** Starts `next start` on the production build, bound to 127.0.0.1 on a free port. */
@@ -63,6 +71,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     distDir = path.relative(ROOT, copy);
   }
+  const startedAt = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
     [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
@@ -108,19 +117,35 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/`, { redirect: 'manual' });
-      if (res.status < 500) break;
-    } catch {
-      /* not listening yet */
+    if (options.waitFor === 'listening') {
+      if (await accepts(port)) break;
+    } else {
+      try {
+        const res = await fetch(`${url}/`, { redirect: 'manual' });
+        if (res.status < 500) break;
+      } catch {
+        /* not listening yet */
+      }
     }
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`next start did not answer within 30 s:\n${output}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, options.waitFor === 'listening' ? 10 : 100));
   }
-  return { url, pid: child.pid!, output: () => output, stop };
+  return { url, pid: child.pid!, startedAt, readyAt: performance.now(), output: () => output, stop };
+}
+
+/** Whether something accepts TCP connections on 127.0.0.1:port (closed at once, nothing sent). */
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }
 
 /** A temporary copy of the repository's content, for tests that change files. */

@@ -12,6 +12,7 @@ import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
 import type { Article, Author, Section } from './schema';
+import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
 
 /** A standfirst longer than this crowds the headline on phones; a warning, not an error. */
@@ -24,7 +25,7 @@ export type CheckReport = { problems: ContentProblem[]; files: number };
 
 export type CheckOptions = {
   /** Called as stories are read: a check of a large archive takes minutes. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: OnStepProgress;
   /** Checks many bodies at once (the CLI uses both cores); one after another when absent. */
   checkBodies?: (bodies: readonly string[]) => Promise<BodyCheck[]>;
 };
@@ -48,7 +49,7 @@ export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promis
   const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
   const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
   try {
-    await reconcile(db, dir, { onProgress: options.onProgress, checkBodies: options.checkBodies });
+    await reconcile(db, dir, { onProgress: (done, total) => options.onProgress?.(done, total, 'stories'), checkBodies: options.checkBodies });
     return await fn(db);
   } finally {
     db.close();
