@@ -29,7 +29,7 @@ describe('npm run content:check', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(/content check: 0 errors, 0 warnings in \d+ files under content/);
     // Progress, as a CI log shows it (no terminal): a plain line per step, ending at 100%.
-    for (const step of ['read', 'bodies', 'links and tags']) {
+    for (const step of ['stories', 'links and tags']) {
       expect(result.stderr).toMatch(new RegExp(`^content check: ${step}: ([\\d,]+)/\\1 \\(100%\\) \\d+ s$`, 'm'));
     }
     expect(result.stderr).not.toContain('\r');

@@ -38,7 +38,7 @@ export type CheckOptions = {
  * sorted by file and line.
  */
 export async function checkContent(dir: string, publicDir: string, options: CheckOptions = {}): Promise<CheckReport> {
-  return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir), options);
+  return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir, options.onProgress), options);
 }
 
 /**
@@ -59,7 +59,7 @@ export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promis
 
 type FileRow = { path: string; kind: string; problems: string; parsed: string | null; refs: string | null };
 
-async function reportOn(db: IndexDb, dir: string, publicDir: string): Promise<CheckReport> {
+async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?: OnStepProgress): Promise<CheckReport> {
   const rows = db.prepare('SELECT path, kind, problems, parsed, refs FROM files ORDER BY path').all() as FileRow[];
   const problems: ContentProblem[] = rows.flatMap((r) => JSON.parse(r.problems) as ContentProblem[]);
   if (!rows.some((r) => r.kind === 'sections')) {
@@ -93,8 +93,10 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string): Promise<Ch
   const tagSpellings = new Map<string, Map<string, { file: string; source: string; index: number }>>();
   // Every story whose front matter is valid, even one left out for its body or references, is
   // checked for the rest, so one run shows everything.
-  for (const row of rows) {
-    if (row.kind !== 'article' || !row.parsed) continue;
+  const stories = rows.filter((r) => r.kind === 'article' && r.parsed);
+  for (const [i, row] of stories.entries()) {
+    if (i % 500 === 0) onProgress?.(i, stories.length, 'links and tags');
+    if (!row.parsed) continue;
     const article = { ...(JSON.parse(row.parsed) as Omit<Article, 'body'>), body: '' };
     const source = await readFile(path.join(dir, row.path), 'utf8');
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
@@ -107,6 +109,7 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string): Promise<Ch
       tagSpellings.set(slug, spellings);
     });
   }
+  onProgress?.(stories.length, stories.length, 'links and tags');
   // Two spellings of one tag share a page; the page shows one of them, so pick one.
   for (const [slug, spellings] of tagSpellings) {
     if (spellings.size < 2) continue;
