@@ -40,7 +40,7 @@ step "typecheck" npx tsc --noEmit
 step "content check" npm run -s content:check -- --report reports/content-check.json
 step "unit tests" npx vitest run
 echo "== production build"
-if npx next build; then
+if npm run -s build; then
   step "end-to-end tests" npx playwright test
 else
   status=1
