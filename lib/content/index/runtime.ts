@@ -36,6 +36,9 @@ type State = {
   logged: Set<string>;
 };
 
+/** Without a watcher, how often every file's stamp is compared. */
+const POLL_MS = Number(process.env.CONTENT_POLL_MS ?? 10_000);
+
 // One index per process: Next may evaluate this module once per route bundle, so it lives on globalThis.
 const KEY = Symbol.for('news-rebeat.content-index');
 const registry = globalThis as typeof globalThis & { [KEY]?: State };
@@ -142,6 +145,14 @@ async function start(s: State): Promise<IndexDb> {
       void catchUp(s);
     });
     if (s.scanAll) setImmediate(() => void catchUp(s));
+    if (!s.watcher.watching() && process.env.CONTENT_WATCH !== '0') {
+      // No watch could be set (the system's inotify limit): compare every stamp now and then.
+      console.warn(`[content] cannot watch ${s.dir}: comparing file stamps every ${POLL_MS / 1000} s instead`);
+      setInterval(() => {
+        s.scanAll = true;
+        void catchUp(s);
+      }, POLL_MS).unref();
+    }
     return db;
   } catch (error) {
     s.status = { state: 'failed', error: error instanceof Error ? error.message : String(error) };

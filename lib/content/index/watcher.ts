@@ -1,7 +1,8 @@
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
-export type ContentWatcher = { close(): void };
+/** `watching` is false when the system refused every watch (inotify limits): the caller polls. */
+export type ContentWatcher = { close(): void; watching: () => boolean };
 
 /** The directories that hold content files; a watch each, however many files they hold. */
 const WATCHED = ['', 'articles', 'authors'] as const;
@@ -14,7 +15,7 @@ const WATCHED = ['', 'articles', 'authors'] as const;
  * no file name).
  */
 export function watchContent(dir: string, onChange: (paths: readonly string[] | undefined) => void, settleMs = 30): ContentWatcher {
-  if (process.env.CONTENT_WATCH === '0') return { close() {} };
+  if (process.env.CONTENT_WATCH === '0') return { close() {}, watching: () => false };
   const watchers = new Map<string, FSWatcher>();
   let pending = new Set<string>();
   let everything = false;
@@ -63,6 +64,7 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
   WATCHED.forEach(attach);
 
   return {
+    watching: () => watchers.size > 0,
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
