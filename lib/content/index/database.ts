@@ -13,7 +13,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -43,18 +43,21 @@ CREATE TABLE stories (
   body TEXT NOT NULL,
   compiled TEXT NOT NULL            -- the checked body as compiled MDX (function body)
 );
-CREATE INDEX stories_by_time ON stories (listed, published_ms DESC, slug);
-CREATE INDEX stories_by_section ON stories (section, listed, published_ms DESC, slug);
+-- With sample last, the public condition is read from the index alone: a deep page skips rows
+-- without reading them.
+CREATE INDEX stories_by_time ON stories (listed, published_ms DESC, slug, sample);
+CREATE INDEX stories_by_section ON stories (section, listed, published_ms DESC, slug, sample);
 
 CREATE TABLE story_tags (
   tag TEXT NOT NULL,                -- URL slug of the tag
   slug TEXT NOT NULL,
   name TEXT NOT NULL,               -- as the story spells it
-  listed INTEGER NOT NULL,
-  published_ms INTEGER NOT NULL,
+  listed INTEGER NOT NULL,          -- listed, published_ms and sample as in stories: a listing page
+  published_ms INTEGER NOT NULL,    -- is chosen from this index alone (public-view.ts)
+  sample INTEGER NOT NULL,
   PRIMARY KEY (tag, slug)
 ) WITHOUT ROWID;
-CREATE INDEX story_tags_by_time ON story_tags (tag, listed, published_ms DESC);
+CREATE INDEX story_tags_by_time ON story_tags (tag, listed, published_ms DESC, slug, sample);
 CREATE INDEX story_tags_of_story ON story_tags (slug);
 
 CREATE TABLE story_authors (
@@ -63,9 +66,10 @@ CREATE TABLE story_authors (
   position INTEGER NOT NULL,
   listed INTEGER NOT NULL,
   published_ms INTEGER NOT NULL,
+  sample INTEGER NOT NULL,
   PRIMARY KEY (author, slug)
 ) WITHOUT ROWID;
-CREATE INDEX story_authors_by_time ON story_authors (author, listed, published_ms DESC);
+CREATE INDEX story_authors_by_time ON story_authors (author, listed, published_ms DESC, slug, sample);
 CREATE INDEX story_authors_of_story ON story_authors (slug);
 
 -- Related stories: each story's strongest terms (lib/content/related.ts), and how many stories use each.

@@ -51,12 +51,13 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
     body,
     compiled,
   });
-  const tag = sql(db, 'INSERT OR REPLACE INTO story_tags (tag, slug, name, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
+  const sample = article.sample ? 1 : 0;
+  const tag = sql(db, 'INSERT OR REPLACE INTO story_tags (tag, slug, name, listed, published_ms, sample) VALUES (?, ?, ?, ?, ?, ?)');
   const keys = new Map<string, string>();
   for (const name of article.tags) if (tagKey(name) && !keys.has(tagKey(name))) keys.set(tagKey(name), name);
-  for (const [key, name] of keys) tag.run(key, article.slug, name, listed, publishedMs);
-  const byline = sql(db, 'INSERT OR REPLACE INTO story_authors (author, slug, position, listed, published_ms) VALUES (?, ?, ?, ?, ?)');
-  article.authors.forEach((id, i) => byline.run(id, article.slug, i, listed, publishedMs));
+  for (const [key, name] of keys) tag.run(key, article.slug, name, listed, publishedMs, sample);
+  const byline = sql(db, 'INSERT OR REPLACE INTO story_authors (author, slug, position, listed, published_ms, sample) VALUES (?, ?, ?, ?, ?, ?)');
+  article.authors.forEach((id, i) => byline.run(id, article.slug, i, listed, publishedMs, sample));
   if (listed) {
     countListings(db, article, keys.keys(), 1, bulk);
     const count = sql(db, 'INSERT INTO tag_counts (tag, stories) VALUES (?, 1) ON CONFLICT (tag) DO UPDATE SET stories = stories + 1');
