@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { checkBody } from '@/lib/mdx/compile';
+import { isImagePath } from '@/lib/security/safe-path';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { displayPath } from './content-dir';
 import { parseYaml } from './front-matter';
@@ -147,7 +148,8 @@ function storyExtras(
     if (problem) problems.push({ file: article.file, line: link.line, column: link.column, field: 'body', ...problem });
   }
   for (const image of references?.images ?? []) {
-    if (!publicFileExists(targets.publicDir, image.src)) {
+    // A src that breaks the image-path rule is already refused by the body check.
+    if (isImagePath(image.src) && !publicFileExists(targets.publicDir, image.src)) {
       problems.push({
         file: article.file,
         line: image.line,

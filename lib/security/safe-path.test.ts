@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { isImagePath, isSameOriginPath, safeSitePath } from './safe-path';
+
+describe('safeSitePath', () => {
+  it.each([
+    ['/articles/harbour-plan', '/articles/harbour-plan'],
+    ['/preview/editor?slug=harbour-plan', '/preview/editor?slug=harbour-plan'],
+    ['/articles/a#corrections-heading', '/articles/a#corrections-heading'],
+    ['/articles/../authors/x', '/authors/x'],
+    ['/%2F%2Fevil.example', '/%2F%2Fevil.example'],
+    ['/a/%5Cevil.example', '/a/%5Cevil.example'],
+    [null, '/'],
+    ['', '/'],
+  ])('keeps %s on this site as %s', (input, expected) => {
+    expect(safeSitePath(input)).toBe(expected);
+  });
+
+  // Issue 15: each of these became `Location: //evil.example`.
+  it.each([
+    '//evil.example/x',
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/%2E//evil.example',
+    '/a/..//evil.example',
+    '/a/%2e%2e//evil.example',
+    '/././/evil.example',
+    '/\\evil.example',
+    '/.\\/evil.example',
+    '/a/..\\evil.example',
+    '\\\\evil.example',
+    '/\tevil',
+    '/\t/evil.example',
+    '/.\t//evil.example',
+    '/\n/evil.example',
+    '/\r\n/evil.example',
+    '/\u0000/evil.example',
+    '/\u007f/evil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'articles/relative',
+    ' /articles/x',
+  ])('refuses %j (it could leave the site)', (input) => {
+    expect(safeSitePath(input)).toBeUndefined();
+  });
+});
+
+describe('isSameOriginPath', () => {
+  it.each(['/', '/articles/x', '/a/b?c=d'])('accepts %j', (value) => expect(isSameOriginPath(value)).toBe(true));
+  it.each(['', 'a', '//x', '/\\x', '/a\tb', '/a\nb', 'https://x'])('refuses %j', (value) => expect(isSameOriginPath(value)).toBe(false));
+});
+
+describe('isImagePath', () => {
+  it.each(['/images/samples/ferry-yard.jpg', '/logo.png', '/images/photo 1.jpg'])('accepts %j', (value) => {
+    expect(isImagePath(value)).toBe(true);
+  });
+
+  it.each([
+    '//evil.com/x.jpg',
+    '/\\evil.com/x.svg',
+    '\\evil.com/x.svg',
+    'images/x.jpg',
+    'https://evil.com/x.jpg',
+    'data:image/png;base64,AAAA',
+    '/images/./samples/ferry-yard.jpg',
+    '/images/././samples/ferry-yard.jpg',
+    '/images/zz/../samples/ferry-yard.jpg',
+    '/images/%2e/samples/ferry-yard.jpg',
+    '/images%2Fsamples%2Fferry-yard.jpg',
+    '/images//samples/ferry-yard.jpg',
+    '/images/samples/',
+    '/.git/config',
+    '/images/.hidden/x.jpg',
+    '/images/a\\b.jpg',
+    '/images/x.jpg?v=1',
+    '/images/x.jpg#a',
+    '/images/\tx.jpg',
+    '/images/\nx.jpg',
+  ])('refuses %j', (value) => {
+    expect(isImagePath(value)).toBe(false);
+  });
+});
