@@ -94,7 +94,8 @@ export async function checkStorySource(
   if (!parsed.ok) return sortProblems(parsed.problems);
   const article = parsed.value;
   const problems = crossCheck(article, source, index.authors, new Set(index.sections.map((s) => s.id)));
-  const { issues, references } = await checkBody(article.body);
+  // The editor's own cache: what an editor types never pushes a story out of the readers' one.
+  const { issues, references } = await checkBody(article.body, 'preview');
   problems.push(...issues.map((issue) => ({ file, ...issue, field: 'body', severity: 'error' as const })));
   const targets = linkTargets(index, publicDir);
   // The story being edited may link to itself, or be new.
