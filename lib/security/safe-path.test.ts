@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isImagePath, isSameOriginPath, safeSitePath } from './safe-path';
+import { canonicalPath, isImagePath, isSameOriginPath, safeSitePath } from './safe-path';
 
 describe('safeSitePath', () => {
   it.each([
@@ -78,4 +78,34 @@ describe('isImagePath', () => {
   ])('refuses %j', (value) => {
     expect(isImagePath(value)).toBe(false);
   });
+});
+
+describe('canonicalPath', () => {
+  it.each([
+    ['/articles/ardmoor-participatory-budget', '/articles/ardmoor-participatory-budget'],
+    ['/articles/caf%C3%A9', '/articles/caf%C3%A9'],
+    ['/images/photo%201.jpg', '/images/photo%201.jpg'],
+    ['/media/4x3/images%2Fsamples%2Fx.jpg', '/media/4x3/images%2Fsamples%2Fx.jpg'],
+  ])('leaves the one spelling %j as it is', (raw, expected) => {
+    expect(canonicalPath(raw)).toBe(expected);
+  });
+
+  it.each([
+    ['/articles/ardmoor%2Dparticipatory-budget', '/articles/ardmoor-participatory-budget'],
+    ['/articles/caf%c3%a9', '/articles/caf%C3%A9'],
+    ['/media/4x3/images/./samples/x.jpg', '/media/4x3/images/samples/x.jpg'],
+    ['/media/4x3/images/%2e/samples/x.jpg', '/media/4x3/images/samples/x.jpg'],
+    ['/media/4x3/images/zz/../samples/x.jpg', '/media/4x3/images/samples/x.jpg'],
+    ['/media/4x3/images/zz/%2e%2e/samples/x.jpg', '/media/4x3/images/samples/x.jpg'],
+    ['/%61rticles/x', '/articles/x'],
+  ])('spells %j as %j', (raw, expected) => {
+    expect(canonicalPath(raw)).toBe(expected);
+  });
+
+  it.each(['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/\\evil.example'])(
+    'can leave the site for %j, which isSameOriginPath then refuses',
+    (raw) => {
+      expect(isSameOriginPath(canonicalPath(raw))).toBe(false);
+    },
+  );
 });

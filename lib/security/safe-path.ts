@@ -46,3 +46,22 @@ export function isImagePath(value: string): boolean {
     .split('/')
     .every((segment) => segment !== '' && !segment.startsWith('.'));
 }
+
+/**
+ * The one spelling of a raw (still percent-encoded) path: dot segments resolved (`/./`, `/a/../`,
+ * `/%2e/`), each segment encoded as encodeURI writes it (`%2D` reads `-`, `%c3%a9` reads `%C3%A9`).
+ * Next keys its cache by the decoded path, but a cache in front (nginx) keys what was sent, so
+ * every other spelling would be one more copy. A segment holding an encoded `/`, `\`, `?` or `#`
+ * stays as sent: nothing else spells it. The result may leave the site (`/.//host` gives `//host`):
+ * check it with isSameOriginPath before sending anyone there.
+ */
+export function canonicalPath(rawPath: string): string {
+  const resolved = new URL(`http://site.invalid${rawPath}`).pathname;
+  return resolved
+    .split('/')
+    .map((segment) => {
+      const decoded = decodeURIComponent(segment);
+      return /[/\\?#]/.test(decoded) ? segment : encodeURI(decoded);
+    })
+    .join('/');
+}
