@@ -9,6 +9,8 @@ const ROOT = path.resolve(__dirname, '..', '..');
 export type RunningServer = {
   url: string;
   pid: number;
+  /** The dist directory it serves (its route cache is under server/route-cache). */
+  distDir: string;
   /** Everything the server printed, for assertions on logged errors. */
   output: () => string;
   stop: () => Promise<void>;
@@ -120,7 +122,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, pid: child.pid!, output: () => output, stop };
+  return { url, pid: child.pid!, distDir: path.resolve(projectDir, distDir), output: () => output, stop };
 }
 
 /** A temporary copy of the repository's content, for tests that change files. */
