@@ -1,7 +1,9 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
 import { LIVE_EDITOR_PATH, liveEditorCsp } from './lib/preview/editor-csp';
+import { PREVIEW_PREFIX } from './lib/preview/prefix';
 import { securityHeaders } from './lib/security/headers';
+import { MAX_INPUT_PIXELS } from './lib/seo/input-pixels';
 
 const nextConfig: NextConfig = {
   // Tests run several isolated servers from copies of one build; each names its own copy.
@@ -13,19 +15,33 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   // Several instances share one ISR cache in Redis when REDIS_URL is set (docs/deploy.md); read
   // again by `next start`, so one build serves with or without Redis. No in-process copy, or an
-  // instance would keep serving a page another instance revalidated.
+  // instance would keep serving a page another instance revalidated. Without Redis, Next's own
+  // file-system cache, bounded and storing no 404 for unknown addresses (lib/cache/bounds.mjs).
   ...(process.env.REDIS_URL
     ? { cacheHandler: path.resolve(process.cwd(), 'lib/cache/redis-cache-handler.mjs'), cacheMaxMemorySize: 0 }
-    : {}),
+    : { cacheHandler: path.resolve(process.cwd(), 'lib/cache/file-cache-handler.mjs') }),
   reactStrictMode: true,
   images: {
     formats: ['image/avif', 'image/webp'],
     qualities: [75],
+    // Optimised copies under <distDir>/cache/images, least recently used out first (Next's
+    // default is half the free disk). proxy.ts lets through only images the content uses.
+    maximumDiskCacheSize: 512 * 1024 * 1024,
+  },
+  experimental: {
+    imgOptMaxInputPixels: MAX_INPUT_PIXELS,
+  },
+  // Preview addresses show the page itself (lib/preview/prefix.ts); after the app's own routes,
+  // so the live editor keeps its page.
+  async rewrites() {
+    return { beforeFiles: [], afterFiles: [{ source: `${PREVIEW_PREFIX}/:path*`, destination: '/:path*' }], fallback: [] };
   },
   async headers() {
     return [
       // Every response; a later rule that sets the same header wins (the live editor's CSP).
       { source: '/:path*', headers: [...securityHeaders] },
+      // A second address for every page: never indexed.
+      { source: `${PREVIEW_PREFIX}/:path*`, headers: [{ key: 'X-Robots-Tag', value: 'noindex, nofollow' }] },
       {
         // Only the editors' live preview may evaluate code (compiled MDX); it is never indexed.
         source: LIVE_EDITOR_PATH,

@@ -160,7 +160,8 @@ test('preview shows a draft and a scheduled story only with the secret, with a b
 
   const entered = await page.goto(`${server.url}/api/preview?secret=${PREVIEW_SECRET}&path=/articles/${draft}`);
   expect(entered?.status()).toBe(200);
-  expect(page.url()).toBe(`${server.url}/articles/${draft}`);
+  // Preview has its own addresses, which the public cache never serves (deploy/nginx.conf).
+  expect(page.url()).toBe(`${server.url}/preview/articles/${draft}`);
   await expect(page.locator('h1')).toHaveText(`Draft ${draft}`);
   const banner = page.getByRole('region', { name: 'Preview' });
   await expect(banner).toContainText('Draft: readers cannot see this story');

@@ -63,6 +63,18 @@ test('oversized and malformed webhook bodies are refused with a 4xx and change n
   expect((await fetch(`${server.url}/articles/ardmoor-participatory-budget`)).status).toBe(200);
 });
 
+test('preview redirects stay on the site, and other spellings of an image are a 404, never a crop', async () => {
+  for (const spelling of ['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/%5Cevil.example', '/%09/evil.example', '/%0A/evil.example']) {
+    const exit = await sendRaw(server.url, { method: 'GET', path: `/api/preview/exit?path=${spelling}`, label: spelling });
+    expect([exit.status, exit.headers.location], spelling).toEqual([307, '/']);
+  }
+  for (const path of ['/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg', '/media/4x3/images%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg', '/_next/image?url=/images/./samples/ferry-yard.jpg&w=640&q=75']) {
+    const res = await sendRaw(server.url, { method: 'GET', path, label: path });
+    // A plain-text 404 that says no-store: no crop, no optimised copy, nothing for a cache to keep.
+    expect([res.status, String(res.headers['content-type']).startsWith('text/plain'), res.headers['cache-control']], path).toEqual([404, true, 'no-store']);
+  }
+});
+
 test('a traversal slug is a 404 page, not a file', async () => {
   for (const path of ['/articles/..%2f..%2f..%2fetc%2fpasswd', '/articles/%2e%2e%2f%2e%2e%2fpackage.json', '/articles/%00']) {
     const res = await sendRaw(server.url, { method: 'GET', path, label: path });

@@ -123,6 +123,17 @@ const PREFIXES = ['/', '/articles/', '/authors/', '/tags/', '/world/', '/world/p
 const BAD_PAGES = ['0', '-1', '1.5', '1e3', '999999999', '99999999999999999999999', 'abc', '01', '%20', '0x10', 'NaN', 'Infinity', '2%00'];
 const PAGED = ['/world/page/', '/business/page/', '/tags/port-calder/page/', '/tags/x/page/', '/authors/ines-okafor/page/', '/authors/x/page/'];
 
+/** Issue 15: preview paths that parsing folds into `//host`, and other spellings of a story image. */
+const REDIRECT_SPELLINGS = ['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/%5Cevil.example', '/%09/evil.example', '/%0A/evil.example'];
+const IMAGE_SPELLINGS = [
+  '/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg',
+  '/media/4x3/images%2F.%2F.%2Fsamples%2Fferry-yard.jpg',
+  '/media/4x3/images%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg',
+  '/media/4x3/.git%2Fconfig.jpg',
+  '/_next/image?url=/images/./samples/ferry-yard.jpg&w=640&q=75',
+  '/_next/image?url=%2Fimages%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg&w=640&q=75',
+];
+
 const PAGES = ['/', '/world', '/articles/ardmoor-participatory-budget', '/authors/ines-okafor', '/tags/port-calder', '/feed.xml', '/sitemap.xml'];
 
 /** Several hundred hostile requests against every kind of route. */
@@ -137,6 +148,11 @@ export function hostileRequests(): HostileRequest[] {
     list.push({ method: 'GET', path: `/api/preview?secret=x&path=${segment}`, label: `preview ${segment}` });
     list.push({ method: 'GET', path: `/preview/editor?slug=${segment}`, label: `editor ${segment}` });
   }
+  for (const spelling of REDIRECT_SPELLINGS) {
+    list.push({ method: 'GET', path: `/api/preview/exit?path=${spelling}`, label: `exit redirect ${spelling}` });
+    list.push({ method: 'GET', path: `/api/preview?secret=x&path=${spelling}`, label: `preview redirect ${spelling}` });
+  }
+  for (const spelling of IMAGE_SPELLINGS) list.push({ method: 'GET', path: spelling, label: `image spelling ${spelling}` });
   for (const paged of PAGED) {
     for (const n of BAD_PAGES) list.push({ method: 'GET', path: `${paged}${n}`, label: `page number ${paged}${n}` });
   }
@@ -159,6 +175,7 @@ export function hostileRequests(): HostileRequest[] {
     });
     list.push({ method: 'GET', path: page, headers: { rsc: '1', 'next-router-state-tree': '%ff%00garbage' }, label: `bad router state ${page}` });
     list.push({ method: 'GET', path: page, headers: { 'accept-encoding': 'x'.repeat(4000), 'x-forwarded-host': 'evil.example' }, label: `odd headers ${page}` });
+    list.push({ method: 'GET', path: page, headers: { cookie: '__prerender_bypass=forged; __next_preview_data=x' }, label: `forged preview cookie ${page}` });
   }
   return list;
 }

@@ -12,6 +12,8 @@ export type RunningServer = {
   /** performance.now() when `next start` was spawned, and when it was first seen ready. */
   startedAt: number;
   readyAt: number;
+  /** The dist directory it serves (its route cache is under server/route-cache). */
+  distDir: string;
   /** Everything the server printed, for assertions on logged errors. */
   output: () => string;
   stop: () => Promise<void>;
@@ -133,7 +135,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await new Promise((resolve) => setTimeout(resolve, options.waitFor === 'listening' ? 10 : 100));
   }
-  return { url, pid: child.pid!, startedAt, readyAt: performance.now(), output: () => output, stop };
+  return { url, pid: child.pid!, startedAt, readyAt: performance.now(), distDir: path.resolve(projectDir, distDir), output: () => output, stop };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port (closed at once, nothing sent). */

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from 'redis';
+import { cacheBounds, isMissingPage } from './bounds.mjs';
 import { deserialize, entryTags, serialize, tagMark, tagVerdict } from './codec.mjs';
 
 /** A Redis call slower than this counts as Redis being away: a page never waits on the cache. */
@@ -133,7 +134,11 @@ function newestMark(marks) {
 export default class RedisCacheHandler {
   constructor(options) {
     const prefix = process.env.REDIS_KEY_PREFIX || 'news-rebeat';
-    this.entryPrefix = `${prefix}:${buildId(options?.serverDistDir ?? '.next/server')}:entry:`;
+    const build = `${prefix}:${buildId(options?.serverDistDir ?? '.next/server')}`;
+    this.entryPrefix = `${build}:entry:`;
+    // Every stored key by when it was last written: past cacheBounds().entries, the oldest go.
+    this.indexKey = `${build}:index`;
+    this.maxEntries = cacheBounds().entries;
     // Tags are per site, not per build: content revalidated under one build is stale under the next.
     this.tagsKey = `${prefix}:tags`;
     this.state = shared();
@@ -176,14 +181,36 @@ export default class RedisCacheHandler {
       if (state.up) await withTimeout(state.client.del(this.entryPrefix + key)).catch((e) => state.down(e));
       return;
     }
-    if (!state.up) return this.localSet(key, entry);
+    // A 404 only replaces an entry that exists (a page that went away): unknown URLs cost nothing.
+    const missing = isMissingPage(data);
+    if (!state.up) {
+      if (!missing || state.local.has(key)) this.localSet(key, entry);
+      return;
+    }
     try {
-      await withTimeout(state.client.set(this.entryPrefix + key, serialize(entry), { EX: ENTRY_TTL_SECONDS }));
+      const stored = await withTimeout(
+        state.client.set(this.entryPrefix + key, serialize(entry), {
+          expiration: { type: 'EX', value: ENTRY_TTL_SECONDS },
+          ...(missing ? { condition: 'XX' } : {}),
+        }),
+      );
       state.ok();
+      if (stored !== null) await this.bound(key);
     } catch (e) {
       state.down(e);
-      this.localSet(key, entry);
+      if (!missing || state.local.has(key)) this.localSet(key, entry);
     }
+  }
+
+  /** Records a write in the index, and deletes the least recently written entries past the bound. */
+  async bound(key) {
+    const client = this.state.client;
+    const [, count] = await withTimeout(
+      client.multi().zAdd(this.indexKey, { score: Date.now(), value: key }).zCard(this.indexKey).expire(this.indexKey, ENTRY_TTL_SECONDS).exec(),
+    );
+    if (Number(count) <= this.maxEntries) return;
+    const oldest = await withTimeout(client.zPopMinCount(this.indexKey, Number(count) - this.maxEntries));
+    if (oldest.length > 0) await withTimeout(client.del(oldest.map((o) => this.entryPrefix + o.value)));
   }
 
   async revalidateTag(tags, durations) {

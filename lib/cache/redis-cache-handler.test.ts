@@ -3,12 +3,15 @@ import { createConnection, createServer, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createClient } from 'redis';
 import { startRedis, type TestRedis } from './redis-server';
 
 // Against a real redis-server (Debian's), as the multi-instance e2e test does.
 let redis: TestRedis;
 let dist: string;
 let Handler: typeof import('./redis-cache-handler.mjs').default;
+/** A plain client, to see what the handler left in Redis. */
+let client: ReturnType<typeof createClient>;
 
 const STATE = Symbol.for('news-rebeat.redis-cache');
 const state = () => (globalThis as unknown as Record<symbol, { up: boolean }>)[STATE]!;
@@ -31,9 +34,13 @@ beforeAll(async () => {
   Handler = (await import('./redis-cache-handler.mjs')).default;
   new Handler({ serverDistDir: path.join(dist, 'server') });
   await until(() => state().up);
+  // A later test stops Redis: this client just reconnects.
+  client = createClient({ url: redis.url }).on('error', () => undefined);
+  await client.connect();
 });
 
 afterAll(async () => {
+  client?.destroy();
   await redis?.stop();
   rmSync(dist, { recursive: true, force: true });
 });
@@ -79,6 +86,37 @@ describe('Redis cache handler', () => {
     await new Promise((r) => setTimeout(r, 5));
     await b.set('/articles/x', page('three'), {});
     expect(((await a.get('/articles/x', { kind: 'APP_PAGE' }))!.value as { html: string }).html).toBe('three');
+  });
+
+  it('stores no 404 for an address it never held, and a 404 that replaces a page that went away', async () => {
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    const missing = { ...page('not found'), status: 404 };
+    const keys = async () => (await client.keys(`${process.env.REDIS_KEY_PREFIX}:build-1:entry:*`)).length;
+    const before = await keys();
+    for (let i = 0; i < 50; i++) await a.set(`/articles/unknown-${i}`, missing, {});
+    expect(await keys()).toBe(before);
+    expect(await a.get('/articles/unknown-0', { kind: 'APP_PAGE' })).toBeNull();
+
+    await a.set('/articles/gone', page('was here'), {});
+    await a.set('/articles/gone', missing, {});
+    expect(((await a.get('/articles/gone', { kind: 'APP_PAGE' }))!.value as { status: number }).status).toBe(404);
+  });
+
+  it('keeps at most ISR_CACHE_MAX_ENTRIES entries, deleting the least recently written', async () => {
+    process.env.ISR_CACHE_MAX_ENTRIES = '5';
+    const other = mkdtempSync(path.join(tmpdir(), 'cache-handler-'));
+    mkdirSync(path.join(other, 'server'));
+    writeFileSync(path.join(other, 'BUILD_ID'), 'build-bounded');
+    try {
+      const a = new Handler({ serverDistDir: path.join(other, 'server') });
+      for (let i = 0; i < 12; i++) await a.set(`/articles/p${i}`, page(`p${i}`), {});
+      const stored = await client.keys(`${process.env.REDIS_KEY_PREFIX}:build-bounded:entry:*`);
+      expect(stored.map((k) => k.split(':entry:')[1]).sort()).toEqual(['/articles/p10', '/articles/p11', '/articles/p7', '/articles/p8', '/articles/p9']);
+      expect(await client.zCard(`${process.env.REDIS_KEY_PREFIX}:build-bounded:index`)).toBe(5);
+    } finally {
+      delete process.env.ISR_CACHE_MAX_ENTRIES;
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('keeps serving when Redis goes away, logs it once, and shares again when it returns', async () => {

@@ -25,6 +25,9 @@ describe('content check on a directory with one kind of mistake per file', async
     ['articles/expression.mdx', 'error articles/expression.mdx:10:15 body: JavaScript expressions are not allowed in stories, found {process.env.REVALIDATE_SECRET}: to show a curly brace, write \\{'],
     ['articles/figure-without-alt.mdx', 'error articles/figure-without-alt.mdx:10:1 body: <Figure> needs the attribute alt (e.g. alt="What the image shows")'],
     ['articles/missing-image.mdx', 'error articles/missing-image.mdx:9:3 image.src: expected an image file under public/ (public/images/not-there.jpg), got "/images/not-there.jpg", which does not exist'],
+    ['articles/source-url-scheme.mdx', 'error articles/source-url-scheme.mdx:10:3 source.url: expected the absolute http(s) URL of the source, got "data:text/html,<script>alert(1)</script>"'],
+    ['articles/image-src-other-host.mdx', 'error articles/image-src-other-host.mdx:9:3 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//evil.com/x.jpg"'],
+    ['articles/figure-src-other-host.mdx', 'error articles/figure-src-other-host.mdx:12:9 body: <Figure> src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "/\\\\evil.com/x.svg"'],
     ['articles/long-dek.mdx', 'warning articles/long-dek.mdx:3:1 dek: expected at most 200 characters so it reads well under the headline, got 207'],
     ['articles/notes.txt', 'warning articles/notes.txt:1:1 not read: story files must end in .mdx'],
     ['authors/ana-ruiz.yml', 'error authors/ana-ruiz.yml:1:1 id: expected one file per author, got ana-ruiz.yml and ana-ruiz.yaml for the same id'],
@@ -63,8 +66,8 @@ describe('content check on a directory with one kind of mistake per file', async
   });
 
   it('reports nothing else, and counts the files it read', () => {
-    expect(lines).toHaveLength(20);
-    expect(report.files).toBe(18);
+    expect(lines).toHaveLength(23);
+    expect(report.files).toBe(21);
   });
 });
 

@@ -94,6 +94,19 @@ describe('parseArticle', () => {
     expect(problemsOf(source)).toEqual([`${FILE}:10:3 image.alt: expected alt text describing the image, got ""`]);
   });
 
+  it.each(['data:text/html,<b>x</b>', 'vbscript:msgbox(1)', 'file:///etc/passwd', 'javascript:alert(1)'])(
+    'refuses a source link that is not a web address: %s',
+    (url) => {
+      const problems = problemsOf(articleFile({ ...valid, source: `{ name: Agency, url: ${JSON.stringify(url)} }` }));
+      expect(problems).toEqual([expect.stringMatching(/^content\/articles\/city-council-vote\.mdx:8:\d+ source\.url: expected the absolute http\(s\) URL/)]);
+    },
+  );
+
+  it.each(['//evil.com/x.jpg', '/\\evil.com/x.jpg', '/images/./x.jpg', 'https://evil.com/x.jpg'])('refuses an image src off this site or not canonical: %s', (src) => {
+    const image = `{ src: ${JSON.stringify(src)}, alt: A boat., width: 10, height: 10 }`;
+    expect(problemsOf(articleFile({ ...valid, image }))).toEqual([expect.stringMatching(/:8:\d+ image\.src: expected an image path under public\//)]);
+  });
+
   it('reports broken YAML with its line', () => {
     const problems = problemsOf(articleFile({ ...valid, tags: '[unclosed' }));
     expect(problems[0]).toMatch(new RegExp(`^${FILE}:\\d+:\\d+ YAML: `));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMAGE_PATH_RULE, isImagePath } from '@/lib/security/safe-path';
 import { isValidSlug } from './slug';
 
 /** ISO 8601 date-time that carries its offset: 2023-02-18T09:00:00+00:00 or ...Z. */
@@ -18,10 +19,8 @@ const idList = z
 
 export const imageSchema = z.strictObject(
   {
-    src: text('an image path under public/ starting with "/" (e.g. /images/story.jpg)').refine(
-      (v) => v.startsWith('/') && !v.includes('..'),
-      { message: 'expected an image path under public/ starting with "/"' },
-    ),
+    // The same rule as <Figure src> (lib/mdx/allowed-components.ts): `//host` and `/\host` are other sites.
+    src: text(IMAGE_PATH_RULE).refine(isImagePath, { message: `expected ${IMAGE_PATH_RULE}` }),
     alt: text('alt text describing the image'),
     caption: z.string({ error: 'expected a caption' }).optional(),
     credit: z.string({ error: 'expected a credit (e.g. "Photo: Agency")' }).optional(),
@@ -34,7 +33,8 @@ export const imageSchema = z.strictObject(
 export const sourceSchema = z.strictObject(
   {
     name: text('the name of the source (e.g. Donga)'),
-    url: z.url({ error: 'expected an absolute URL' }).optional(),
+    // Rendered as a link on the page and in feeds: web addresses only (no data:, vbscript:, file:).
+    url: z.url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the source' }).optional(),
   },
   { error: 'expected a source with a name' },
 );

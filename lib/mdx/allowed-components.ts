@@ -1,3 +1,4 @@
+import { IMAGE_PATH_RULE, isImagePath } from '@/lib/security/safe-path';
 import { EMBED_PROVIDERS, embedTarget } from './embed';
 
 /** A literal attribute value: `name="text"`, `name={1600}`, `name={true}` or a bare `name`. */
@@ -43,10 +44,8 @@ export const allowedComponents = {
         type: 'string',
         required: true,
         example: 'src="/images/bridge.jpg"',
-        check: (v) =>
-          String(v).startsWith('/') && !String(v).startsWith('//') && !String(v).includes('..')
-            ? undefined
-            : `expected an image path under public/ starting with "/" (e.g. /images/bridge.jpg), got ${JSON.stringify(v)}`,
+        // The same rule as front matter `image.src` (lib/content/schema.ts).
+        check: (v) => (isImagePath(String(v)) ? undefined : `expected ${IMAGE_PATH_RULE}, got ${JSON.stringify(v)}`),
       },
       alt: { type: 'string', required: true, example: 'alt="What the image shows"', check: nonEmpty('alt text describing the image') },
       width: { type: 'number', required: true, example: 'width={1600}', check: positive },

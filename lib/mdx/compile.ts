@@ -4,74 +4,105 @@ import * as runtime from 'react/jsx-runtime';
 import { storyCompileOptions } from './options';
 import { isMdxContentError, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
 
+/*
+ * MDX is compiled when a story is checked (the content index keeps the code, ADR 0010) and only
+ * run when a page renders it. Checking never caches: the live editor's checks (bodies of up to
+ * 1 MB on every pause in typing) leave nothing behind. What pages run is kept in one cache,
+ * bounded by bytes.
+ */
+
 export type CompiledBody = {
   /** The body as a component; pass the components map as its `components` prop. */
   Content: MDXContent;
   references: BodyReferences;
 };
 
-/** Compiled bodies by source hash: a story compiles once per process until its text changes. */
-const cache = new Map<string, Promise<CompiledBody>>();
-const CACHE_LIMIT = 2000;
+/** A body check: what is wrong, where the body points, and (when nothing is) its compiled code. */
+export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?: string };
 
 /**
- * Compiles an MDX body at run time (content changes without a rebuild) into a component that
- * takes the components map as a prop. The safety plugin refuses code, HTML and unknown
- * components, so only what lib/mdx/allowed-components.ts lists ever runs. Compile errors
- * propagate: during background regeneration Next then keeps serving the last good page.
+ * Entries by key, least recently used first, bounded by bytes (two a character of the code they
+ * were made from): no body, however large, grows memory past the bound.
  */
-export function compileBody(source: string): Promise<CompiledBody> {
-  const key = createHash('sha256').update(source).digest('base64url');
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const compiled = compileUncached(source);
-  cache.set(key, compiled);
-  compiled.catch(() => cache.delete(key));
-  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  return compiled;
+export class ByteBoundedCache<V> {
+  private readonly entries = new Map<string, { value: V; bytes: number }>();
+  private total = 0;
+
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, value: V, bytes: number) {
+    this.delete(key);
+    // A value larger than the whole cache would only push every other one out.
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { value, bytes });
+    this.total += bytes;
+    for (const [oldest] of this.entries) {
+      if (this.total <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+  }
+
+  delete(key: string) {
+    const entry = this.entries.get(key);
+    if (!entry) return;
+    this.entries.delete(key);
+    this.total -= entry.bytes;
+  }
+
+  get usage() {
+    return { entries: this.entries.size, bytes: this.total };
+  }
 }
 
-async function compileUncached(source: string): Promise<CompiledBody> {
-  const { code, references } = await compileBodyCode(source);
-  return { Content: await runBodyCode(code), references };
-}
+/** Bodies that pages and feeds run, by code hash. */
+export const RUN_CACHE_BYTES = 64 * 1024 * 1024;
+const ran = new ByteBoundedCache<Promise<MDXContent>>(RUN_CACHE_BYTES);
 
-/**
- * Compiles a body to the code the content index keeps (a function body), so a page renders a
- * story by running it, without compiling again. Throws like compileBody.
- */
-export async function compileBodyCode(source: string): Promise<{ code: string; references: BodyReferences }> {
-  // Loaded on first use, as an ES module: the content check runs this file under tsx as CommonJS,
-  // where @mdx-js/mdx's ESM-only dependencies cannot be required.
-  const { compile } = await mdx();
-  compiled++;
-  const file = await compile(source, storyCompileOptions);
-  return { code: String(file), references: referencesOf(file) };
+/** How much the run cache holds, for tests. */
+export function runCacheUsage(): { entries: number; bytes: number } {
+  return ran.usage;
 }
-
-let compiled = 0;
 
 let loaded: Promise<typeof import('@mdx-js/mdx')> | undefined;
 
 /**
- * @mdx-js/mdx, imported once: an import() per body went through the module loader's hooks each
- * time (under tsx, a message to its loader thread), a third of the cost of indexing a story.
+ * @mdx-js/mdx, imported once, as an ES module (the content check runs this file under tsx as
+ * CommonJS, where its ESM-only dependencies cannot be required). An import() per body went
+ * through the module loader's hooks each time: a third of the cost of indexing a story.
  */
 function mdx() {
   loaded ??= import('@mdx-js/mdx');
   return loaded;
 }
 
-/** Bodies compiled by this process: the content index should make rendering need none (ADR 0010). */
+let compiled = 0;
+
+/** Bodies compiled by this process: the content index makes rendering need none (ADR 0010). */
 export function bodiesCompiled(): number {
   return compiled;
 }
 
-/** Kept bodies by code hash: running one is cheap, but a hot story need not be run on each render. */
-const ran = new Map<string, Promise<MDXContent>>();
-const RAN_LIMIT = 500;
+/**
+ * Compiles a body to the code the content index keeps (a function body). The safety plugin
+ * refuses code, HTML and unknown components, so only what lib/mdx/allowed-components.ts lists
+ * ever runs. Throws on a body that is not allowed or does not compile.
+ */
+export async function compileBodyCode(source: string): Promise<{ code: string; references: BodyReferences }> {
+  const { compile } = await mdx();
+  compiled++;
+  const file = await compile(source, storyCompileOptions);
+  return { code: String(file), references: referencesOf(file) };
+}
 
-/** The component of code made by compileBodyCode (checked by the safety plugin when it was made). */
+/** The component of code made by compileBodyCode, run once and kept while the cache has room. */
 export function runBodyCode(code: string): Promise<MDXContent> {
   const key = createHash('sha1').update(code).digest('base64url');
   const hit = ran.get(key);
@@ -81,16 +112,20 @@ export function runBodyCode(code: string): Promise<MDXContent> {
     // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
     return (await run(code, { ...runtime })).default;
   })();
-  ran.set(key, made);
+  ran.set(key, made, code.length * 2);
   made.catch(() => ran.delete(key));
-  if (ran.size > RAN_LIMIT) ran.delete(ran.keys().next().value!);
   return made;
+}
+
+/** Compiles and runs a body (tests, and tools that render a text that is in no index). */
+export async function compileBody(source: string): Promise<CompiledBody> {
+  const { code, references } = await compileBodyCode(source);
+  return { Content: await runBodyCode(code), references };
 }
 
 /**
  * What is wrong with a body, at lines and columns of its file (front matter lines are blank in
- * `Article.body`, so positions match). Empty when it compiles. The compiled result is cached, so
- * a checked story renders without compiling again.
+ * `Article.body`, so positions match), and its code when nothing is. Nothing is cached.
  */
 export async function checkBody(source: string): Promise<BodyCheck> {
   try {
@@ -100,6 +135,3 @@ export async function checkBody(source: string): Promise<BodyCheck> {
     return { issues: toMdxIssues(error), references: isMdxContentError(error) ? error.references : undefined };
   }
 }
-
-/** A body check: what is wrong, where the body points, and (when nothing is) its compiled code. */
-export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?: string };

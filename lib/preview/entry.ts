@@ -1,5 +1,5 @@
 import { secretsMatch } from '@/lib/security/secrets';
-import { safeSitePath } from './safe-path';
+import { safeSitePath } from '@/lib/security/safe-path';
 
 export type PreviewEntry = { ok: true; path: string } | { ok: false; status: 400 | 401; message: string };
 

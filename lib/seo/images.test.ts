@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolvePublicImage } from './crop';
+import { cropSource, resolvePublicImage } from './crop';
 import { CROP_RATIOS, cropGeometry, cropPath, isCropRatio, MAX_CROP_WIDTH, storyImageUrls, type CropRatio } from './images';
 
 describe('cropGeometry', () => {
@@ -48,12 +48,34 @@ describe('crop URLs', () => {
   });
 
   it('reads only image files inside public/', () => {
-    expect(resolvePublicImage(['images', 'samples', 'ferry-yard.jpg'])?.type).toBe('image/jpeg');
-    expect(resolvePublicImage(['..', 'package.json'])).toBeUndefined();
-    expect(resolvePublicImage(['..', 'secret.jpg'])).toBeUndefined();
-    expect(resolvePublicImage(['images', '.hidden.jpg'])).toBeUndefined();
-    expect(resolvePublicImage(['images', 'x.svg'])).toBeUndefined();
-    expect(resolvePublicImage(['images', 'a\\..\\..\\b.jpg'])).toBeUndefined();
-    expect(resolvePublicImage([])).toBeUndefined();
+    expect(resolvePublicImage('/images/samples/ferry-yard.jpg')?.type).toBe('image/jpeg');
+    expect(resolvePublicImage('/../package.json')).toBeUndefined();
+    expect(resolvePublicImage('/../secret.jpg')).toBeUndefined();
+    expect(resolvePublicImage('/images/.hidden.jpg')).toBeUndefined();
+    expect(resolvePublicImage('/images/x.svg')).toBeUndefined();
+    expect(resolvePublicImage('/images/a\\..\\..\\b.jpg')).toBeUndefined();
+    expect(resolvePublicImage('')).toBeUndefined();
+  });
+
+  it('takes a crop address only in its canonical spelling', () => {
+    expect(cropSource('4x3', ['images', 'samples', 'ferry-yard.jpg'])).toBe('/images/samples/ferry-yard.jpg');
+    expect(cropSource('4x3', ['images', 'photo 1.jpg'])).toBe('/images/photo 1.jpg');
+    expect(cropSource('2x1', ['images', 'samples', 'ferry-yard.jpg'])).toBeUndefined();
+  });
+
+  // Issue 15: each spelling cost a fresh crop. Segments as Next decodes them from the address.
+  it.each([
+    [['images/./samples/ferry-yard.jpg'], '/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg'],
+    [['images/././samples/ferry-yard.jpg'], '/media/4x3/images%2F.%2F.%2Fsamples%2Fferry-yard.jpg'],
+    [['images/zz/../samples/ferry-yard.jpg'], '/media/4x3/images%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg'],
+    [['images/samples/ferry-yard.jpg'], '/media/4x3/images%2Fsamples%2Fferry-yard.jpg'],
+    [['images', 'samples/ferry-yard.jpg'], '/media/4x3/images/samples%2Fferry-yard.jpg'],
+    [['images', '.', 'samples', 'ferry-yard.jpg'], '/media/4x3/images/./samples/ferry-yard.jpg'],
+    [['images', 'zz', '..', 'samples', 'ferry-yard.jpg'], '/media/4x3/images/zz/../samples/ferry-yard.jpg'],
+    [['.git', 'x.jpg'], '/media/4x3/.git/x.jpg'],
+    [['images', '.hidden', 'x.jpg'], '/media/4x3/images/%2ehidden/x.jpg'],
+    [['images', 'samples\\ferry-yard.jpg'], '/media/4x3/images/samples%5Cferry-yard.jpg'],
+  ])('refuses the crop spelling %j (%s)', (segments) => {
+    expect(cropSource('4x3', segments)).toBeUndefined();
   });
 });

@@ -2,10 +2,14 @@ import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { checkPreviewEntry } from '@/lib/preview/entry';
+import { previewPath } from '@/lib/preview/prefix';
 
 export const dynamic = 'force-dynamic';
 
-/** Enters preview (Next's draft mode) and opens the page: drafts and scheduled stories become visible. */
+/**
+ * Enters preview (Next's draft mode) and opens the page under /preview (lib/preview/prefix.ts):
+ * drafts and scheduled stories become visible.
+ */
 export async function GET(request: NextRequest) {
   const entry = checkPreviewEntry(request.nextUrl.searchParams, process.env.PREVIEW_SECRET);
   if (!entry.ok) {
@@ -15,5 +19,5 @@ export async function GET(request: NextRequest) {
     });
   }
   (await draftMode()).enable();
-  redirect(entry.path);
+  redirect(previewPath(entry.path));
 }

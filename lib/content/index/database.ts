@@ -13,7 +13,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -102,6 +102,10 @@ CREATE TABLE listed_under (
   key TEXT NOT NULL,
   PRIMARY KEY (slug, kind, key)
 ) WITHOUT ROWID;
+
+-- Images a story shows (its lead image and its <Figure>s): only these are cropped (lib/seo/crop.ts).
+CREATE TABLE story_images (src TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (src, slug)) WITHOUT ROWID;
+CREATE INDEX story_images_of_story ON story_images (slug);
 
 CREATE TABLE authors (id TEXT PRIMARY KEY, author TEXT NOT NULL);
 CREATE TABLE sections (position INTEGER PRIMARY KEY, id TEXT NOT NULL, section TEXT NOT NULL);

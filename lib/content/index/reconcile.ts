@@ -190,7 +190,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
         record(f, all, article, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
         if (article && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
-          writeStory(db, article, f.hash, check.code, bulk);
+          writeStory(db, article, f.hash, check.code, (check.references?.images ?? []).map((i) => i.src), bulk);
           result.stories.push(article.slug);
         }
       }

@@ -28,7 +28,7 @@ export function indexedNames(db: IndexDb, article: Pick<Article, 'section' | 'au
  * `bulk`: part of a rebuild or a large batch, which weighs terms and counts months once at the end
  * (finishBulk) instead of per story: per story, both read ranges that grow with the archive.
  */
-export function writeStory(db: IndexDb, article: Article, hash: string, compiled: string, bulk = false) {
+export function writeStory(db: IndexDb, article: Article, hash: string, compiled: string, figures: readonly string[], bulk = false) {
   const old = sql(db, 'SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
     | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
     | undefined;
@@ -71,6 +71,8 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
     for (const name of keys.values()) listedUnder.run(article.slug, 'tag', name);
     for (const id of article.authors) listedUnder.run(article.slug, 'author', id);
   }
+  const image = sql(db, 'INSERT OR IGNORE INTO story_images (src, slug) VALUES (?, ?)');
+  for (const src of [...(article.image ? [article.image.src] : []), ...figures]) image.run(src, article.slug);
   writeSearchRow(db, article, indexedNames(db, article));
 }
 
@@ -97,6 +99,7 @@ function removeDerived(db: IndexDb, old: Pick<StoryRow, 'slug' | 'article' | 'bo
   sql(db, 'DELETE FROM story_tags WHERE slug = ?').run(old.slug);
   sql(db, 'DELETE FROM story_authors WHERE slug = ?').run(old.slug);
   sql(db, 'DELETE FROM story_terms WHERE slug = ?').run(old.slug);
+  sql(db, 'DELETE FROM story_images WHERE slug = ?').run(old.slug);
   deleteSearchRow(db, old.slug);
 }
 

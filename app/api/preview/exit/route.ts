@@ -1,7 +1,7 @@
 import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
-import { safeSitePath } from '@/lib/preview/safe-path';
+import { safeSitePath } from '@/lib/security/safe-path';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,0 +1,243 @@
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { createClient } from 'redis';
+import { startReverseCache } from '../../bench/support/nginx';
+import { startRedis, type TestRedis } from '../../lib/cache/redis-server';
+import { sendRaw } from '../support/hostile';
+import { copyContent, startServer, writeTestStory, type RunningServer } from '../support/server';
+
+// Issue 15 through deploy/nginx.conf (as bench/support/nginx.ts runs it) and directly: redirects
+// that stay on the site, caches that unknown URLs do not grow, one crop per image, and a forged
+// draft-mode cookie that buys nothing. Server A keeps Next's file-system cache behind nginx;
+// server B shares its cache in Redis.
+const ROOT = path.resolve(__dirname, '..', '..');
+const REVALIDATE_SECRET = `hostile-nginx-${Date.now()}-secret`;
+const PREVIEW_SECRET = `hostile-nginx-${Date.now()}-preview`;
+const STORY = '/articles/ardmoor-participatory-budget';
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(240_000);
+
+let redis: TestRedis;
+let redisClient: ReturnType<typeof createClient>;
+let a: RunningServer;
+let b: RunningServer;
+let nginx: Awaited<ReturnType<typeof startReverseCache>>;
+let nginxDir: string;
+let contentDir: string;
+
+test.beforeAll(async () => {
+  contentDir = copyContent();
+  redis = await startRedis();
+  redisClient = createClient({ url: redis.url });
+  await redisClient.connect();
+  const env = { REVALIDATE_SECRET, PREVIEW_SECRET };
+  a = await startServer({ contentDir, isolated: true, env });
+  b = await startServer({ contentDir, isolated: true, env: { ...env, REDIS_URL: redis.url, REDIS_KEY_PREFIX: `e2e-${Date.now()}` } });
+  nginxDir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-nginx-'));
+  nginx = await startReverseCache(nginxDir, ROOT, a.url);
+});
+
+test.afterAll(async () => {
+  await nginx?.stop();
+  await a?.stop();
+  await b?.stop();
+  await redisClient?.quit().catch(() => undefined);
+  await redis?.stop();
+  if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
+  if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+});
+
+/** Files and bytes under a directory (a cache). */
+function usage(dir: string): { files: number; bytes: number } {
+  const total = { files: 0, bytes: 0 };
+  const walk = (d: string) => {
+    if (!existsSync(d)) return;
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else (total.files++, (total.bytes += statSync(p).size));
+    }
+  };
+  walk(dir);
+  return total;
+}
+
+async function caches() {
+  const memory = (await redisClient.info('memory')).match(/used_memory:(\d+)/)?.[1];
+  return {
+    routeCache: usage(path.join(a.distDir, 'server', 'route-cache')),
+    nginx: usage(path.join(nginxDir, 'pages')),
+    redisKeys: await redisClient.dbSize(),
+    redisBytes: Number(memory),
+  };
+}
+
+/** The push-to-publish webhook for one story file, as a push sends it. */
+async function push(base: string, slug: string) {
+  const res = await fetch(`${base}/api/revalidate`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ files: [`content/articles/${slug}.mdx`] }),
+  });
+  expect(res.status, base).toBe(200);
+}
+
+/** GETs every path, `concurrency` at a time; returns how many answered each status. */
+async function flood(base: string, paths: string[], concurrency = 20): Promise<Record<number, number>> {
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const res = await fetch(`${base}${paths[next++]}`, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+      await res.arrayBuffer();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return statuses;
+}
+
+// Issue 15 point 1: each of these answered `Location: //evil.example`.
+const REDIRECT_SPELLINGS = [
+  '/.//evil.example',
+  '/%2e//evil.example',
+  '/%2E//evil.example',
+  '/a/..//evil.example',
+  '/a/%2e%2e//evil.example',
+  '//evil.example',
+  '/%5Cevil.example',
+  '/.%5C/evil.example',
+  '/%09/evil.example',
+  '/.%09//evil.example',
+  '/%0A/evil.example',
+  '/%0D%0A/evil.example',
+];
+
+test('preview redirects never leave the site: 400 to enter, home to leave, through nginx and directly', async () => {
+  for (const base of [nginx.url, a.url]) {
+    for (const spelling of REDIRECT_SPELLINGS) {
+      const path = encodeURIComponent(decodeURIComponent(spelling));
+      const exit = await sendRaw(base, { method: 'GET', path: `/api/preview/exit?path=${path}`, label: spelling });
+      expect([exit.status, exit.headers.location], `${base} exit ${spelling}`).toEqual([307, '/']);
+      const enter = await sendRaw(base, { method: 'GET', path: `/api/preview?secret=${PREVIEW_SECRET}&path=${path}`, label: spelling });
+      expect(enter.status, `${base} enter ${spelling}`).toBe(400);
+      expect(enter.headers.location, `${base} enter ${spelling}`).toBeUndefined();
+    }
+  }
+});
+
+test('10,000 unknown addresses leave every cache as it was, and a story published at one of them is served', async () => {
+  test.setTimeout(360_000);
+  // Warm what the flood does not ask for, so that only the flood could change the caches.
+  for (const server of [nginx.url, b.url]) expect((await fetch(`${server}/`)).status).toBe(200);
+  const before = await caches();
+  // Every dynamic route of the issue. A 404 page costs about 30 ms of CPU to render on the shared
+  // test machine and a crop's 404 about 7, so one in five is a page, to stay within two minutes.
+  const pages = ['/articles/flood-', '/flood-', '/tags/flood-', '/authors/flood-'];
+  const paths = Array.from({ length: 10_000 }, (_, i) =>
+    i % 5 === 0 ? `${pages[(i / 5) % pages.length]}${i}` : `/media/${['16x9', '4x3', '1x1'][i % 3]}/images/flood-${i}.jpg`,
+  );
+  const started = Date.now();
+  const [viaNginx, direct] = await Promise.all([flood(nginx.url, paths.slice(0, 6_000), 12), flood(b.url, paths.slice(6_000), 8)]);
+  console.log(`10,000 unknown addresses in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  expect(viaNginx).toEqual({ 404: 6_000 });
+  expect(direct).toEqual({ 404: 4_000 });
+
+  const after = await caches();
+  console.log('caches before', JSON.stringify(before), 'after', JSON.stringify(after));
+  // Unbounded, these grew by 7 files and about 70 kB per address (and one Redis key each).
+  expect(after.routeCache.files - before.routeCache.files).toBeLessThanOrEqual(10);
+  expect(after.routeCache.bytes - before.routeCache.bytes).toBeLessThanOrEqual(200_000);
+  expect(after.nginx.files - before.nginx.files).toBeLessThanOrEqual(10);
+  expect(after.redisKeys - before.redisKeys).toBeLessThanOrEqual(10);
+  expect(after.redisBytes - before.redisBytes).toBeLessThanOrEqual(5_000_000);
+  // Asked again: still not stored anywhere.
+  expect((await fetch(`${nginx.url}/articles/flood-0`)).headers.get('x-cache-status')).toBe('MISS');
+
+  // A story published later at one of those addresses shows once its push arrives.
+  writeTestStory(contentDir, 'flood-0', {
+    title: 'Published where a 404 was',
+    dek: 'A story at an address the flood asked for first.',
+    body: 'It was not there, and now it is.',
+  });
+  for (const base of [nginx.url, b.url]) {
+    await push(base, 'flood-0');
+    const page = await fetch(`${base}/articles/flood-0`);
+    expect(page.status, base).toBe(200);
+    expect(await page.text(), base).toContain('Published where a 404 was');
+  }
+});
+
+test('other spellings of a story image are never cropped or optimised, through nginx', async () => {
+  const canonical = '/media/4x3/images/samples/ferry-yard.jpg';
+  expect((await fetch(`${nginx.url}${canonical}`)).status).toBe(200);
+  const mediaEntries = () => usage(path.join(a.distDir, 'server', 'route-cache', 'APP_ROUTE')).files;
+  const before = mediaEntries();
+  for (const spelling of [
+    '/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg',
+    '/media/4x3/images%2F.%2F.%2Fsamples%2Fferry-yard.jpg',
+    '/media/4x3/images%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg',
+    '/media/4x3/images%2Fsamples%2Fferry-yard.jpg',
+    '/media/4x3/images/samples%2Fferry-yard.jpg',
+    '/media/4x3/.git%2Fconfig.jpg',
+    '/media/4x3/images/.hidden/ferry-yard.jpg',
+    '/_next/image?url=/images/./samples/ferry-yard.jpg&w=640&q=75',
+    '/_next/image?url=%2Fimages%2F.%2Fsamples%2Fferry-yard.jpg&w=640&q=75',
+    '/_next/image?url=%2Fimages%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg&w=640&q=75',
+    '/_next/image?url=%2F%2Fevil.example%2Fx.jpg&w=640&q=75',
+    '/_next/image?url=%2Fimages%2Fsamples%2Fferry-yard.jpg&w=640&q=75&cache=buster',
+  ]) {
+    for (let i = 0; i < 2; i++) {
+      const res = await sendRaw(nginx.url, { method: 'GET', path: spelling, label: spelling });
+      expect(res.status, spelling).toBe(404);
+      expect(res.headers['x-cache-status'], spelling).toBe('MISS');
+    }
+  }
+  // Another escape of the same name is sent to the one spelling, never stored.
+  const escaped = await sendRaw(nginx.url, { method: 'GET', path: '/media/4x3/images/samples/ferry%2Dyard.jpg', label: '%2D' });
+  expect([escaped.status, escaped.headers.location]).toEqual([308, canonical]);
+  expect(mediaEntries()).toBe(before);
+});
+
+test('a forged draft-mode cookie gains nothing: the same cached page, and preview only where nginx never caches', async () => {
+  const first = await fetch(`${nginx.url}/world`);
+  await first.text();
+  const cached = await fetch(`${nginx.url}/world`);
+  expect(cached.headers.get('x-cache-status')).toBe('HIT');
+  const body = await cached.text();
+  for (const cookie of ['__prerender_bypass=forged', '__prerender_bypass=1; __next_preview_data=x', `__prerender_bypass=${'a'.repeat(64)}`]) {
+    const forged = await fetch(`${nginx.url}/world`, { headers: { cookie } });
+    expect(forged.headers.get('x-cache-status'), cookie).toBe('HIT');
+    expect(await forged.text(), cookie).toBe(body);
+  }
+  // Under /preview nginx passes every request on, a few a second per client, and Next ignores a
+  // cookie it did not sign: the public page, no preview banner.
+  const statuses = await flood(nginx.url, Array.from({ length: 60 }, () => '/preview/world'), 10);
+  expect(statuses[429]).toBeGreaterThan(0);
+  await new Promise((r) => setTimeout(r, 2000));
+  const previewed = await fetch(`${nginx.url}/preview/world`, { headers: { cookie: '__prerender_bypass=forged' } });
+  expect(previewed.status).toBe(200);
+  expect(await previewed.text()).not.toContain('Exit preview');
+});
+
+test("editors' preview works through nginx, and what they see is never cached for readers", async () => {
+  const draft = `nginx-draft-${Date.now()}`;
+  writeTestStory(contentDir, draft, { title: 'Draft behind nginx', dek: 'Not for readers yet.', body: 'Still being written.', draft: true });
+  await push(nginx.url, draft);
+  const entered = await fetch(`${nginx.url}/api/preview?secret=${PREVIEW_SECRET}&path=/articles/${draft}`, { redirect: 'manual' });
+  expect([entered.status, entered.headers.get('location')]).toEqual([307, `/preview/articles/${draft}`]);
+  const cookie = entered.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  expect(cookie).toContain('__prerender_bypass=');
+  const page = await fetch(`${nginx.url}/preview/articles/${draft}`, { headers: { cookie } });
+  expect(page.status).toBe(200);
+  expect(await page.text()).toContain('Draft behind nginx');
+  // A real editor on a public address: Next renders the preview uncached, nginx stores nothing of it.
+  const editorView = await fetch(`${nginx.url}${STORY}?editor=1`, { headers: { cookie } });
+  expect(await editorView.text()).toContain('Exit preview');
+  const readerView = await fetch(`${nginx.url}${STORY}?editor=1`);
+  expect(await readerView.text()).not.toContain('Exit preview');
+  expect((await fetch(`${nginx.url}/articles/${draft}`)).status).toBe(404);
+});
