@@ -30,7 +30,7 @@ it('writes N articles that all pass the content schema, across 8+ sections and 2
   const years = new Set(articles.map((a) => a.publishedAt.slice(0, 4)));
   expect(years.size).toBeGreaterThanOrEqual(4);
   expect(articles.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
-});
+}, 120_000);
 
 it('is deterministic for a seed', () => {
   const a = mkdtempSync(path.join(tmpdir(), 'generated-'));

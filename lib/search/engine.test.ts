@@ -1,9 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { buildSearchIndex, recencyBoost, searchArticles, syncSearchIndex, type SearchContext } from './engine';
+import { EXACT_LIMIT, recencyBoost, searchStories, type SearchRequest } from './engine';
+import { forgetVocabulary } from './vocabulary';
+import { createTestIndex, putStory, removeStory, searchNames, type TestIndex } from './test-index';
 
 const NOW = Date.parse('2026-11-26T12:00:00Z');
-const daysAgo = (n: number) => new Date(NOW - n * 24 * 3600 * 1000).toISOString();
+const HOUR = 3600 * 1000;
+const daysAgo = (n: number) => new Date(NOW - n * 24 * HOUR).toISOString();
 
 function story(slug: string, fields: Partial<Article> = {}): Article {
   return {
@@ -29,7 +33,7 @@ const sections: Section[] = [
   { id: 'science', name: 'Science', description: 'Science.' },
 ];
 const author = (id: string, name: string): [string, Author] => [id, { id, name, role: 'Reporter', bio: 'Bio.', sample: false, file: `${id}.yaml` }];
-const context: SearchContext = { sections, authors: new Map([author('ana-ruiz', 'Ana Ruiz'), author('mark-jones', 'Mark Jones')]) };
+const authors = new Map([author('ana-ruiz', 'Ana Ruiz'), author('mark-jones', 'Mark Jones')]);
 
 const seed = story('putin-lukashenko-summit', {
   title: 'Putin and Lukashenko discuss Ukraine war and closer military ties at Novo-Ogaryovo summit',
@@ -40,87 +44,86 @@ const seed = story('putin-lukashenko-summit', {
   body: 'Russian President Vladimir Putin and Belarusian President Alexander Lukashenko held a summit.\n\n<PullQuote cite="Mark Jones">Lukashenko noted that factories in Belarus made parts.</PullQuote>',
 });
 
-const slugs = (index: ReturnType<typeof buildSearchIndex>, query: string, extra: Parameters<typeof searchArticles>[1] = { query }) =>
-  searchArticles(index, { now: NOW, ...extra, query }).hits.map((h) => h.article.slug);
+let index: TestIndex;
+beforeEach(() => {
+  vi.stubEnv('HIDE_SAMPLES', '');
+  index = createTestIndex();
+});
+afterEach(() => {
+  index.close();
+  vi.unstubAllEnvs();
+});
+
+function add(...articles: Article[]) {
+  for (const a of articles) putStory(index.db, a, searchNames(a, sections, authors));
+}
+const search = (query: string, extra: Partial<SearchRequest> = {}) => searchStories(index.db, { now: NOW, ...extra, query });
+const slugs = (query: string, extra: Partial<SearchRequest> = {}) => search(query, extra).hits.map((h) => h.article.slug);
 
 describe('matching', () => {
-  const index = buildSearchIndex([seed, story('other', { body: 'A ferry sailed to the island.' })], context);
+  beforeEach(() => add(seed, story('other', { body: 'A ferry sailed to the island.' })));
 
   it('finds the seed story by a prefix ("Lukash") and by another spelling ("Lukashenka")', () => {
-    expect(slugs(index, 'Lukash')).toEqual(['putin-lukashenko-summit']);
-    expect(slugs(index, 'Lukashenka')).toEqual(['putin-lukashenko-summit']);
-    expect(slugs(index, 'lukašenko')).toEqual(['putin-lukashenko-summit']);
+    expect(slugs('Lukash')).toEqual(['putin-lukashenko-summit']);
+    expect(slugs('Lukashenka')).toEqual(['putin-lukashenko-summit']);
+    expect(slugs('lukašenko')).toEqual(['putin-lukashenko-summit']);
   });
 
-
   it('searches tags, author names and section names too', () => {
-    expect(slugs(index, 'Russia')).toContain('putin-lukashenko-summit');
-    expect(slugs(index, 'Mark Jones')).toEqual(['putin-lukashenko-summit']);
-    expect(slugs(index, 'world ferry')).toEqual(['other']);
+    expect(slugs('Russia')).toContain('putin-lukashenko-summit');
+    expect(slugs('Mark Jones')).toEqual(['putin-lukashenko-summit']);
+    expect(slugs('world ferry')).toEqual(['other']);
   });
 
   it('does not index JSX tag names or attributes', () => {
-    expect(slugs(index, 'PullQuote')).toEqual([]);
-    expect(slugs(index, 'cite')).toEqual([]);
+    expect(slugs('PullQuote')).toEqual([]);
+    expect(slugs('cite')).toEqual([]);
   });
 
   it('needs every word, but falls back to any word when no story has them all', () => {
-    const outcome = searchArticles(index, { query: 'Putin ferry', now: NOW });
+    const outcome = search('Putin ferry');
     expect(outcome.matchedAll).toBe(false);
     expect(outcome.hits.map((h) => h.article.slug).sort()).toEqual(['other', 'putin-lukashenko-summit']);
-    expect(searchArticles(index, { query: 'Putin summit', now: NOW }).matchedAll).toBe(true);
+    expect(search('Putin summit').matchedAll).toBe(true);
   });
 
   it('does not stretch typos to short words', () => {
-    expect(slugs(index, 'wax')).toEqual([]);
+    expect(slugs('wax')).toEqual([]);
   });
 
   it('answers hostile input with no results rather than an error', () => {
-    for (const query of ['(.*', '[', '\\', '<script>alert(1)</script>', '%00', '*'.repeat(5000), 'a'.repeat(5000), '', '   ']) {
-      expect(() => searchArticles(index, { query, now: NOW })).not.toThrow();
+    for (const query of ['(.*', '[', '\\', '"', 'NEAR(', 'a OR b', 'title:x', '<script>alert(1)</script>', '%00', '*'.repeat(5000), 'a'.repeat(5000), '', '   ']) {
+      expect(() => search(query)).not.toThrow();
     }
-    expect(searchArticles(index, { query: '(.*', now: NOW }).total).toBe(0);
-    expect(searchArticles(index, { query: '', now: NOW })).toMatchObject({ total: 0, terms: [], hits: [] });
+    expect(search('(.*').total).toBe(0);
+    expect(search('')).toMatchObject({ total: 0, terms: [], hits: [] });
   });
 });
 
 describe('ranking', () => {
   it('puts a headline match above a passing mention in the body, even when the mention is newer', () => {
-    const index = buildSearchIndex(
-      [
-        story('mention', { publishedAt: daysAgo(0), body: 'Officials also discussed the glacier briefly, among many other matters of the week.' }),
-        story('headline', { title: 'Glacier retreat doubles in a decade', publishedAt: daysAgo(3 * 365) }),
-      ],
-      context,
+    add(
+      story('mention', { publishedAt: daysAgo(0), body: 'Officials also discussed the glacier briefly, among many other matters of the week.' }),
+      story('headline', { title: 'Glacier retreat doubles in a decade', publishedAt: daysAgo(3 * 365) }),
     );
-    expect(slugs(index, 'glacier')).toEqual(['headline', 'mention']);
+    expect(slugs('glacier')).toEqual(['headline', 'mention']);
   });
 
   it('lifts a recent story above a slightly better match from last year', () => {
-    const index = buildSearchIndex(
-      [
-        // The shorter headline is the closer match; the longer one is this week's news.
-        story('last-year', { title: 'Harbour lights', publishedAt: daysAgo(400) }),
-        story('this-week', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }),
-      ],
-      context,
-    );
-    expect(slugs(index, 'harbour lights')).toEqual(['this-week', 'last-year']);
-    // Published on the same day, the closer match comes first.
-    const sameDay = buildSearchIndex(
-      [story('short', { title: 'Harbour lights', publishedAt: daysAgo(2) }), story('long', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) })],
-      context,
-    );
-    expect(slugs(sameDay, 'harbour lights')).toEqual(['short', 'long']);
+    // The shorter headline is the closer match; the longer one is this week's news.
+    add(story('last-year', { title: 'Harbour lights', publishedAt: daysAgo(400) }), story('this-week', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }));
+    expect(slugs('harbour lights')).toEqual(['this-week', 'last-year']);
+  });
+
+  it('puts the closer match first when both are as recent', () => {
+    add(story('short', { title: 'Harbour lights', publishedAt: daysAgo(2) }), story('long', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }));
+    expect(slugs('harbour lights')).toEqual(['short', 'long']);
   });
 
   it('puts the newer of two equally relevant stories first', () => {
     const same = { title: 'Harbour lights return', body: 'The lamps were switched on again.' };
-    const index = buildSearchIndex(
-      [story('old', { ...same, publishedAt: daysAgo(400) }), story('new', { ...same, publishedAt: daysAgo(2) })],
-      context,
-    );
-    expect(slugs(index, 'harbour lights')).toEqual(['new', 'old']);
+    add(story('old', { ...same, publishedAt: daysAgo(400) }), story('new', { ...same, publishedAt: daysAgo(2) }));
+    expect(slugs('harbour lights')).toEqual(['new', 'old']);
   });
 
   it('boosts recent stories more, never below 1', () => {
@@ -130,125 +133,148 @@ describe('ranking', () => {
     expect(recencyBoost(NOW + 86_400_000, NOW)).toBeCloseTo(1.5);
   });
 
-  it('ranks an exact word above a typo-tolerant neighbour', () => {
-    const index = buildSearchIndex(
-      [story('near', { title: 'Border markets reopen' }), story('exact', { title: 'Boarder markets reopen' })],
-      context,
-    );
-    expect(slugs(index, 'boarder')).toEqual(['exact', 'near']);
+  it('ranks an exact word above a typo-tolerant neighbour, and above a longer word it begins', () => {
+    // Slugs chosen so that a tie would put the wrong one first.
+    add(story('a-near', { title: 'Border markets reopen' }), story('b-exact', { title: 'Boarder markets reopen' }));
+    expect(slugs('boarder')).toEqual(['b-exact', 'a-near']);
+    add(story('c-longer', { title: 'Kilns cool' }), story('d-kiln', { title: 'Kiln cool' }));
+    expect(slugs('kiln')).toEqual(['d-kiln', 'c-longer']);
   });
 });
 
 describe('filtering and pages', () => {
-  const many = Array.from({ length: 23 }, (_, i) =>
-    story(`flood-${String(i).padStart(2, '0')}`, {
-      title: `Flood report ${i}`,
-      section: i % 3 === 0 ? 'science' : 'world',
-      // Same age for all: ties are broken by slug, so pages are stable.
-      publishedAt: daysAgo(5),
-    }),
+  beforeEach(() =>
+    add(
+      ...Array.from({ length: 23 }, (_, i) =>
+        story(`flood-${String(i).padStart(2, '0')}`, {
+          title: `Flood report ${i}`,
+          section: i % 3 === 0 ? 'science' : 'world',
+          publishedAt: daysAgo(5), // same age for all: ties are broken by slug, so pages are stable
+        }),
+      ),
+      story('dry', { title: 'Dry spell' }),
+    ),
   );
-  const index = buildSearchIndex([...many, story('dry', { title: 'Dry spell' })], context);
 
   it('counts matches per section and filters by one', () => {
-    const all = searchArticles(index, { query: 'flood', now: NOW });
+    const all = search('flood');
     expect(all.total).toBe(23);
+    expect(all.approximate).toBe(false);
     expect(Object.fromEntries(all.bySection)).toEqual({ science: 8, world: 15 });
-    const science = searchArticles(index, { query: 'flood', section: 'science', now: NOW, perPage: 50 });
+    const science = search('flood', { section: 'science', perPage: 50 });
     expect(science.total).toBe(8);
     expect(science.hits.every((h) => h.article.section === 'science')).toBe(true);
     expect(Object.fromEntries(science.bySection)).toEqual({ science: 8, world: 15 });
+    expect(search('flood', { section: 'politics' })).toMatchObject({ total: 0, hits: [] });
   });
 
   it('splits results into pages that together list every match once, in a stable order', () => {
-    const pages = [1, 2, 3].map((page) => searchArticles(index, { query: 'flood', page, perPage: 10, now: NOW }));
+    const pages = [1, 2, 3].map((page) => search('flood', { page, perPage: 10 }));
     expect(pages.map((p) => p.hits.length)).toEqual([10, 10, 3]);
     expect(pages[0]!.pageCount).toBe(3);
     const listed = pages.flatMap((p) => p.hits.map((h) => h.article.slug));
     expect(new Set(listed).size).toBe(23);
-    expect(listed).toEqual(slugs(index, 'flood', { query: 'flood', perPage: 100 }));
-    expect(slugs(index, 'flood', { query: 'flood', page: 2, perPage: 10 })).toEqual(pages[1]!.hits.map((h) => h.article.slug));
+    expect(listed).toEqual(slugs('flood', { perPage: 100 }));
   });
 
   it('returns no hits, but the page count, for a page past the end or not a page at all', () => {
     for (const page of [4, 0, -1, 1.5, Number.MAX_SAFE_INTEGER]) {
-      const outcome = searchArticles(index, { query: 'flood', page, perPage: 10, now: NOW });
+      const outcome = search('flood', { page, perPage: 10 });
       expect(outcome.hits).toEqual([]);
       expect(outcome).toMatchObject({ total: 23, pageCount: 3 });
     }
   });
 });
 
-describe('keeping the index current', () => {
-  const a = story('alpha', { title: 'Alpha harbour opens' });
-  const b = story('bravo', { title: 'Bravo bridge closes' });
-
-  it('adds, replaces and removes only what changed, and then answers like a fresh build', () => {
-    const index = buildSearchIndex([a, b], context);
-    const edited = { ...b, title: 'Bravo tunnel closes' };
-    const c = story('charlie', { title: 'Charlie tunnel floods' });
-    expect(syncSearchIndex(index, [edited, c], context)).toEqual({ added: 1, replaced: 1, removed: 1 });
-    const fresh = buildSearchIndex([edited, c], context);
-    for (const query of ['alpha', 'bridge', 'tunnel', 'harbour', 'charlie', 'closes']) {
-      expect(slugs(index, query)).toEqual(slugs(fresh, query));
-    }
-    expect(slugs(index, 'tunnel').sort()).toEqual(['bravo', 'charlie']);
-    expect(slugs(index, 'alpha')).toEqual([]);
-    expect(slugs(index, 'bridge')).toEqual([]);
+describe('what the public may see', () => {
+  it('never shows drafts, scheduled stories or hidden samples; a scheduled story appears at its time', () => {
+    add(
+      story('published', { title: 'Quarry opens' }),
+      story('draft', { title: 'Quarry closes', draft: true }),
+      story('scheduled', { title: 'Quarry floods', publishedAt: new Date(NOW + HOUR).toISOString() }),
+      story('sample', { title: 'Quarry sample', sample: true }),
+    );
+    expect(slugs('quarry').sort()).toEqual(['published', 'sample']);
+    expect(search('quarry').total).toBe(2);
+    expect(slugs('quarry', { now: NOW + 2 * HOUR }).sort()).toEqual(['published', 'sample', 'scheduled']);
+    vi.stubEnv('HIDE_SAMPLES', '1');
+    expect(slugs('quarry')).toEqual(['published']);
+    expect(Object.fromEntries(search('quarry').bySection)).toEqual({ world: 1 });
   });
 
-  it('remembers a ranking for repeated searches, and forgets it when the index changes', () => {
-    const index = buildSearchIndex([a, b], context);
-    const first = searchArticles(index, { query: 'harbour', now: NOW });
-    expect(index.rankings.size).toBe(1);
-    // Reused: the same words on another page or in a section need no new ranking.
-    expect(searchArticles(index, { query: 'Harbour', now: NOW + 1000, section: 'world' }).hits).toEqual(first.hits);
-    expect(index.rankings.size).toBe(1);
-    syncSearchIndex(index, [a, b, story('charlie', { title: 'Charlie harbour floods', publishedAt: daysAgo(0) })], context);
-    expect(index.rankings.size).toBe(0);
-    expect(slugs(index, 'harbour')).toEqual(['charlie', 'alpha']);
-  });
-
-  it('ranks afresh after a minute, so the recency boost stays current', () => {
-    const index = buildSearchIndex([story('older', { title: 'Kiln', publishedAt: daysAgo(1) })], context);
-    const first = searchArticles(index, { query: 'kiln', now: NOW }).hits[0]!.score;
-    expect(searchArticles(index, { query: 'kiln', now: NOW + 30_000 }).hits[0]!.score).toBe(first);
-    expect(searchArticles(index, { query: 'kiln', now: NOW + 30 * 86_400_000 }).hits[0]!.score).toBeLessThan(first);
-    expect(searchArticles(index, { query: 'kiln', now: NOW, reuseRanking: false }).hits[0]!.score).toBe(first);
-  });
-
-  it('rebuilds itself once removed stories make up a quarter of it, answering as before', () => {
-    const many = Array.from({ length: 120 }, (_, i) => story(`kiln-${i}`, { title: `Kiln number ${i}`, body: i % 2 ? 'Odd ferry.' : 'Even barge.' }));
-    const index = buildSearchIndex(many, context);
-    const kept = many.slice(0, 60);
-    syncSearchIndex(index, kept, context);
-    // 60 of 120 removed: compacted to the 60 that are left.
-    expect(index.docs).toHaveLength(60);
-    const fresh = buildSearchIndex(kept, context);
-    for (const query of ['kiln', 'ferry', 'barge', 'number 7']) {
-      expect(slugs(index, query, { query, perPage: 100 })).toEqual(slugs(fresh, query, { query, perPage: 100 }));
-    }
-  });
-
-  it('keeps removed stories out of counts and scores before it rebuilds', () => {
-    const index = buildSearchIndex([a, b, story('charlie', { title: 'Charlie harbour floods' })], context);
-    syncSearchIndex(index, [a, story('charlie', { title: 'Charlie harbour floods' })], context);
-    const fresh = buildSearchIndex([a, story('charlie', { title: 'Charlie harbour floods' })], context);
-    expect(index.docs.length).toBeGreaterThan(index.entries.size); // not compacted: few removals
-    const mine = searchArticles(index, { query: 'harbour', now: NOW }).hits.map((h) => [h.article.slug, h.score]);
-    const theirs = searchArticles(fresh, { query: 'harbour', now: NOW }).hits.map((h) => [h.article.slug, h.score]);
-    expect(mine).toEqual(theirs);
-  });
-
-  it('does nothing when nothing changed', () => {
-    const index = buildSearchIndex([a, b], context);
-    expect(syncSearchIndex(index, [a, b], context)).toEqual({ added: 0, replaced: 0, removed: 0 });
+  it('finds an edited story by its new words and not its old ones, and forgets a deleted one', () => {
+    add(story('edited', { body: 'The zeppelin landed at dawn.' }), story('deleted', { body: 'A balloon drifted away.' }));
+    expect(slugs('zeppelin')).toEqual(['edited']);
+    add(story('edited', { body: 'The airship landed at dawn.' }));
+    removeStory(index.db, 'deleted');
+    expect(slugs('airship')).toEqual(['edited']);
+    expect(slugs('zeppelin')).toEqual([]);
+    expect(slugs('zeppeli')).toEqual([]);
+    expect(slugs('balloon')).toEqual([]);
   });
 
   it("re-indexes an author's stories when the author's name changes", () => {
-    const index = buildSearchIndex([a, b], context);
-    const renamed: SearchContext = { sections, authors: new Map([author('ana-ruiz', 'Ana Ruiz-Okafor')]) };
-    expect(syncSearchIndex(index, [a, b], renamed)).toEqual({ added: 0, replaced: 2, removed: 0 });
-    expect(slugs(index, 'Okafor').sort()).toEqual(['alpha', 'bravo']);
+    const a = story('alpha');
+    add(a);
+    const renamed = new Map([author('ana-ruiz', 'Ana Ruiz-Okafor')]);
+    putStory(index.db, a, searchNames(a, sections, renamed));
+    expect(slugs('Okafor')).toEqual(['alpha']);
+  });
+});
+
+describe('the vocabulary', () => {
+  it('takes in words written by another connection: prefix and typo matches too', () => {
+    add(story('first', { title: 'Harbour' }));
+    expect(slugs('harbour')).toEqual(['first']);
+    const other = new Database(index.file);
+    const second = story('second', { title: 'Zeppelins return' });
+    putStory(other, second, searchNames(second, sections, authors));
+    other.close();
+    expect(slugs('zeppelins')).toEqual(['second']);
+    expect(slugs('zeppel')).toEqual(['second']);
+    expect(slugs('zepelins')).toEqual(['second']);
+  });
+
+  it('loads lazily: a fresh vocabulary answers like the one kept up to date', () => {
+    add(seed, story('kiln', { title: 'Kilns and potters' }));
+    const before = ['Lukashenka', 'kil', 'potter'].map((q) => slugs(q));
+    forgetVocabulary(index.db);
+    expect(['Lukashenka', 'kil', 'potter'].map((q) => slugs(q))).toEqual(before);
+  });
+});
+
+describe('many matches', () => {
+  const count = EXACT_LIMIT + 150;
+  beforeEach(() => {
+    const stories = Array.from({ length: count }, (_, i) =>
+      story(`tide-${String(i).padStart(4, '0')}`, {
+        title: i % 50 === 0 ? 'Tide tables' : `Note ${i}`,
+        body: 'The tide came in.',
+        section: i % 3 === 0 ? 'science' : 'world',
+        publishedAt: new Date(NOW - (i + 1) * HOUR).toISOString(),
+      }),
+    );
+    index.db.transaction(() => add(...stories))();
+  });
+
+  it('ranks the newest matches, estimates counts, and pages on past them newest first', () => {
+    const first = search('tide');
+    expect(first.approximate).toBe(true);
+    expect(first.total).toBe(count);
+    expect([...first.bySection.values()].reduce((a, b) => a + b, 0)).toBe(count);
+    expect(first.bySection.get('science')).toBeGreaterThan(300);
+    // A headline match among the newest comes first.
+    expect(first.hits[0]!.article.title).toBe('Tide tables');
+    const pages = Array.from({ length: Math.ceil(count / 100) }, (_, i) => search('tide', { page: i + 1, perPage: 100 }));
+    const listed = pages.flatMap((p) => p.hits.map((h) => h.article.slug));
+    expect(listed).toHaveLength(count);
+    expect(new Set(listed).size).toBe(count);
+  });
+
+  it('filters by section', () => {
+    const science = search('tide', { section: 'science', perPage: 5 });
+    expect(science.hits.every((h) => h.article.section === 'science')).toBe(true);
+    expect(science.total).toBe(Math.ceil(count / 3));
+    expect(science.bySection.get('science')).toBe(science.total);
   });
 });

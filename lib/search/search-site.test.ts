@@ -1,20 +1,38 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Author, Section } from '@/lib/content/schema';
 import type { Segment } from './highlight';
 import { parseSearchParams } from './params';
-import { searchSite } from './search-site';
+import { searchSiteIn } from './search-site';
+import { createTestIndex, loadContent, type TestIndex } from './test-index';
 
 // The repository's own content: the seed story and the samples.
 const SEED = 'putin-lukashenko-summit-novo-ogaryovo';
-const SECTIONS = ['world', 'politics', 'business', 'science'];
 const marked = (segments: readonly Segment[] | undefined) => (segments ?? []).filter((s) => s.match).map((s) => s.text);
-const run = (raw: Record<string, string>) => searchSite(parseSearchParams(raw, SECTIONS));
 
-beforeEach(() => {
-  vi.stubEnv('CONTENT_DIR', '');
-  vi.stubEnv('HIDE_SAMPLES', '');
-  delete process.env.CONTENT_DIR;
+let index: TestIndex;
+let sections: Section[];
+let authors: Map<string, Author>;
+beforeAll(() => {
+  index = createTestIndex();
+  ({ sections, authors } = loadContent(index.db, path.resolve(import.meta.dirname, '../../content')));
 });
-afterEach(() => vi.unstubAllEnvs());
+afterAll(() => index.close());
+beforeEach(() => {
+  vi.stubEnv('HIDE_SAMPLES', '');
+  return () => vi.unstubAllEnvs();
+});
+
+const run = (raw: Record<string, string>) =>
+  searchSiteIn(
+    index.db,
+    parseSearchParams(
+      raw,
+      sections.map((s) => s.id),
+    ),
+    Date.now(),
+    { sections, authors: async (ids) => ids.flatMap((id) => authors.get(id) ?? []) },
+  );
 
 describe('searchSite on the repository content', () => {
   it.each(['Lukash', 'Lukashenka', 'lukashenko'])('finds the seed story for "%s" and marks the name in its headline', async (q) => {

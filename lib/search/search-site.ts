@@ -1,9 +1,10 @@
-import type { Article, Section } from '@/lib/content/schema';
+import type { IndexDb } from '@/lib/content/index/database';
+import { contentDb } from '@/lib/content/index/runtime';
 import { getAuthors, getSections } from '@/lib/content/queries';
-import { DEFAULT_PER_PAGE, searchArticles } from './engine';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { DEFAULT_PER_PAGE, searchStories } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
 import { matcherFor, normalizeTerm, termMatches } from './text';
-import { getSearchIndex } from './store';
 import type { SearchParams } from './params';
 
 export type SearchResultView = {
@@ -27,6 +28,8 @@ export type SiteSearch = {
   sectionCounts: { section: Section; count: number }[];
   /** Matches in all sections, for "All sections (n)". */
   totalAllSections: number;
+  /** True when so many stories matched that the counts are estimates ("about 98,000"). */
+  approximate: boolean;
   page: number;
   pageCount: number;
   /** A page number past the last page (or 0): the page says so instead of showing nothing. */
@@ -34,17 +37,29 @@ export type SiteSearch = {
   results: SearchResultView[];
 };
 
+/** Section and author records for the results (the content queries; tests pass their own). */
+export type SiteLookups = {
+  sections: readonly Section[];
+  authors: (ids: readonly string[]) => Promise<Author[]>;
+};
+
 /** Everything the search page shows for a request: hits for the page, highlighted, and the counts. */
 export async function searchSite(params: SearchParams, now: number = Date.now()): Promise<SiteSearch> {
-  const [index, sections] = await Promise.all([getSearchIndex(now), getSections()]);
-  const outcome = searchArticles(index, { query: params.q, section: params.section, page: params.page, now });
+  const [db, sections] = await Promise.all([contentDb(), getSections()]);
+  return searchSiteIn(db, params, now, { sections, authors: getAuthors });
+}
+
+/** searchSite over a given index. */
+export async function searchSiteIn(db: IndexDb, params: SearchParams, now: number, lookups: SiteLookups): Promise<SiteSearch> {
+  const { sections } = lookups;
+  const outcome = searchStories(db, { query: params.q, section: params.section, page: params.page, now });
   // Marks what the index matched: the query words, their prefixes and near misses.
   const matches = matcherFor(outcome.terms);
   const results = await Promise.all(
     outcome.hits.map(async ({ article }) => {
       const title = highlight(article.title, matches);
       const dek = highlight(article.dek, matches);
-      const authors = (await getAuthors(article.authors)).map((a) => highlight(a.name, matches));
+      const authors = (await lookups.authors(article.authors)).map((a) => highlight(a.name, matches));
       // A query word that the headline, dek and byline do not show is explained by a passage of the
       // body around it, with every matched word marked.
       const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
@@ -64,6 +79,7 @@ export async function searchSite(params: SearchParams, now: number = Date.now())
       .map((section) => ({ section, count: outcome.bySection.get(section.id) ?? 0 }))
       .filter((x) => x.count > 0),
     totalAllSections,
+    approximate: outcome.approximate,
     page: params.page,
     pageCount: outcome.pageCount,
     pageOutOfRange: outcome.total > 0 && (params.page < 1 || params.page > outcome.pageCount),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  countTerms,
+  indexTerms,
   MAX_QUERY_LENGTH,
   MAX_QUERY_TERMS,
   maxTypos,
@@ -59,9 +59,9 @@ describe('words and terms', () => {
 
   it('indexes the same terms the query and highlighter see, counted', () => {
     const text = 'Lukašenka and the Belarusian PARLIAMENT’s vote; the vote, VOTE';
-    expect([...countTerms(text).keys()]).toEqual([...new Set(tokenize(text).map(normalizeTerm).filter(Boolean))]);
-    expect(countTerms(text).get('vote')).toBe(3);
-    expect(countTerms(text).get('lukasenka')).toBe(1);
+    expect(indexTerms(text)).toEqual(tokenize(text).map(normalizeTerm).filter(Boolean));
+    expect(indexTerms(text).filter((t) => t === 'vote')).toHaveLength(3);
+    expect(indexTerms(text).filter((t) => t === 'lukasenka')).toHaveLength(1);
   });
 
   it(`turns a query into at most ${MAX_QUERY_TERMS} distinct terms`, () => {

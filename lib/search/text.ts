@@ -101,11 +101,11 @@ function forEachTerm(text: string, visit: (term: string) => void): void {
   });
 }
 
-/** How many times each indexed term occurs in a text. */
-export function countTerms(text: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  forEachTerm(text, (term) => counts.set(term, (counts.get(term) ?? 0) + 1));
-  return counts;
+/** The indexed terms of a text, in order and repeated as they occur (what story_search stores). */
+export function indexTerms(text: string): string[] {
+  const terms: string[] = [];
+  forEachTerm(text, (term) => terms.push(term));
+  return terms;
 }
 
 /**

@@ -1,27 +1,49 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeContentIndex } from '@/lib/content/index/runtime';
 import { cropResponse } from './crop';
 import { MAX_INPUT_PIXELS } from './input-pixels';
 
 let dir: string;
-const previous = process.env.PUBLIC_DIR;
+const previous = { PUBLIC_DIR: process.env.PUBLIC_DIR, CONTENT_DIR: process.env.CONTENT_DIR, CONTENT_INDEX_FILE: process.env.CONTENT_INDEX_FILE };
+
+/** A story whose lead image is `src`: only images the content uses are cropped. */
+function storyWithImage(content: string, slug: string, src: string) {
+  writeFileSync(
+    path.join(content, 'articles', `${slug}.mdx`),
+    `---\ntitle: T\ndek: D.\nsection: world\nauthors: [ana]\npublishedAt: 2024-01-01T00:00:00Z\nimage: { src: ${src}, alt: A picture, width: 400, height: 300 }\n---\n\nText.\n`,
+  );
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'crop-'));
+  const content = path.join(dir, 'content');
+  mkdirSync(path.join(content, 'articles'), { recursive: true });
+  mkdirSync(path.join(content, 'authors'));
+  writeFileSync(path.join(content, 'sections.yaml'), 'sections:\n  - id: world\n    name: World\n    description: The world.\n');
+  writeFileSync(path.join(content, 'authors', 'ana.yaml'), 'name: Ana\nrole: Reporter\nbio: Reports.\n');
+  storyWithImage(content, 'small', '/small.png');
+  storyWithImage(content, 'huge', '/huge.png');
   process.env.PUBLIC_DIR = dir;
+  process.env.CONTENT_DIR = content;
+  process.env.CONTENT_INDEX_FILE = path.join(dir, 'index.sqlite');
   const png = (width: number, height: number) =>
     sharp({ create: { width, height, channels: 3, background: '#336699' } }).png({ compressionLevel: 1 });
   // Just over the limit: a 16000x16000 PNG is the same refusal, but slow to make.
   await png(MAX_INPUT_PIXELS / 5000 + 10, 5000).toFile(path.join(dir, 'huge.png'));
   await png(400, 300).toFile(path.join(dir, 'small.png'));
+  await png(400, 300).toFile(path.join(dir, 'unused.png'));
 }, 60_000);
 
-afterAll(() => {
-  if (previous === undefined) delete process.env.PUBLIC_DIR;
-  else process.env.PUBLIC_DIR = previous;
+afterAll(async () => {
+  await closeContentIndex();
+  for (const [key, value] of Object.entries(previous)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -40,6 +62,10 @@ describe('cropResponse', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const cpu = process.cpuUsage(started);
     expect((cpu.user + cpu.system) / 1000).toBeLessThan(100);
+  });
+
+  it('refuses an image on disk that no story or author uses', async () => {
+    expect((await cropResponse('1x1', ['unused.png'])).status).toBe(404);
   });
 
   it('refuses another spelling of a real image', async () => {

@@ -1,0 +1,103 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openIndex, type IndexDb } from '@/lib/content/index/database';
+import { parseArticle, parseAuthor, parseSections } from '@/lib/content/parse';
+import type { Article, Author, Section } from '@/lib/content/schema';
+import { deleteSearchRow, writeSearchRow, type SearchNames } from './search-rows';
+
+/*
+ * A real content index in a temporary directory, filled the way the reconciler fills it (a
+ * `stories` row, then its search row), for search's tests and benchmark. Not used by the site.
+ */
+
+/** The names to index for a story, as the reconciler's indexedNames gives them. */
+export function searchNames(article: Article, sections: readonly Section[], authors: ReadonlyMap<string, Author>): SearchNames {
+  const section = sections.find((s) => s.id === article.section);
+  return {
+    section: section ? `${section.name} ${section.id}` : article.section,
+    authors: article.authors.map((id) => authors.get(id)?.name ?? id).join(', '),
+  };
+}
+
+export type TestIndex = { db: IndexDb; file: string; close: () => void };
+
+export function createTestIndex(): TestIndex {
+  const dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
+  const file = path.join(dir, 'index.sqlite');
+  const { db } = openIndex(file, path.join(dir, 'content'));
+  return {
+    db,
+    file,
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Writes (or replaces) a story row and its search row, and bumps the revision, in one transaction.
+ * The search row first, as the reconciler does: it is found by the time the stories row records.
+ */
+export function putStory(db: IndexDb, article: Article, names: SearchNames = { section: article.section, authors: article.authors.join(', ') }) {
+  db.transaction(() => {
+    writeRows(db, article, names);
+    bumpRevision(db);
+  })();
+}
+
+/** No transaction of its own: a SAVEPOINT per story would make FTS5 flush its pending rows each time. */
+function writeRows(db: IndexDb, article: Article, names: SearchNames) {
+  writeSearchRow(db, article, names);
+    const { body, ...rest } = article;
+    db.prepare(
+      `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, body, compiled)
+       VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @body, '')`,
+    ).run({
+      slug: article.slug,
+      hash: String(body.length),
+      listed: article.draft ? 0 : 1,
+      sample: article.sample ? 1 : 0,
+      section: article.section,
+      published: Date.parse(article.publishedAt),
+      modified: Date.parse(article.updatedAt ?? article.publishedAt),
+      article: JSON.stringify(rest),
+      body,
+    });
+}
+
+export function removeStory(db: IndexDb, slug: string) {
+  db.transaction(() => {
+    deleteSearchRow(db, slug);
+    db.prepare('DELETE FROM stories WHERE slug = ?').run(slug);
+    bumpRevision(db);
+  })();
+}
+
+/** What the reconciler does on every committed change. */
+export function bumpRevision(db: IndexDb) {
+  db.prepare(
+    "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
+  ).run();
+}
+
+/** Reads a content directory into the index (stories and their search rows only), in one transaction. */
+export function loadContent(db: IndexDb, dir: string): { sections: Section[]; authors: Map<string, Author>; stories: number } {
+  const read = <T>(file: string, parse: (file: string, source: string) => { ok: true; value: T } | { ok: false }): T => {
+    const parsed = parse(file, readFileSync(path.join(dir, file), 'utf8'));
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    return parsed.value;
+  };
+  const sections = read('sections.yaml', parseSections);
+  const authors = new Map(readdirSync(path.join(dir, 'authors')).map((f) => read(`authors/${f}`, parseAuthor)).map((a) => [a.id, a]));
+  const files = readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.mdx'));
+  db.transaction(() => {
+    for (const file of files) {
+      const article = read(`articles/${file}`, parseArticle);
+      writeRows(db, article, searchNames(article, sections, authors));
+    }
+    bumpRevision(db);
+  })();
+  return { sections, authors, stories: files.length };
+}
