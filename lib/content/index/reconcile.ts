@@ -169,8 +169,9 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   const sectionIds = new Set((sql(db, 'SELECT id FROM sections').all() as { id: string }[]).map((r) => r.id));
   const authorIds = new Set((sql(db, 'SELECT id FROM authors').all() as { id: string }[]).map((r) => r.id));
   const checkBodies = options.checkBodies ?? checkSequentially;
-  for (let i = 0; i < articles.length; i += BATCH) {
-    const batch = articles.slice(i, i + BATCH);
+  // Parses a batch and starts checking its bodies: the next batch is parsed, and this one written,
+  // while the checks of the other run on the worker threads.
+  const begin = (batch: typeof articles) => {
     const parsed = batch.map((f) => {
       const article = parseArticle(displayPath(path.join(dir, f.rel)), f.source);
       if (!article.ok) return { f, problems: article.problems };
@@ -179,11 +180,17 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     });
     // Bodies of stories with reference errors are checked too, so one run reports every problem.
     const toCheck = parsed.filter((p) => p.article);
-    const checks = await checkBodies(toCheck.map((p) => p.article!.body));
+    return { parsed, toCheck, checks: checkBodies(toCheck.map((p) => p.article!.body)) };
+  };
+  let next = articles.length ? begin(articles.slice(0, BATCH)) : undefined;
+  for (let i = 0; next; i += BATCH) {
+    const current = next;
+    const checks = await current.checks;
+    next = i + BATCH < articles.length ? begin(articles.slice(i + BATCH, i + 2 * BATCH)) : undefined;
     result.compiled += checks.length;
-    const checkOf = new Map(toCheck.map((p, k) => [p.f.rel, checks[k]!]));
+    const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
     db.transaction(() => {
-      for (const { f, problems, article } of parsed) {
+      for (const { f, problems, article } of current.parsed) {
         const check = checkOf.get(f.rel);
         const bodyProblems = (check?.issues ?? []).map((issue) => ({ file: article!.file, ...issue, field: 'body', severity: 'error' as const }));
         const all = [...problems, ...bodyProblems];
