@@ -68,3 +68,26 @@ test('after a restart, an old story, a search and the last listing page parse an
     server = undefined;
   }
 });
+
+test('a deleted index is rebuilt from the files at start, reported by /api/health, with the same archive', async () => {
+  rmSync(env().CONTENT_INDEX_FILE, { force: true });
+  // Listening is enough: a page would wait for the rebuild.
+  server = await startServer({ contentDir, isolated: true, env: env(), waitFor: 'listening' });
+  // Not ready (503) until the whole archive is back; then every story is there again.
+  let body: Health | undefined;
+  const deadline = Date.now() + 5 * 60_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${server.url}/api/health`);
+    if (res.status === 200) {
+      body = (await res.json()) as Health;
+      break;
+    }
+    expect(res.status).toBe(503);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  expect(body).toMatchObject({ status: 'ready', stories: COUNT, index: { rebuiltAtStart: true } });
+  expect(server.output()).toMatch(/\[content\] index missing .*rebuilding it from/);
+  expect((await fetch(`${server.url}/articles/synthetic-7`)).status).toBe(200);
+  await server.stop();
+  server = undefined;
+});

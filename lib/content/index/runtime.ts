@@ -1,9 +1,11 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { bodiesCompiled } from '@/lib/mdx/compile';
 import { contentDir } from '../content-dir';
 import { formatProblem, type ContentProblem } from '../problems';
-import { indexFile, isComplete, markComplete, openIndex, type IndexDb } from './database';
+import { indexFile, indexIdentity, isComplete, markComplete, openIndex, type IndexDb } from './database';
 import { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
 import { watchContent, type ContentWatcher } from './watcher';
 
@@ -128,10 +130,18 @@ export async function prepareIndex(file: string, dir: string, options: Omit<Reco
 
 async function start(s: State): Promise<IndexDb> {
   try {
-    const { db, rebuilt } = await prepareIndex(s.file, s.dir, {}, () => (s.status = { state: 'rebuilding' }));
+    const began = performance.now();
+    // A missing index is rebuilt by the indexer on every core when this install has it (npm ci
+    // brings tsx), else in this process on one.
+    const reason = needsRebuild(s.file, s.dir);
+    const byIndexer = reason ? await rebuildWithIndexer(s, reason) : false;
+    const { db, rebuilt: inProcess } = await prepareIndex(s.file, s.dir, {}, () => (s.status = { state: 'rebuilding' }));
+    const rebuilt = byIndexer && reason ? { reason, ms: Math.round(performance.now() - began), result: undefined } : inProcess;
     if (rebuilt) {
-      s.filesParsed += rebuilt.result.parsed;
-      for (const problems of rebuilt.result.problems.values()) logProblems(s, problems);
+      if (rebuilt.result) {
+        s.filesParsed += rebuilt.result.parsed;
+        for (const problems of rebuilt.result.problems.values()) logProblems(s, problems);
+      }
       s.status = { state: 'ready', rebuilt: { reason: rebuilt.reason, ms: rebuilt.ms } };
     } else {
       s.status = { state: 'ready' };
@@ -159,6 +169,50 @@ async function start(s: State): Promise<IndexDb> {
     console.error(`[content] could not open the content index ${s.file}:`, error);
     throw error;
   }
+}
+
+/** Why the index at `file` cannot be used as it is, or undefined when it can (read-only look). */
+function needsRebuild(file: string, dir: string): string | undefined {
+  if (!existsSync(file)) return 'missing';
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      const want = indexIdentity(dir);
+      if (meta.format !== want.format || meta.rules !== want.rules || meta.contentDir !== want.contentDir) return 'outdated';
+      return meta.complete === '1' ? undefined : 'incomplete';
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 'corrupt';
+  }
+}
+
+/** The indexer script (scripts/content-index.mts) run by tsx, when both are installed. */
+function indexerCommand(): string[] | undefined {
+  const root = process.cwd();
+  const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const script = path.join(root, 'scripts', 'content-index.mts');
+  return existsSync(/*turbopackIgnore: true*/ tsx) && existsSync(/*turbopackIgnore: true*/ script) ? [tsx, script] : undefined;
+}
+
+/** Rebuilds the index in a child process that checks bodies on every core; false when it could not. */
+async function rebuildWithIndexer(s: State, reason: string): Promise<boolean> {
+  const command = indexerCommand();
+  if (!command || process.env.CONTENT_INDEX_WORKERS === '0') return false;
+  s.status = { state: 'rebuilding' };
+  console.log(`[content] index ${reason} (${s.file}): rebuilding it from ${s.dir} with the indexer`);
+  const child = spawn(process.execPath, command, {
+    env: { ...process.env, CONTENT_DIR: s.dir, CONTENT_INDEX_FILE: s.file },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const code = await new Promise<number | null>((resolve) => {
+    child.once('exit', resolve);
+    child.once('error', () => resolve(null));
+  });
+  if (code !== 0) console.error(`[content] the indexer exited with ${code}: rebuilding in this process instead`);
+  return code === 0;
 }
 
 /** One reconcile at a time per process; changes that arrive meanwhile are taken by the next. */
