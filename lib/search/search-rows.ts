@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { IndexDb } from '@/lib/content/index/database';
+import { type IndexDb, perConnection } from '@/lib/content/index/database';
 import type { Article } from '@/lib/content/schema';
 import { SEARCH_FIELDS, type SearchField } from './fields';
 import { indexableText, indexTerms } from './text';
@@ -74,16 +74,7 @@ function prepare(db: IndexDb) {
   };
 }
 
-const prepared = new WeakMap<IndexDb, ReturnType<typeof prepare>>();
-
-function statements(db: IndexDb) {
-  let cached = prepared.get(db);
-  if (!cached) {
-    cached = prepare(db);
-    prepared.set(db, cached);
-  }
-  return cached;
-}
+const statements = perConnection(prepare);
 
 function bucketOf(publishedMs: number): [number, number] {
   const base = Math.floor(publishedMs) * ROWS_PER_MS;

@@ -1,5 +1,5 @@
 import SearchableMap from 'minisearch/SearchableMap';
-import type { IndexDb } from '@/lib/content/index/database';
+import { type IndexDb, perConnection } from '@/lib/content/index/database';
 
 /*
  * Every indexed term, in a radix tree for prefix and typo expansion (MiniSearch's SearchableMap),
@@ -23,16 +23,7 @@ function prepare(db: IndexDb) {
     terms: db.prepare<[], [string, number]>('SELECT term, stories FROM search_terms ORDER BY term').raw(),
   };
 }
-const prepared = new WeakMap<IndexDb, ReturnType<typeof prepare>>();
-
-function statements(db: IndexDb) {
-  let cached = prepared.get(db);
-  if (!cached) {
-    cached = prepare(db);
-    prepared.set(db, cached);
-  }
-  return cached;
-}
+const statements = perConnection(prepare);
 
 function dataVersion(db: IndexDb): number {
   return db.pragma('data_version', { simple: true }) as number;

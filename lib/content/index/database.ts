@@ -222,3 +222,13 @@ export function sql(db: IndexDb, text: string): Database.Statement {
   if (!statement) cache.set(text, (statement = db.prepare(text)));
   return statement;
 }
+
+/** Statements a module prepares once per connection: `perConnection(prepare)(db)`. */
+export function perConnection<T>(prepare: (db: IndexDb) => T): (db: IndexDb) => T {
+  const made = new WeakMap<IndexDb, T>();
+  return (db) => {
+    let value = made.get(db);
+    if (value === undefined) made.set(db, (value = prepare(db)));
+    return value;
+  };
+}
