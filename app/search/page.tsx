@@ -50,7 +50,7 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchNoResults query={params.q} section={section} totalAllSections={search.totalAllSections} sections={sections} />
       ) : (
         <section aria-labelledby="search-summary" className="mt-6">
-          <SearchSummary query={params.q} total={search.total} section={section} matchedAll={search.matchedAll} />
+          <SearchSummary query={params.q} total={search.total} section={section} matchedAll={search.matchedAll} approximate={search.approximate} />
           <SearchSectionFilter query={params.q} current={params.section} totalAllSections={search.totalAllSections} counts={search.sectionCounts} />
           {search.pageOutOfRange ? (
             <SearchPageOutOfRange query={params.q} section={params.section} page={params.page} pageCount={search.pageCount} />

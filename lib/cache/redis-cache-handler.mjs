@@ -113,7 +113,7 @@ function buildId(serverDistDir) {
 
 /**
  * A tag expired: usually another instance published a change and this page is about to be rendered
- * again here. The content store (lib/content/store.ts) re-reads changed files first, so the render
+ * again here. The content index (lib/content/index/runtime.ts) re-reads changed files first, so the render
  * sees what the other instance saw; only on expiry, so it costs one stat pass per revalidation.
  */
 async function refreshContent(state, since) {
