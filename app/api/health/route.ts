@@ -1,7 +1,9 @@
 import { countStories } from '@/lib/content/queries';
-import { indexStatus } from '@/lib/content/index/runtime';
+import { contentDb, indexStatus } from '@/lib/content/index/runtime';
 
 export const dynamic = 'force-dynamic';
+
+const OPEN_WAIT_MS = 1000;
 
 /**
  * Readiness: 503 until the content index holds the whole archive (it is rebuilt from the files
@@ -9,6 +11,9 @@ export const dynamic = 'force-dynamic';
  * instance. The counters say what this process has parsed and compiled since it started.
  */
 export async function GET() {
+  // The first request may be this one: open the index, and wait a moment for an index that only
+  // needs opening; one being rebuilt answers 503 at once after that.
+  await Promise.race([contentDb().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, OPEN_WAIT_MS))]);
   const status = indexStatus();
   const ready = status.state === 'ready';
   const body = {

@@ -140,7 +140,7 @@ async function start(s: State): Promise<IndexDb> {
     if (rebuilt) {
       if (rebuilt.result) {
         s.filesParsed += rebuilt.result.parsed;
-        for (const problems of rebuilt.result.problems.values()) logProblems(s, problems);
+        logResult(s, db, rebuilt.result);
       }
       s.status = { state: 'ready', rebuilt: { reason: rebuilt.reason, ms: rebuilt.ms } };
     } else {
@@ -239,8 +239,23 @@ function catchUp(s: State): Promise<ReconcileResult | undefined> {
 async function reconcileLogged(s: State, db: IndexDb, options: ReconcileOptions): Promise<ReconcileResult> {
   const result = await reconcile(db, s.dir, options);
   s.filesParsed += result.parsed;
-  for (const problems of result.problems.values()) logProblems(s, problems);
+  logResult(s, db, result);
   return result;
+}
+
+/** Each file's problems once, and for a story readers have, that its last good version stays. */
+function logResult(s: State, db: IndexDb, result: ReconcileResult) {
+  for (const [rel, problems] of result.problems) {
+    logProblems(s, problems);
+    const slug = /^articles\/(.+)\.mdx$/.exec(rel)?.[1];
+    if (!slug || !problems.some((p) => p.severity === 'error')) continue;
+    if (!db.prepare('SELECT 1 FROM stories WHERE slug = ?').get(slug)) continue;
+    const line = `[content] story ${slug} has errors; its last good page stays until they are fixed`;
+    if (!s.logged.has(`${line}:${problems.map(formatProblem).join()}`)) {
+      s.logged.add(`${line}:${problems.map(formatProblem).join()}`);
+      console.error(line);
+    }
+  }
 }
 
 /** One log line per problem per process, so a broken file is reported once, not on every request. */
@@ -250,7 +265,7 @@ function logProblems(s: State, problems: readonly ContentProblem[]) {
     if (s.logged.has(line)) continue;
     s.logged.add(line);
     const log = problem.severity === 'error' ? console.error : console.warn;
-    log(`[content] ${problem.severity === 'error' ? 'not published' : 'warning'}: ${line}`);
+    log(`[content] ${problem.severity === 'error' ? 'left out' : 'warning'}: ${line}`);
   }
 }
 
