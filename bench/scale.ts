@@ -178,7 +178,12 @@ type Site = { contentDir: string; distDir: string; runDir: string; listenMs: num
 async function withRestart<T>(site: Site, use: (server: RunningServer) => Promise<T>, prepare?: (runDir: string) => void): Promise<T> {
   const runPath = path.join(ROOT, site.runDir);
   rmSync(runPath, { recursive: true, force: true });
-  cpSync(path.join(ROOT, site.distDir), runPath, { recursive: true });
+  const cache = path.join(ROOT, site.distDir, 'cache');
+  // The build's compiler cache is of no use to `next start`; of the cache folder, only the content index is copied.
+  cpSync(path.join(ROOT, site.distDir), runPath, {
+    recursive: true,
+    filter: (src) => !src.startsWith(`${cache}${path.sep}`) || src.startsWith(path.join(cache, 'content-index')),
+  });
   prepare?.(site.runDir);
   const server = await startServer({
     distDir: site.runDir,

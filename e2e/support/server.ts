@@ -116,22 +116,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (copy) rmSync(copy, { recursive: true, force: true });
   };
 
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     if (options.waitFor === 'listening') {
       if (await accepts(port)) break;
     } else {
       try {
-        const res = await fetch(`${url}/`, { redirect: 'manual' });
-        if (res.status < 500) break;
+        // This site is ready when its content index is (GET /api/health, 200); another project
+        // (the bench's floor app) when its front page answers.
+        const res = await fetch(projectDir === ROOT ? `${url}/api/health` : `${url}/`, { redirect: 'manual' });
+        if (projectDir === ROOT ? res.status === 200 : res.status < 500) break;
       } catch {
         /* not listening yet */
       }
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start did not answer within 30 s:\n${output}`);
+      throw new Error(`next start was not ready within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, options.waitFor === 'listening' ? 10 : 100));
   }
