@@ -111,6 +111,16 @@ describe('content index', () => {
     expect(await getStoryForPage('never-existed')).toBeUndefined();
   });
 
+  it('answers for a draft whose file broke exactly as for a URL that never existed', async () => {
+    story('quiet-draft', { draft: 'true' });
+    expect(await getStoryForPage('quiet-draft')).toBeUndefined();
+    story('quiet-draft', { draft: 'true', publishedAt: 'nonsense' });
+    await refreshContentIndex(['articles/quiet-draft.mdx']);
+    expect(await getStoryForPage('quiet-draft')).toBeUndefined();
+    expect(await getStoryForPage('quiet-draft')).toEqual(await getStoryForPage('no-such-story'));
+    expect((await getStoryForPage('quiet-draft', { preview: true }))?.kind).toBe('problems');
+  });
+
   it('hides drafts, scheduled stories and, when asked, samples; a scheduled story appears at its time', async () => {
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2024-06-01T00:00:00Z') });
     try {
