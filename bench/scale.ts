@@ -333,7 +333,8 @@ async function measureSize(stories: number): Promise<SizeResult> {
       withRestart(
         site,
         async (s) => {
-          const ready = await untilReady(s.url, { timeoutMs: FIRST_REQUEST_MS });
+          // A rebuild reads and checks every story: give it what a build gets.
+          const ready = await untilReady(s.url, { timeoutMs: BUILD_TIMEOUT_MS });
           cells.rebuildIndex = ready.at - s.startedAt;
           const reported = ready.health?.index.rebuildMs;
           cells.rebuildMs = typeof reported === 'number' ? reported : { na: ready.health ? 'rebuildMs null' : 'no /api/health' };
