@@ -73,8 +73,24 @@ function state(): State {
 export async function contentDb(): Promise<IndexDb> {
   const s = state();
   const db = await s.ready;
-  if (s.pending.size || s.scanAll) void catchUp(s);
+  // A file the watcher saw change is read before this request is answered (a few milliseconds for
+  // a few files), so a page asked for right after a save shows it. A full stamp comparison (after
+  // a start) runs in the background.
+  s.watcher?.flush();
+  if (s.pending.size) await readPending(s, db);
+  else if (s.scanAll) void catchUp(s);
   return db;
+}
+
+/** Reads the files the watcher named, even while a full comparison runs (each write is whole). */
+async function readPending(s: State, db: IndexDb) {
+  const paths = [...s.pending];
+  s.pending.clear();
+  try {
+    await reconcileLogged(s, db, { paths });
+  } catch (error) {
+    console.error('[content] reading changed files failed:', error);
+  }
 }
 
 /** For /api/health and the bench: whether the index is ready, and what this process has done. */
@@ -152,7 +168,8 @@ async function start(s: State): Promise<IndexDb> {
     s.watcher = watchContent(s.dir, (paths) => {
       if (paths) paths.forEach((p) => s.pending.add(p));
       else s.scanAll = true;
-      void catchUp(s);
+      // Next turn: a request that flushed the watcher reads the paths itself, and waits for them.
+      setImmediate(() => void catchUp(s));
     });
     if (s.scanAll) setImmediate(() => void catchUp(s));
     if (!s.watcher.watching() && process.env.CONTENT_WATCH !== '0') {

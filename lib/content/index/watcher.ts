@@ -2,7 +2,7 @@ import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** `watching` is false when the system refused every watch (inotify limits): the caller polls. */
-export type ContentWatcher = { close(): void; watching: () => boolean };
+export type ContentWatcher = { close(): void; watching: () => boolean; flush: () => void };
 
 /** The directories that hold content files; a watch each, however many files they hold. */
 const WATCHED = ['', 'articles', 'authors'] as const;
@@ -15,7 +15,7 @@ const WATCHED = ['', 'articles', 'authors'] as const;
  * no file name).
  */
 export function watchContent(dir: string, onChange: (paths: readonly string[] | undefined) => void, settleMs = 30): ContentWatcher {
-  if (process.env.CONTENT_WATCH === '0') return { close() {}, watching: () => false };
+  if (process.env.CONTENT_WATCH === '0') return { close() {}, watching: () => false, flush() {} };
   const watchers = new Map<string, FSWatcher>();
   let pending = new Set<string>();
   let everything = false;
@@ -65,6 +65,12 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
 
   return {
     watching: () => watchers.size > 0,
+    /** Reports what has been seen so far now, without waiting for the burst to settle. */
+    flush() {
+      if (!timer) return;
+      clearTimeout(timer);
+      flush();
+    },
     close() {
       closed = true;
       if (timer) clearTimeout(timer);
