@@ -5,7 +5,8 @@ import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './in
 import { contentDir } from './content-dir';
 import { monthRange } from './index/months';
 import { readStorySource } from './index/reconcile';
-import { contentDb } from './index/runtime';
+import { contentDb, readIfChanged } from './index/runtime';
+import { isValidSlug } from './slug';
 import type { ContentProblem } from './problems';
 import type { RefreshedIndex } from '@/lib/revalidate/handle';
 import {
@@ -86,6 +87,13 @@ export type StoryForPage =
  * version does not exist for readers: a 404, exactly like a URL that never existed.
  */
 export async function getStoryForPage(slug: string, { preview = false } = {}): Promise<StoryForPage | undefined> {
+  const found = await storyForPage(slug, preview);
+  // Not there (or in preview): the file may have been written a moment ago; look once, then answer.
+  if ((!found || preview) && isValidSlug(slug) && (await readIfChanged(`articles/${slug}.mdx`))) return storyForPage(slug, preview);
+  return found;
+}
+
+async function storyForPage(slug: string, preview: boolean): Promise<StoryForPage | undefined> {
   const db = await contentDb();
   const row = sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
     ...publicParams(),

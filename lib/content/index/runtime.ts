@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { bodiesCompiled } from '@/lib/mdx/compile';
 import { contentDir } from '../content-dir';
@@ -80,6 +81,25 @@ export async function contentDb(): Promise<IndexDb> {
   if (s.pending.size) await readPending(s, db);
   else if (s.scanAll) void catchUp(s);
   return db;
+}
+
+/**
+ * Reads one file now if it changed since the index last read it: a story asked for right after its
+ * file was written, before the watcher said so. One stat, so an unknown address costs no more.
+ */
+export async function readIfChanged(rel: string): Promise<boolean> {
+  const s = state();
+  const db = await s.ready;
+  const known = db.prepare('SELECT mtime_ms, size FROM files WHERE path = ?').get(rel) as { mtime_ms: number; size: number } | undefined;
+  let info: { mtimeMs: number; size: number } | undefined;
+  try {
+    info = await stat(path.join(s.dir, rel));
+  } catch {
+    info = undefined;
+  }
+  if (!info ? !known : known && known.mtime_ms === info.mtimeMs && known.size === info.size) return false;
+  await reconcileLogged(s, db, { paths: [rel] });
+  return true;
 }
 
 /** Reads the files the watcher named, even while a full comparison runs (each write is whole). */
