@@ -305,13 +305,14 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
       return both.slice(0, SECTION_NEIGHBOURS).map((r) => r.slug);
     },
     describe: (slugs) => {
-      const out = new Map<string, { section: string; publishedMs: number }>();
-      const get = sql(db, `SELECT s.section, s.published_ms FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`);
-      for (const slug of slugs) {
-        const row = get.get({ ...params, slug }) as { section: string; published_ms: number } | undefined;
-        if (row) out.set(slug, { section: row.section, publishedMs: row.published_ms });
-      }
-      return out;
+      // One query for every candidate (a few hundred), not one each.
+      const rows = slugs.length
+        ? (sql(db, `SELECT s.slug, s.section, s.published_ms FROM stories s WHERE s.slug IN (SELECT value FROM json_each(@slugs)) AND ${PUBLIC}`).all({
+            ...params,
+            slugs: JSON.stringify(slugs),
+          }) as { slug: string; section: string; published_ms: number }[])
+        : [];
+      return new Map(rows.map((r) => [r.slug, { section: r.section, publishedMs: r.published_ms }]));
     },
   };
   const ranked = rankRelated(relatedSubject(article, vector), source, limit);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { bodiesCompiled } from '@/lib/mdx/compile';
 import { contentDir } from '../content-dir';
 import { formatProblem, type ContentProblem } from '../problems';
-import { indexFile, indexIdentity, isComplete, markComplete, openIndex, type IndexDb } from './database';
+import { indexFile, indexIdentity, isComplete, markComplete, openIndex, sql, type IndexDb } from './database';
 import { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
 import { watchContent, type ContentWatcher } from './watcher';
 
@@ -90,7 +90,7 @@ export async function contentDb(): Promise<IndexDb> {
 export async function readIfChanged(rel: string): Promise<boolean> {
   const s = state();
   const db = await s.ready;
-  const known = db.prepare('SELECT mtime_ms, size FROM files WHERE path = ?').get(rel) as { mtime_ms: number; size: number } | undefined;
+  const known = sql(db, 'SELECT mtime_ms, size FROM files WHERE path = ?').get(rel) as { mtime_ms: number; size: number } | undefined;
   let info: { mtimeMs: number; size: number } | undefined;
   try {
     info = await stat(path.join(s.dir, rel));
@@ -286,7 +286,7 @@ function logResult(s: State, db: IndexDb, result: ReconcileResult) {
     logProblems(s, problems);
     const slug = /^articles\/(.+)\.mdx$/.exec(rel)?.[1];
     if (!slug || !problems.some((p) => p.severity === 'error')) continue;
-    if (!db.prepare('SELECT 1 FROM stories WHERE slug = ?').get(slug)) continue;
+    if (!sql(db, 'SELECT 1 FROM stories WHERE slug = ?').get(slug)) continue;
     const line = `[content] story ${slug} has errors; its last good page stays until they are fixed`;
     if (!s.logged.has(`${line}:${problems.map(formatProblem).join()}`)) {
       s.logged.add(`${line}:${problems.map(formatProblem).join()}`);

@@ -120,10 +120,12 @@ function countListings(
     `INSERT INTO listing_counts (kind, key, sample, stories, modified_ms) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (kind, key, sample) DO UPDATE SET stories = stories + excluded.stories, modified_ms = max(modified_ms, excluded.modified_ms)`,
   );
+  const newest = sql(db, 'SELECT modified_ms AS m FROM listing_counts WHERE kind = ? AND key = ? AND sample = ?');
   for (const [kind, key] of listings) {
     bump.run(kind, key, sample, delta, delta > 0 ? modified : 0);
-    // The story that goes may have been the newest change: find the listing's newest again.
-    if (delta < 0 && !bulk) recountModified(db, kind, key, sample);
+    // Only when the story that goes held the listing's newest change is the newest found again:
+    // for the whole site that is a scan of every story, which an ordinary edit must not pay.
+    if (delta < 0 && !bulk && ((newest.get(kind, key, sample) as { m: number } | undefined)?.m ?? 0) <= modified) recountModified(db, kind, key, sample);
   }
 }
 
