@@ -7,7 +7,7 @@
  *
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
 import { buildSite } from './support/build';
+import { startFloorApp } from './support/floor';
 import { SCALE_HEADING } from './scale-report';
 import { sectionOf, withSection } from './support/markdown';
 import { untilIdle } from './support/memory';
@@ -137,13 +138,7 @@ async function main() {
 
   // 3. The framework floor: a bare App Router page built with the same Next.js.
   process.stderr.write('building the bare Next.js floor app...\n');
-  const floorDir = path.join(ROOT, 'bench', 'floor-app');
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/next/dist/bin/next'), 'build'], {
-    cwd: floorDir,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-    stdio: 'ignore',
-  });
-  const floor = await startServer({ projectDir: floorDir });
+  const floor = await startFloorApp();
   cleanups.push(() => floor.stop());
 
   // 4. The ceiling: nginx serving the same article HTML as a static file.

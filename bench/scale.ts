@@ -12,6 +12,7 @@
  * and the content index the build left is kept. Prints one Markdown table and writes it into the
  * "## Scale" section of bench/results.md with a chart, bench/scale.svg (smoke: reports/).
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,7 @@ import { generateContent, prng } from '@/scripts/generate-content';
 import { renderScaleChart } from './scale-chart';
 import { chartRows, SCALE_HEADING, scaleMetrics, scaleTable, type Cell, type SizeResult } from './scale-report';
 import { buildSite } from './support/build';
+import { startFloorApp } from './support/floor';
 import { readHealth, untilReady } from './support/health';
 import { inotifyWatches } from './support/inotify';
 import { withSection } from './support/markdown';
@@ -172,6 +174,24 @@ function indexFiles(distDir: string): string[] {
 type Site = { contentDir: string; distDir: string; runDir: string; listenMs: number[] };
 
 /**
+ * Search in process on the site's kept index (bench/support/search-in-process.ts), in a new process
+ * so the first search pays for opening the index and loading its vocabulary, as after a restart.
+ */
+function searchInProcess(site: Site): { first: Cell; p50: Cell; p99: Cell } {
+  const [file] = indexFiles(site.distDir).filter((f) => f.endsWith('.sqlite'));
+  if (!file) return { first: { na: 'no index file' }, p50: { na: 'no index file' }, p99: { na: 'no index file' } };
+  const script = path.join(ROOT, 'bench', 'support', 'search-in-process.ts');
+  const out = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [script, file, site.contentDir, String(LOOPS.searches), ...QUERIES.map((q) => q.q)], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, CONTENT_DIR: site.contentDir },
+  });
+  const figures = JSON.parse(out.trim().split('\n').at(-1)!) as { firstMs: number; p50: number; p99: number };
+  return { first: figures.firstMs, p50: figures.p50, p99: figures.p99 };
+}
+
+
+/**
  * Starts `next start` on a fresh copy of the build output, as next build left it: no page rendered
  * since, the content index kept. `prepare` may change the copy first (delete the index).
  */
@@ -282,6 +302,10 @@ async function measureSize(stories: number): Promise<SizeResult> {
   const deep = deepestListing(generated.perSection);
   notes.push(`Deep listing at ${label}: \`${deep}\`.`);
   const story = (base: string, slug: string) => `${base}/articles/${slug}`;
+  const inProcess = await step(`${label}: search in process`, async () => searchInProcess(site));
+  cells.searchFirstInProcess = inProcess.first;
+  cells.searchP50InProcess = inProcess.p50;
+  cells.searchP99InProcess = inProcess.p99;
   cells.firstSearch = await step(`${label}: first search after a restart`, () =>
     withRestart(site, (s) => firstAnswer(searchUrl(s.url, QUERIES[0]!.q, 'first'), 'first search')),
   );
@@ -300,6 +324,12 @@ async function measureSize(stories: number): Promise<SizeResult> {
       const renders = await timeEach(old.renders.map((slug) => story(s.url, slug)), 'uncached renders');
       cells.storyMedian = renders.median;
       cells.storyP99 = renders.p99;
+      // The same count of uncached renders of a bare ISR page, measured here so both see the same machine.
+      const bare = await timeEach(
+        Array.from({ length: LOOPS.renders }, (_, i) => `${floor!.url}/isr/floor-${stories}-${i}`),
+        'uncached floor renders',
+      );
+      cells.floorMedian = bare.median;
 
       // Each query once first: the first search after a restart is its own row.
       for (const { kind, q } of QUERIES) {
@@ -369,7 +399,12 @@ function report(results: readonly SizeResult[], chartLink: string): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The framework's floor app, serving a bare ISR page beside each size's story renders. */
+let floor: RunningServer | undefined;
+
 async function main() {
+  floor = await step('building the bare Next.js floor app', () => startFloorApp());
+  cleanups.add(() => floor!.stop());
   const results: SizeResult[] = [];
   for (const size of SIZES) results.push(await measureSize(size));
   steps.finish();

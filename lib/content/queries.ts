@@ -3,7 +3,7 @@ import { sql, type IndexDb } from './index/database';
 import { publicParams, publicWhere } from './index/public-view';
 import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
 import { contentDir } from './content-dir';
-import { monthRange } from './index/months';
+import { monthOf, monthRange } from './index/months';
 import { readStorySource } from './index/reconcile';
 import { contentDb, readIfChanged } from './index/runtime';
 import { isValidSlug } from './slug';
@@ -38,6 +38,11 @@ const PUBLIC = publicWhere('s');
 const BY_TIME = 'stories s INDEXED BY stories_by_time';
 const BY_SECTION = 'stories s INDEXED BY stories_by_section';
 const TAGGED = 'story_tags x CROSS JOIN stories s ON s.slug = x.slug';
+/**
+ * A story looked up by slug for the public view only (database.ts's stories_public_row): a few
+ * index pages instead of each story's own row, which at 100,000 stories is a disk page apiece.
+ */
+const PUBLIC_ROW = 'stories s INDEXED BY stories_public_row';
 const BYLINED = 'story_authors x CROSS JOIN stories s ON s.slug = x.slug';
 /** The slugs of a listing in order, from its own index, public ones only. */
 const LISTING_PAGE: Record<ListingKind, string> = {
@@ -51,10 +56,12 @@ function all(db: IndexDb, query: string, params: Record<string, unknown> = {}): 
 }
 
 export async function getSections(): Promise<readonly Section[]> {
-  const db = await contentDb();
-  return (sql(db, 'SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map(
-    (r) => JSON.parse(r.section) as Section,
-  );
+  return sectionsIn(await contentDb());
+}
+
+/** The sections of a given index, in navigation order (getSections, and benches on a file). */
+export function sectionsIn(db: IndexDb): Section[] {
+  return (sql(db, 'SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map((r) => JSON.parse(r.section) as Section);
 }
 
 export async function getSection(id: string): Promise<Section | undefined> {
@@ -62,7 +69,11 @@ export async function getSection(id: string): Promise<Section | undefined> {
 }
 
 export async function getAuthors(ids: readonly string[]): Promise<Author[]> {
-  const db = await contentDb();
+  return authorsIn(await contentDb(), ids);
+}
+
+/** Author records of a given index, in the order asked for; unknown ids are left out. */
+export function authorsIn(db: IndexDb, ids: readonly string[]): Author[] {
   const get = sql(db, 'SELECT author FROM authors WHERE id = ?');
   return ids.flatMap((id) => {
     const row = get.get(id) as { author: string } | undefined;
@@ -161,19 +172,47 @@ const rangeOf = (kind: string, key: string) => (kind === 'month' ? monthRange(ke
  * How many public stories a listing has: the kept count of its listed stories, less those still
  * scheduled (a short index range), so no page counts its whole listing.
  */
-function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
-  const params = publicParams();
+function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string, now = Date.now()): number {
+  const params = publicParams(now);
   const kept = sql(db, 'SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as { sample: number; stories: number }[];
   const listed = kept.reduce((sum, r) => sum + (r.sample === 0 || params.samples === 1 ? r.stories : 0), 0);
-  return Math.max(0, listed - countScheduled(db, kind, key));
+  return Math.max(0, listed - countScheduled(db, kind, key, now));
 }
 
 /** Listed stories of a listing whose time has not come: few, and found in a short index range. */
-function countScheduled(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string): number {
+function countScheduled(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string, now = Date.now()): number {
   const listing = LISTING_SQL[kind];
   const row = sql(db, `SELECT count(*) AS n FROM stories s ${listing.join} WHERE ${listing.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`)
-    .get({ ...publicParams(), ...(listing.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
+    .get({ ...publicParams(now), ...(listing.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
   return row.n;
+}
+
+/** How many stories are public now: the kept count, less the scheduled ones. */
+export function countPublicStories(db: IndexDb, now = Date.now()): number {
+  return countListing(db, 'all', '', now);
+}
+
+/**
+ * How many stories were published from `fromMs` until now, of those public now: whole months from
+ * the kept month counts, the first month's part from a short index range. Search scales a window
+ * of matches to an estimated total with it, without counting the archive (lib/search/engine.ts).
+ */
+export function countPublicSince(db: IndexDb, fromMs: number, now = Date.now()): number {
+  const params = publicParams(now);
+  const first = monthOf(fromMs);
+  const { end } = monthRange(first);
+  const head = sql(db,
+    `SELECT count(*) AS n FROM stories s WHERE s.listed = 1 AND s.published_ms >= @from AND s.published_ms < @end AND s.published_ms <= @now AND (s.sample = 0 OR @samples = 1)`,
+  ).get({ ...params, from: fromMs, end }) as { n: number };
+  const later = sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'month' AND key > @first AND (sample = 0 OR @samples = 1)").get({
+    first,
+    samples: params.samples,
+  }) as { n: number };
+  const scheduled = sql(db, 'SELECT count(*) AS n FROM stories s WHERE s.listed = 1 AND s.published_ms >= @end AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)').get({
+    ...params,
+    end,
+  }) as { n: number };
+  return head.n + later.n - scheduled.n;
 }
 
 export type ListingSummary = { key: string; stories: number; modifiedMs: number };
@@ -281,10 +320,10 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
   const vector = sql(db, 'SELECT term, weight FROM story_terms WHERE slug = ?').all(article.slug) as TermWeight[];
   const total = (sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
   const termQuery = sql(db, 
-    `SELECT t.slug, t.weight FROM story_terms t CROSS JOIN stories s ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
+    `SELECT t.slug, t.weight FROM story_terms t CROSS JOIN ${PUBLIC_ROW} ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
   );
   const tagQuery = sql(db, 
-    `SELECT x.slug FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
+    `SELECT x.slug FROM story_tags x WHERE x.tag = @tag AND ${publicWhere('x')} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
   );
   const tagCount = sql(db, 'SELECT stories FROM tag_counts WHERE tag = ?');
   const near = (direction: 'before' | 'after') =>
@@ -305,9 +344,10 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
       return both.slice(0, SECTION_NEIGHBOURS).map((r) => r.slug);
     },
     describe: (slugs) => {
-      // One query for every candidate (a few hundred), not one each.
+      // One query for every candidate (a few hundred), not one each. CROSS JOIN makes SQLite look
+      // each slug up: with IN (...) it chose to walk every public story, 45 ms at 100,000.
       const rows = slugs.length
-        ? (sql(db, `SELECT s.slug, s.section, s.published_ms FROM stories s WHERE s.slug IN (SELECT value FROM json_each(@slugs)) AND ${PUBLIC}`).all({
+        ? (sql(db, `SELECT s.slug, s.section, s.published_ms FROM json_each(@slugs) j CROSS JOIN ${PUBLIC_ROW} ON s.slug = j.value WHERE ${PUBLIC}`).all({
             ...params,
             slugs: JSON.stringify(slugs),
           }) as { slug: string; section: string; published_ms: number }[])

@@ -2,10 +2,11 @@ import type { Statement } from 'better-sqlite3';
 import type { IndexDb } from '@/lib/content/index/database';
 import { publicParams, publicWhere } from '@/lib/content/index/public-view';
 import { storiesBySlug } from '@/lib/content/index/rows';
+import { countPublicSince, countPublicStories } from '@/lib/content/queries';
 import type { Article } from '@/lib/content/schema';
 import { expandTerm, expansionWeight, groupQuery, type TermGroup } from './expand';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './fields';
-import { rowidCut } from './search-rows';
+import { rowidCut, rowidTime } from './search-rows';
 import { indexTerms, queryTerms } from './text';
 import { vocabulary } from './vocabulary';
 
@@ -75,7 +76,7 @@ type Scored = Match & { score: number };
 // The slug is read from FTS5's content table (c0) rather than story_search.slug: FTS5 loads a
 // whole row, the indexed body included, to return one column, which doubled the cost of a match.
 const BM25 = `bm25(story_search, 0, ${SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]).join(', ')})`;
-const MATCHES = `SELECT story_search.rowid AS id, s.slug AS slug, s.section AS section, s.published_ms AS published, ${BM25} AS bm
+const matches = (bm: string) => `SELECT story_search.rowid AS id, s.slug AS slug, s.section AS section, s.published_ms AS published, ${bm} AS bm
   FROM story_search JOIN story_search_content c ON c.id = story_search.rowid JOIN stories s ON s.slug = c.c0
   WHERE story_search MATCH @expr AND story_search.rowid < @cut AND ${publicWhere('s')}`;
 
@@ -83,11 +84,11 @@ type MatchParams = { expr: string; cut: number; now: number; samples: 0 | 1; sec
 
 const SQL = {
   count: 'SELECT count(*) FROM (SELECT 1 FROM story_search WHERE story_search MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)',
-  // FTS5's per-row lengths table: one small row per indexed story, so a rowid range counts fast.
-  stories: 'SELECT count(*) FROM story_search_docsize WHERE id >= ? AND id < ?',
   rowids: 'SELECT rowid FROM story_search WHERE story_search MATCH ? AND rowid >= ? AND rowid < ?',
-  all: MATCHES,
-  newest: `${MATCHES} AND s.section = coalesce(@section, s.section) ORDER BY story_search.rowid DESC LIMIT @limit OFFSET @offset`,
+  all: matches(BM25),
+  // No bm25 for a window: scoreWindow says why.
+  windowRows: `SELECT id, ${SEARCH_FIELDS.map((_, i) => `' ' || c${i + 1} || ' '`).join(', ')} FROM story_search_content WHERE id IN (SELECT value FROM json_each(?))`,
+  newest: `${matches('0')} AND s.section = coalesce(@section, s.section) ORDER BY story_search.rowid DESC LIMIT @limit OFFSET @offset`,
 } as const;
 
 const cache = new WeakMap<IndexDb, Map<keyof typeof SQL, Statement>>();
@@ -105,10 +106,6 @@ const NO_ROWID = -Number.MAX_SAFE_INTEGER;
 /** Indexed matches in a rowid range, counted up to `limit`: FTS5 counts about 3 matches a microsecond. */
 function countIndexed(db: IndexDb, expr: string, from: number, cut: number, limit = EXACT_LIMIT + 1): number {
   return statement<[string, number, number, number], number>(db, 'count').pluck().get(expr, from, cut, limit) ?? 0;
-}
-
-function storiesIndexed(db: IndexDb, from: number, cut: number): number {
-  return statement<[number, number], number>(db, 'stories').pluck().get(from, cut) ?? 0;
 }
 
 function rowidsMatching(db: IndexDb, expr: string, from: number, cut: number): Set<number> {
@@ -170,6 +167,52 @@ function score(db: IndexDb, query: Query, matches: readonly Match[], now: number
   });
 }
 
+/**
+ * Scores a window of matches without FTS5's bm25, whose first step counts, for every query word,
+ * each story that has it: a walk of the word's whole posting list, 5 ms for a word in all 100,000
+ * stories, whatever the window (and FTS5 walks a rowid range from the list's start, so asking it
+ * per field is no cheaper). A window is only ranked when more than EXACT_LIMIT stories match, so
+ * its words are common and how often each occurs says little. Each word group counts instead by
+ * the fields that hold it (FIELD_BOOSTS), read from the window's own rows, times its rarity from
+ * the vocabulary's story counts, and less when only an expansion matched, as in score().
+ */
+function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: number): Scored[] {
+  if (window.length === 0) return [];
+  const total = Math.max(1, countPublicStories(db, now));
+  const words = vocabulary(db);
+  const groups = query.groups.map((group) => {
+    let stories = 0;
+    for (const word of group.words.keys()) stories = Math.max(stories, words.get(word) ?? 0);
+    const expansions = [...group.words.keys()].filter((w) => w !== group.term).map((w) => ` ${w} `);
+    return { exact: ` ${group.term} `, expansions, rarity: Math.log(1 + total / Math.max(1, stories)), weaker: expansionWeight(group) };
+  });
+  const rows = new Map(
+    statement<[string], [number, ...string[]]>(db, 'windowRows')
+      .raw()
+      .all(JSON.stringify(window.map((m) => m.id)))
+      .map(([id, ...fields]) => [id, fields] as const),
+  );
+  return window.map((m) => {
+    const fields = rows.get(m.id) ?? [];
+    let weight = 0;
+    for (const group of groups) {
+      let boost = 0;
+      let exact = false;
+      SEARCH_FIELDS.forEach((field, f) => {
+        const text = fields[f] ?? '';
+        if (text.includes(group.exact)) {
+          exact = true;
+          boost += FIELD_BOOSTS[field];
+        } else if (group.expansions.some((w) => text.includes(w))) {
+          boost += FIELD_BOOSTS[field];
+        }
+      });
+      weight += group.rarity * boost * (exact ? 1 : group.weaker);
+    }
+    return { ...m, bm: -weight, score: weight * recencyBoost(m.published, now) };
+  });
+}
+
 /** Best first; ties to the newer story, then the slug, so a page address always lists the same stories. */
 function byScore(a: Scored, b: Scored): number {
   return b.score - a.score || b.published - a.published || (a.slug < b.slug ? -1 : 1);
@@ -203,9 +246,9 @@ function view(db: IndexDb, query: Query, base: MatchParams, indexed: number, sec
   const newest = newestMatches(db, { ...base, expr, section, limit: WINDOW });
   const from = newest.length ? newest[newest.length - 1]!.id : base.cut;
   // Counting every match costs as much as ranking them: the total is the window's public matches
-  // scaled by how many stories were indexed over all time against over the window's time span.
-  const scale = storiesIndexed(db, NO_ROWID, base.cut) / Math.max(1, storiesIndexed(db, from, base.cut));
-  const ranked = score(db, query, newest, base.now).sort(byScore);
+  // scaled by how many public stories there are against how many were published in its time span.
+  const scale = countPublicStories(db, base.now) / Math.max(1, countPublicSince(db, rowidTime(from), base.now));
+  const ranked = scoreWindow(db, query, newest, base.now).sort(byScore);
   // A window that is not full holds every public match.
   const total = newest.length < WINDOW ? newest.length : Math.max(WINDOW, Math.round(newest.length * scale));
   return { total, ranked, exact: false, window: { expr, from }, sample: newest };

@@ -51,6 +51,11 @@ export function rowidCut(now: number): number {
   return (Math.floor(now) + 1) * ROWS_PER_MS;
 }
 
+/** The publication time a rowid was given for. */
+export function rowidTime(rowid: number): number {
+  return Math.floor(rowid / ROWS_PER_MS);
+}
+
 type SearchRow = { rowid: number; slug: string } & Record<SearchField, string>;
 
 const COLUMN_LIST = SEARCH_FIELDS.join(', ');

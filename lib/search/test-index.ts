@@ -4,7 +4,8 @@ import path from 'node:path';
 import { openIndex, type IndexDb } from '@/lib/content/index/database';
 import { parseArticle, parseAuthor, parseSections } from '@/lib/content/parse';
 import type { Article, Author, Section } from '@/lib/content/schema';
-import { deleteSearchRow, writeSearchRow, type SearchNames } from './search-rows';
+import { bumpRevision, deleteStory, writeStory } from '@/lib/content/index/story-rows';
+import { writeSearchRow, type SearchNames } from './search-rows';
 
 /*
  * A real content index in a temporary directory, filled the way the reconciler fills it (a
@@ -47,42 +48,24 @@ export function putStory(db: IndexDb, article: Article, names: SearchNames = { s
   })();
 }
 
-/** No transaction of its own: a SAVEPOINT per story would make FTS5 flush its pending rows each time. */
+/**
+ * No transaction of its own: a SAVEPOINT per story would make FTS5 flush its pending rows each time.
+ * The reconciler's own writer (stories, listings, counts), then the search row again with the names
+ * the test gives (the writer reads them from tables these tests leave empty).
+ */
 function writeRows(db: IndexDb, article: Article, names: SearchNames) {
+  writeStory(db, article, String(article.body.length), '', []);
   writeSearchRow(db, article, names);
-    const { body, ...rest } = article;
-    db.prepare(
-      `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, body, compiled)
-       VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @body, '')`,
-    ).run({
-      slug: article.slug,
-      hash: String(body.length),
-      listed: article.draft ? 0 : 1,
-      sample: article.sample ? 1 : 0,
-      section: article.section,
-      published: Date.parse(article.publishedAt),
-      modified: Date.parse(article.updatedAt ?? article.publishedAt),
-      article: JSON.stringify(rest),
-      body,
-    });
 }
 
 export function removeStory(db: IndexDb, slug: string) {
   db.transaction(() => {
-    deleteSearchRow(db, slug);
-    db.prepare('DELETE FROM stories WHERE slug = ?').run(slug);
+    deleteStory(db, slug);
     bumpRevision(db);
   })();
 }
 
-/** What the reconciler does on every committed change. */
-export function bumpRevision(db: IndexDb) {
-  db.prepare(
-    "INSERT INTO meta (key, value) VALUES ('revision', '1') ON CONFLICT (key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)",
-  ).run();
-}
-
-/** Reads a content directory into the index (stories and their search rows only), in one transaction. */
+/** Reads a content directory into the index (through the reconciler's writer), in one transaction. */
 export function loadContent(db: IndexDb, dir: string): { sections: Section[]; authors: Map<string, Author>; stories: number } {
   const read = <T>(file: string, parse: (file: string, source: string) => { ok: true; value: T } | { ok: false }): T => {
     const parsed = parse(file, readFileSync(path.join(dir, file), 'utf8'));

@@ -11,6 +11,7 @@ import { sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
 import { storiesBySlug } from './rows';
+import { listContentFiles } from './stamps';
 
 /**
  * Brings the index in line with the files: reads only files whose stamp (size, mtime) changed,
@@ -278,6 +279,16 @@ async function checkSequentially(bodies: readonly string[]): Promise<BodyCheck[]
 
 /** Every content file with its stamp: a directory listing and a stat each, nothing read. */
 async function listAll(dir: string): Promise<Candidate[]> {
+  const listed = await listContentFiles(dir).catch(() => undefined);
+  if (listed) {
+    const out: Candidate[] = [];
+    for (const { rel, stamp } of listed) {
+      const kind = kindOf(rel);
+      if (kind) out.push({ rel, kind, ...(stamp ? { stamp } : {}) });
+    }
+    return out.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  }
+  // No worker thread: list and stat on this one.
   const rels = ['sections.yaml'];
   for (const sub of ['authors', 'articles']) {
     for (const name of await listDir(path.join(dir, sub))) {

@@ -8,6 +8,7 @@ import { contentDir } from '../content-dir';
 import { formatProblem, type ContentProblem } from '../problems';
 import { indexFile, indexIdentity, isComplete, markComplete, openIndex, sql, type IndexDb } from './database';
 import { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
+import { pathsMovedSinceIndexed } from './stamps';
 import { watchContent, type ContentWatcher } from './watcher';
 
 /**
@@ -259,9 +260,13 @@ function catchUp(s: State): Promise<ReconcileResult | undefined> {
   const run = (async () => {
     let last: ReconcileResult | undefined;
     while (s.pending.size || s.scanAll) {
-      const paths = s.scanAll ? undefined : [...s.pending];
-      s.pending.clear();
+      const everything = s.scanAll;
       s.scanAll = false;
+      // Every stamp is compared on a worker thread; only what moved is read here.
+      const moved = everything ? await pathsMovedSinceIndexed(s.dir, s.file).catch(() => undefined) : [];
+      const paths = everything && !moved ? undefined : [...s.pending, ...(moved ?? [])];
+      s.pending.clear();
+      if (paths && paths.length === 0) continue;
       last = await reconcileLogged(s, db, { paths });
     }
     return last;
