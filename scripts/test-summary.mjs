@@ -19,16 +19,8 @@ const runners = [
     file: 'reports/playwright.json',
     count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) }),
   },
-  {
-    name: 'bench smoke',
-    file: 'reports/bench-smoke.json',
-    count: (r) => r,
-  },
-  {
-    name: 'bench scale smoke',
-    file: 'reports/bench-scale-smoke.json',
-    count: (r) => r,
-  },
+  // Commands that count as one test each (scripts/test.sh's one_test).
+  ...['page-budgets', 'bench-smoke', 'bench-scale-smoke'].map((name) => ({ name, file: `reports/${name}.json`, count: (r) => r })),
 ];
 
 let passed = 0;

@@ -46,23 +46,25 @@ else
   status=1
 fi
 
-# The bench in smoke mode (100 articles, 3 s loads) runs here so it cannot rot; it counts as one test.
-echo "== bench smoke"
-if npx tsx bench/run.ts --smoke; then
-  echo '{"passed":1,"failed":0}' > reports/bench-smoke.json
-else
-  echo '{"passed":0,"failed":1}' > reports/bench-smoke.json
-  status=1
-fi
+# A command that counts as one test in the closing line (reports/<name>.json; test-summary.mjs).
+one_test() {
+  local name="$1"
+  shift
+  echo "== $name"
+  if "$@"; then
+    echo '{"passed":1,"failed":0}' > "reports/$name.json"
+  else
+    echo '{"passed":0,"failed":1}' > "reports/$name.json"
+    status=1
+  fi
+}
 
-# The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md): one test too.
-echo "== bench scale smoke"
-if npx tsx bench/scale.ts --smoke; then
-  echo '{"passed":1,"failed":0}' > reports/bench-scale-smoke.json
-else
-  echo '{"passed":0,"failed":1}' > reports/bench-scale-smoke.json
-  status=1
-fi
+# The seed story against the budgets of ADR 0006, on the build the end-to-end tests used.
+one_test page-budgets npx tsx scripts/check-budgets.mts
+# The bench in smoke mode (100 articles, 3 s loads) runs here so it cannot rot.
+one_test bench-smoke npx tsx bench/run.ts --smoke
+# The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md).
+one_test bench-scale-smoke npx tsx bench/scale.ts --smoke
 
 node scripts/test-summary.mjs || status=1
 exit $status

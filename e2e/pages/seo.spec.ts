@@ -8,10 +8,10 @@ import { slugify } from '../../lib/content/slug';
 import { jsonFeedSchema } from '../../lib/feeds/json-feed';
 import { checkWellFormed, validateXml } from '../../lib/seo/xsd/validate';
 import { expect, test } from '../fixtures';
+import { SEED_PATH } from '../support/seed';
 import { SITE, jsonLdIn, linkHref, locsIn, metaValues, pngSize, served } from '../support/seo';
 
-const SEED_SLUG = 'putin-lukashenko-summit-novo-ogaryovo';
-const SEED = `/articles/${SEED_SLUG}`;
+const SEED = SEED_PATH;
 const IMAGE_STORY = '/articles/port-calder-shipyard-electric-ferries';
 const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-story.txt'), 'utf8').trim().split('\n');
 const OFFSET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;

@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { jsonFeedSchema } from '../../lib/feeds/json-feed';
 import { validateXml } from '../../lib/seo/xsd/validate';
 import { copyContent, startServer, type RunningServer } from '../support/server';
+import { SEED_SLUG } from '../support/seed';
 import { SITE, jsonLdIn, linkHref, locsIn, metaValues } from '../support/seo';
 
 // Sitemaps and feeds are prerendered from content/ at build and regenerate every 30 s
@@ -22,7 +23,6 @@ const slugs = {
 const ORIGINAL = 'https://agency.example/2026/harbour-lamps-original';
 // Samples in the repository's content (HIDE_SAMPLES=1 must keep every one of them out).
 const SAMPLE_SLUG = 'port-calder-shipyard-electric-ferries';
-const SEED_SLUG = 'putin-lukashenko-summit-novo-ogaryovo';
 
 let server: RunningServer;
 let contentDir: string;

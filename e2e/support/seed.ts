@@ -1,0 +1,3 @@
+/** The first story (../shared/seed), published verbatim: the page the budgets and SEO specs judge. */
+export const SEED_SLUG = 'putin-lukashenko-summit-novo-ogaryovo';
+export const SEED_PATH = `/articles/${SEED_SLUG}`;
