@@ -1,4 +1,4 @@
-import { pagePath } from '@/lib/pagination';
+import { paths } from '@/lib/urls';
 
 /** Previous/next links between the pages of a front, with stable, crawlable addresses. */
 export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
@@ -7,7 +7,7 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
   return (
     <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4 font-sans text-sm" data-print="hide">
       {page > 1 ? (
-        <a href={pagePath(basePath, page - 1)} rel="prev" className={link}>
+        <a href={paths.listingPage(basePath, page - 1)} rel="prev" className={link}>
           ← Newer stories
         </a>
       ) : (
@@ -17,7 +17,7 @@ export function Pagination({ basePath, page, totalPages }: { basePath: string; p
         Page {page} of {totalPages}
       </span>
       {page < totalPages ? (
-        <a href={pagePath(basePath, page + 1)} rel="next" className={link}>
+        <a href={paths.listingPage(basePath, page + 1)} rel="next" className={link}>
           Older stories →
         </a>
       ) : (

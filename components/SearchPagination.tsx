@@ -1,4 +1,4 @@
-import { searchPath } from '@/lib/search/params';
+import { paths } from '@/lib/urls';
 
 type SearchPaginationProps = { query: string; section?: string; page: number; pageCount: number };
 
@@ -9,7 +9,7 @@ export function SearchPagination({ query, section, page, pageCount }: SearchPagi
   return (
     <nav aria-label="Result pages" className="mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-rule pt-4 font-sans text-sm">
       {page > 1 ? (
-        <a href={searchPath({ q: query, section, page: page - 1 })} rel="prev" className={link}>
+        <a href={paths.search({ q: query, section, page: page - 1 })} rel="prev" className={link}>
           <span aria-hidden="true">←&nbsp;</span>Previous<span className="sr-only"> page</span>
         </a>
       ) : (
@@ -19,7 +19,7 @@ export function SearchPagination({ query, section, page, pageCount }: SearchPagi
         Page {page} of {pageCount}
       </p>
       {page < pageCount ? (
-        <a href={searchPath({ q: query, section, page: page + 1 })} rel="next" className={link}>
+        <a href={paths.search({ q: query, section, page: page + 1 })} rel="next" className={link}>
           Next<span className="sr-only"> page</span>
           <span aria-hidden="true">&nbsp;→</span>
         </a>

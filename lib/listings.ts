@@ -1,7 +1,7 @@
 import { getListingPage, getPublicAuthor, getSection, getSections, getTag } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import type { Metadata } from 'next';
-import { pagePath, type PageOf } from '@/lib/pagination';
+import type { PageOf } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
@@ -76,7 +76,7 @@ export function listingMetadata(listing: Listing): Metadata {
   return pageMetadata({
     title: listingTitle(listing),
     description: listing.description,
-    path: pagePath(listing.basePath, listing.page.page),
+    path: paths.listingPage(listing.basePath, listing.page.page),
     section: listing.section,
   });
 }

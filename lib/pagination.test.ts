@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { laterPages, pagePath, paginate, parsePageNumber } from './pagination';
+import { laterPages, paginate, parsePageNumber } from './pagination';
 
 describe('parsePageNumber', () => {
   it('accepts whole numbers from 2', () => {
@@ -27,12 +27,7 @@ describe('paginate', () => {
   });
 });
 
-describe('pagePath and laterPages', () => {
-  it('keeps page 1 at the base address', () => {
-    expect(pagePath('/world', 1)).toBe('/world');
-    expect(pagePath('/world', 3)).toBe('/world/page/3');
-    expect(pagePath('/tags/defence', 2)).toBe('/tags/defence/page/2');
-  });
+describe('laterPages', () => {
   it('lists the pages after the first', () => {
     expect(laterPages(45, 20)).toEqual([2, 3]);
     expect(laterPages(20, 20)).toEqual([]);

@@ -25,11 +25,6 @@ export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE)
   return { items: items.slice((page - 1) * size, page * size), page, totalPages, totalItems: items.length };
 }
 
-/** The address of page N of a listing whose first page is `base` (`/world`, `/world/page/2`). */
-export function pagePath(base: string, page: number): string {
-  return page <= 1 ? base : `${base === '/' ? '' : base}/page/${page}`;
-}
-
 /** Page numbers to prerender for a listing beyond the first page. */
 export function laterPages(count: number, size = PAGE_SIZE): number[] {
   const totalPages = Math.max(1, Math.ceil(count / size));

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatDateTime } from '@/lib/format/dates';
 import { siteUrl } from '@/lib/site';
+import { FIXED_PATHS, paths } from '@/lib/urls';
 import type { Article } from './schema';
 
 /** What a link in a story can point to on this site. */
@@ -19,7 +20,7 @@ export type LinkTargets = {
 export type Lookup<K, V> = Pick<ReadonlyMap<K, V>, 'has' | 'get'>;
 
 /** Pages that exist whatever the content: search, feeds and sitemaps. */
-export const FIXED_ROUTES = new Set(['/', '/search', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']);
+export const FIXED_ROUTES: ReadonlySet<string> = new Set(FIXED_PATHS);
 
 export type LinkProblem = { severity: 'error' | 'warning'; message: string };
 
@@ -79,7 +80,7 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
   if (first === 'tags' && second && rest.length === 0) {
     return targets.tags.has(second) ? undefined : missing(`a tag used by at least one story (none is tagged "${second}")`);
   }
-  if (first && targets.sections.has(first) && (second === undefined || (second === 'feed.xml' && rest.length === 0))) {
+  if (first && targets.sections.has(first) && (clean === paths.section(first) || clean === paths.feed('rss', first))) {
     return undefined;
   }
   if (publicFileExists(targets.publicDir, clean)) return undefined;

@@ -1,13 +1,12 @@
 import { getAuthors, getNewestStories, getSection, getSections, getStoryCodes } from '@/lib/content/queries';
 import { FEED_TYPES } from '@/lib/seo/metadata';
+import type { FeedFormat } from '@/lib/urls';
 import { renderAtom } from './atom';
 import { buildFeed } from './build';
 import { FEED_SIZE } from './feed';
 import { articleHtml } from './html';
 import { renderJsonFeed } from './json-feed';
 import { renderRss } from './rss';
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 

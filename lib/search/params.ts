@@ -26,13 +26,3 @@ export function parseSearchParams(raw: RawSearchParams, sectionIds: readonly str
   const page = /^\d{1,15}$/.test(pageValue) ? Number(pageValue) : 1;
   return { q, section, page };
 }
-
-/** The search page's address for a query, leaving out defaults so each result page has one URL. */
-export function searchPath({ q, section, page }: { q?: string; section?: string; page?: number } = {}): string {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (section) params.set('section', section);
-  if (page && page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/search?${query}` : '/search';
-}
