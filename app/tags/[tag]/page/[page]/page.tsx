@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ListingFront } from '@/components/ListingFront';
 import { listingMetadata, tagListing } from '@/lib/listings';
-import { parsePageNumber } from '@/lib/pagination';
+import { parsePageSegment } from '@/lib/pagination';
 
 export const revalidate = 30;
 export const dynamicParams = true;
@@ -16,7 +16,7 @@ export async function generateStaticParams() {
 
 async function load(params: Props['params']) {
   const { tag, page } = await params;
-  const number = parsePageNumber(page);
+  const number = parsePageSegment(page);
   return number ? tagListing(tag, number) : undefined;
 }
 
