@@ -1,4 +1,4 @@
-import { getListingPage, getPublicAuthor, getSection, getSections, getTag } from '@/lib/content/queries';
+import { getListingPage, getPublicAuthor, getPublicAuthorIds, getSection, getSections, getTag, getTagSlugs } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import type { Metadata } from 'next';
 import type { PageOf } from '@/lib/pagination';
@@ -79,4 +79,17 @@ export function listingMetadata(listing: Listing): Metadata {
     path: paths.listingPage(listing.basePath, listing.page.page),
     section: listing.section,
   });
+}
+
+// What `next build` prerenders of each kind: every section, and every tag and author with public stories.
+export async function sectionParams(): Promise<{ section: string }[]> {
+  return (await getSections()).map((s) => ({ section: s.id }));
+}
+
+export async function tagParams(): Promise<{ tag: string }[]> {
+  return (await getTagSlugs()).map((tag) => ({ tag }));
+}
+
+export async function authorParams(): Promise<{ id: string }[]> {
+  return (await getPublicAuthorIds()).map((id) => ({ id }));
 }

@@ -31,3 +31,9 @@ export async function feedResponse(format: FeedFormat, sectionId?: string): Prom
     headers: { 'Content-Type': `${FEED_TYPES[format]}; charset=utf-8` },
   });
 }
+
+/** A section feed route's GET (app/[section]/feed.xml, atom.xml, feed.json): the same handler in each format. */
+export function sectionFeedRoute(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ section: string }> }): Promise<Response> =>
+    feedResponse(format, (await params).section);
+}
