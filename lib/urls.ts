@@ -10,14 +10,15 @@ export type FeedFormat = keyof typeof FEED_FILES;
 export const FEED_FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
 
 /** What a search address can carry; each left out when it is the default. */
-export type SearchRequest = { q?: string; section?: string; page?: number };
+export type SearchAddress = { q?: string; section?: string; page?: number };
 
 const SEARCH = '/search';
 
 const article = (slug: string) => `/articles/${slug}`;
+const section = (id: string) => `/${id}`;
 
 /** The search page's address for a query, leaving out defaults so each result page has one URL. */
-function search({ q, section, page }: SearchRequest = {}): string {
+function search({ q, section, page }: SearchAddress = {}): string {
   const params = new URLSearchParams();
   if (q) params.set('q', q);
   if (section) params.set('section', section);
@@ -33,13 +34,13 @@ function search({ q, section, page }: SearchRequest = {}): string {
 export const paths = {
   front: () => '/',
   article,
-  section: (id: string) => `/${id}`,
+  section,
   author: (id: string) => `/authors/${id}`,
   tag: (tag: string) => `/tags/${slugify(tag)}`,
   /** Page N of a section, tag or author listing: page 1 keeps the listing's own address. */
   listingPage: (first: string, page: number) => (page <= 1 ? first : `${first}/page/${page}`),
   /** The site's feed in one format, or a section's own (/world/feed.xml). */
-  feed: (format: FeedFormat, sectionId?: string) => `${sectionId ? `/${sectionId}` : ''}/${FEED_FILES[format]}`,
+  feed: (format: FeedFormat, sectionId?: string) => `${sectionId ? section(sectionId) : ''}/${FEED_FILES[format]}`,
   search,
   /** Search with a placeholder for the words, braces left as they are (schema.org SearchAction). */
   searchTemplate: (placeholder: string) => `${SEARCH}?q={${placeholder}}`,

@@ -1,7 +1,8 @@
 import { paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
 import type { ContentChange } from './changes';
 
-// Feeds and sitemaps list every public story; a section's RSS feed lists its own.
+// The site's feeds and sitemaps (SITE_FEEDS, SITEMAPS) list every public story; a section's RSS
+// feed lists its own (docs/editing.md; its Atom and JSON feeds refresh in their ISR window).
 const sectionFeed = (id: string) => paths.feed('rss', id);
 
 /** Every article page at once (revalidatePath with type 'page'), used when too many stories are related. */
