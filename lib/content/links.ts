@@ -24,6 +24,17 @@ export const FIXED_ROUTES: ReadonlySet<string> = new Set(FIXED_PATHS);
 
 export type LinkProblem = { severity: 'error' | 'warning'; message: string };
 
+/** The one segment a path adds to `prefix` (`/articles/x` after `/articles/`), if that is all it adds. */
+function segmentAfter(pathname: string, prefix: string): string | undefined {
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
+  return rest && !rest.includes('/') ? rest : undefined;
+}
+
+// A story's, an author's and a tag's addresses with the name left out: what comes after is the name.
+const ARTICLE_PREFIX = paths.article('');
+const AUTHOR_PREFIX = paths.author('');
+const TAG_PREFIX = paths.tag('');
+
 /**
  * Whether a link in a story resolves. External links are not fetched; links on this site (a path
  * starting with "/", or a full address on SITE_URL) must name a story, author, section, tag, one
@@ -57,12 +68,12 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
   }
   const clean = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
   if (FIXED_ROUTES.has(clean)) return undefined;
-  const [, first, second, ...rest] = clean.split('/');
   const missing = (what: string) => ({ severity: 'error' as const, message: `expected a link to ${what}, got ${JSON.stringify(url)}` });
 
-  if (first === 'articles' && second && rest.length === 0) {
-    if (!targets.articles.has(second)) return missing(`an existing story (no content/articles/${second}.mdx)`);
-    const target = targets.articles.get(second);
+  const slug = segmentAfter(clean, ARTICLE_PREFIX);
+  if (slug) {
+    if (!targets.articles.has(slug)) return missing(`an existing story (no content/articles/${slug}.mdx)`);
+    const target = targets.articles.get(slug);
     if (target?.draft) {
       return { severity: 'warning', message: `links to a draft, which readers cannot open until it is published: ${url}` };
     }
@@ -74,12 +85,11 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
     }
     return undefined;
   }
-  if (first === 'authors' && second && rest.length === 0) {
-    return targets.authors.has(second) ? undefined : missing(`an author in content/authors/ (no ${second}.yaml)`);
-  }
-  if (first === 'tags' && second && rest.length === 0) {
-    return targets.tags.has(second) ? undefined : missing(`a tag used by at least one story (none is tagged "${second}")`);
-  }
+  const author = segmentAfter(clean, AUTHOR_PREFIX);
+  if (author) return targets.authors.has(author) ? undefined : missing(`an author in content/authors/ (no ${author}.yaml)`);
+  const tag = segmentAfter(clean, TAG_PREFIX);
+  if (tag) return targets.tags.has(tag) ? undefined : missing(`a tag used by at least one story (none is tagged "${tag}")`);
+  const first = clean.split('/')[1];
   if (first && targets.sections.has(first) && (clean === paths.section(first) || clean === paths.feed('rss', first))) {
     return undefined;
   }
