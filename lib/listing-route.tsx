@@ -25,7 +25,7 @@ export function listingRoute<P>(load: (params: P) => Promise<Listing | undefined
 }
 
 /** Page N of a listing from its `/page/N` segment; a segment we do not publish loads nothing (a 404). */
-export function laterPage(segment: string, load: (page: number) => Promise<Listing | undefined>): Promise<Listing | undefined> {
+export async function laterPage(segment: string, load: (page: number) => Promise<Listing | undefined>): Promise<Listing | undefined> {
   const page = parsePageSegment(segment);
-  return page ? load(page) : Promise.resolve(undefined);
+  return page ? load(page) : undefined;
 }
