@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { NextConfig } from 'next';
-import { LIVE_EDITOR_PATH, liveEditorCsp } from './lib/preview/editor-csp';
-import { PREVIEW_PREFIX } from './lib/preview/prefix';
+import { liveEditorCsp } from './lib/preview/editor-csp';
+import { LIVE_EDITOR_PATH, PREVIEW_PREFIX } from './lib/preview/prefix';
 import { securityHeaders } from './lib/security/headers';
 import { MAX_INPUT_PIXELS } from './lib/seo/input-pixels';
 

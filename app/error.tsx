@@ -22,6 +22,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         >
           Try again
         </button>
+        {/* paths.front(), written out: importing lib/urls.ts here would ship it in every page's JavaScript. */}
         <a href="/" className="inline-flex min-h-11 items-center font-semibold text-link underline">
           Go to the front page
         </a>

@@ -1,6 +1,9 @@
 'use client';
 
-/** Last resort when the root layout itself fails: a plain page with a way back, no site chrome. */
+/**
+ * Last resort when the root layout itself fails: a plain page with a way back, no site chrome.
+ * Its link home is paths.front() written out, so this client file ships no site code.
+ */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="en">

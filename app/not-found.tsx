@@ -1,5 +1,6 @@
 import { getSections } from '@/lib/content/queries';
 import { SectionLinks } from '@/components/SectionLinks';
+import { paths } from '@/lib/urls';
 
 export const metadata = { title: 'Page not found', robots: { index: false } };
 
@@ -13,7 +14,7 @@ export default async function NotFound() {
         The story may have been moved or unpublished, or the address may be mistyped.
       </p>
       <p className="mt-6 font-sans">
-        <a href="/" className="font-semibold text-link underline">
+        <a href={paths.front()} className="font-semibold text-link underline">
           Go to the front page
         </a>
       </p>

@@ -18,8 +18,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { startServer, type RunningServer } from '@/e2e/support/server';
-import { PAGE_SIZE, pagePath } from '@/lib/pagination';
+import { PAGE_SIZE } from '@/lib/pagination';
 import { startProgress, startStepsProgress } from '@/lib/progress';
+import { paths } from '@/lib/urls';
 import { generateContent, prng } from '@/scripts/generate-content';
 import { renderScaleChart } from './scale-chart';
 import { chartRows, SCALE_HEADING, scaleMetrics, scaleTable, type Cell, type SizeResult } from './scale-report';
@@ -159,7 +160,7 @@ function addParagraph(contentDir: string, slug: string, text: string): () => voi
 /** The largest section and the address of its last listing page. */
 function deepestListing(perSection: Record<string, number>): string {
   const [section, stories] = Object.entries(perSection).sort((a, b) => b[1] - a[1])[0]!;
-  return pagePath(`/${section}`, Math.ceil(stories / PAGE_SIZE));
+  return paths.listingPage(paths.section(section), Math.ceil(stories / PAGE_SIZE));
 }
 
 const searchUrl = (base: string, q: string, bust: string) => `${base}/search?q=${encodeURIComponent(q)}&n=${bust}`;

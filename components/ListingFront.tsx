@@ -1,5 +1,6 @@
 import type { Listing } from '@/lib/listings';
 import { profilePageJsonLd } from '@/lib/seo/jsonld';
+import { paths } from '@/lib/urls';
 import { AuthorAvatar } from './AuthorAvatar';
 import { JsonLd } from './JsonLd';
 import { Pagination } from './Pagination';
@@ -46,7 +47,7 @@ export function ListingFront({ listing }: { listing: Listing }) {
       ) : (
         <p className="mt-8 font-sans text-muted">No stories here yet.</p>
       )}
-      <Pagination basePath={listing.basePath} page={page.page} totalPages={page.totalPages} />
+      <Pagination kind="stories" page={page.page} totalPages={page.totalPages} hrefFor={(n) => paths.listingPage(listing.basePath, n)} />
     </div>
   );
 }

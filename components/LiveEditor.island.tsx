@@ -10,6 +10,7 @@ import { splitFrontMatter } from '@/lib/content/front-matter';
 import { storyCompileOptions } from '@/lib/mdx/options';
 import { toMdxIssues } from '@/lib/mdx/safe-mdx';
 import type { CheckedProblem } from '@/lib/preview/check-request';
+import { paths } from '@/lib/urls';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary.island';
 
 type LiveEditorProps = { initialSlug: string; initialSource: string };
@@ -52,7 +53,7 @@ export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
         if (!cancelled) setRendered((previous) => ({ ...previous, title, dek, error: message }));
       }
       try {
-        const response = await fetch('/api/preview/check', {
+        const response = await fetch(paths.previewCheck(), {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ slug, source }),

@@ -1,24 +1,73 @@
-import { pagePath } from '@/lib/pagination';
+import type { ReactNode } from 'react';
 
-/** Previous/next links between the pages of a front, with stable, crawlable addresses. */
-export function Pagination({ basePath, page, totalPages }: { basePath: string; page: number; totalPages: number }) {
+type Kind = {
+  /** The navigation's accessible name, which the end-to-end tests find it by. */
+  label: string;
+  nav: string;
+  link: string;
+  /** A printed front is one page of stories; its links lead nowhere on paper. */
+  hideInPrint: boolean;
+  previous: ReactNode;
+  next: ReactNode;
+};
+
+const KINDS = {
+  /** A section, tag or author front, newest first: back is newer. */
+  stories: {
+    label: 'Pagination',
+    nav: 'mt-8 flex items-center justify-between gap-4 font-sans text-sm',
+    link: 'inline-flex min-h-11 items-center rounded-sm border border-rule px-4 font-semibold text-ink hover:border-ink',
+    hideInPrint: true,
+    previous: '← Newer stories',
+    next: 'Older stories →',
+  },
+  /** Search results, under a rule; the arrows are left out of the links' names. */
+  results: {
+    label: 'Result pages',
+    nav: 'mt-6 flex flex-wrap items-center justify-between gap-3 border-t border-rule pt-4 font-sans text-sm',
+    link: 'inline-flex min-h-11 items-center rounded-sm border border-rule px-4 font-semibold text-link hover:border-ink hover:underline',
+    hideInPrint: false,
+    previous: (
+      <>
+        <span aria-hidden="true">←&nbsp;</span>Previous<span className="sr-only"> page</span>
+      </>
+    ),
+    next: (
+      <>
+        Next<span className="sr-only"> page</span>
+        <span aria-hidden="true">&nbsp;→</span>
+      </>
+    ),
+  },
+} satisfies Record<string, Kind>;
+
+type PaginationProps = {
+  kind: keyof typeof KINDS;
+  page: number;
+  totalPages: number;
+  /** The address of page N: each page has one stable, crawlable address. */
+  hrefFor: (page: number) => string;
+};
+
+/** Previous and next links between the pages of a front or of search results, and where the reader is. */
+export function Pagination({ kind, page, totalPages, hrefFor }: PaginationProps) {
   if (totalPages <= 1) return null;
-  const link = 'inline-flex min-h-11 items-center rounded-sm border border-rule px-4 font-semibold text-ink hover:border-ink';
+  const { label, nav, link, hideInPrint, previous, next } = KINDS[kind];
   return (
-    <nav aria-label="Pagination" className="mt-8 flex items-center justify-between gap-4 font-sans text-sm" data-print="hide">
+    <nav aria-label={label} className={nav} data-print={hideInPrint ? 'hide' : undefined}>
       {page > 1 ? (
-        <a href={pagePath(basePath, page - 1)} rel="prev" className={link}>
-          ← Newer stories
+        <a href={hrefFor(page - 1)} rel="prev" className={link}>
+          {previous}
         </a>
       ) : (
         <span />
       )}
-      <span className="text-muted">
+      <p className="text-muted">
         Page {page} of {totalPages}
-      </span>
+      </p>
       {page < totalPages ? (
-        <a href={pagePath(basePath, page + 1)} rel="next" className={link}>
-          Older stories →
+        <a href={hrefFor(page + 1)} rel="next" className={link}>
+          {next}
         </a>
       ) : (
         <span />

@@ -23,7 +23,7 @@ export function PreviewBanner({ status, exitTo = paths.front() }: PreviewBannerP
           {status ?? 'You are seeing drafts and scheduled stories as readers will see them once published.'}
         </p>
         {/* A plain link: Next's Link would prefetch it and end preview by itself. */}
-        <a href={`/api/preview/exit?path=${encodeURIComponent(exitTo)}`} className="font-semibold underline">
+        <a href={paths.previewExit(exitTo)} className="font-semibold underline">
           Exit preview
         </a>
       </div>

@@ -1,6 +1,6 @@
 import type { Section } from '@/lib/content/schema';
-import { searchPath } from '@/lib/search/params';
 import { MAX_QUERY_LENGTH } from '@/lib/search/text';
+import { paths } from '@/lib/urls';
 
 type SearchFormProps = {
   /** Prefix for element ids: the header form and the search page's own form are on one page. */
@@ -22,7 +22,7 @@ export function SearchForm({ id, query = '', sections, section }: SearchFormProp
     'h-11 min-w-0 rounded-sm border border-muted bg-paper px-3 font-sans text-base text-ink placeholder:text-muted';
   return (
     <form
-      action={searchPath()}
+      action={paths.search()}
       method="get"
       role="search"
       aria-label={page ? 'Search stories' : 'Site search'}

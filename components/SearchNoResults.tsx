@@ -1,5 +1,5 @@
 import type { Section } from '@/lib/content/schema';
-import { searchPath } from '@/lib/search/params';
+import { paths } from '@/lib/urls';
 import { SectionLinks } from './SectionLinks';
 
 type SearchNoResultsProps = {
@@ -21,7 +21,7 @@ export function SearchNoResults({ query, section, totalAllSections, sections }: 
       <ul className="mt-3 list-disc space-y-1 pl-5 text-ink">
         {section && totalAllSections > 0 ? (
           <li>
-            <a href={searchPath({ q: query })} className="font-semibold text-link underline">
+            <a href={paths.search({ q: query })} className="font-semibold text-link underline">
               See {totalAllSections} {totalAllSections === 1 ? 'story' : 'stories'} in all sections
             </a>
           </li>

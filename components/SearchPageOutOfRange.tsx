@@ -1,4 +1,4 @@
-import { searchPath } from '@/lib/search/params';
+import { paths } from '@/lib/urls';
 
 type SearchPageOutOfRangeProps = { query: string; section?: string; page: number; pageCount: number };
 
@@ -10,7 +10,7 @@ export function SearchPageOutOfRange({ query, section, page, pageCount }: Search
         There is no page {page} of these results: they fill {pageCount} {pageCount === 1 ? 'page' : 'pages'}.
       </p>
       <p className="mt-2">
-        <a href={searchPath({ q: query, section })} className="font-semibold text-link underline">
+        <a href={paths.search({ q: query, section })} className="font-semibold text-link underline">
           Go to the first page
         </a>
       </p>

@@ -1,5 +1,5 @@
 import type { Section } from '@/lib/content/schema';
-import { searchPath } from '@/lib/search/params';
+import { paths } from '@/lib/urls';
 
 type SearchSectionFilterProps = {
   query: string;
@@ -19,7 +19,7 @@ export function SearchSectionFilter({ query, current, totalAllSections, counts }
           return (
             <li key={item.id ?? 'all'}>
               <a
-                href={searchPath({ q: query, section: item.id })}
+                href={paths.search({ q: query, section: item.id })}
                 aria-current={active ? 'page' : undefined}
                 className={`inline-flex min-h-9 items-center gap-1.5 rounded-full border px-3 ${
                   active ? 'border-ink bg-ink text-paper' : 'border-rule text-ink hover:border-ink hover:underline'

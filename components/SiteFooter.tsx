@@ -13,7 +13,7 @@ export function SiteFooter({ sections, showSampleNote }: { sections: readonly Se
         <nav aria-label="Footer">
           <ul className="grid grid-cols-2 gap-2">
             <li>
-              <a href="/" className="text-ink hover:underline">
+              <a href={paths.front()} className="text-ink hover:underline">
                 Front page
               </a>
             </li>

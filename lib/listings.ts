@@ -1,7 +1,7 @@
-import { getListingPage, getPublicAuthor, getSection, getSections, getTag } from '@/lib/content/queries';
+import { getListingPage, getPublicAuthor, getPublicAuthorIds, getSection, getSections, getTag, getTagSlugs } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import type { Metadata } from 'next';
-import { pagePath, type PageOf } from '@/lib/pagination';
+import type { PageOf } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
@@ -76,7 +76,20 @@ export function listingMetadata(listing: Listing): Metadata {
   return pageMetadata({
     title: listingTitle(listing),
     description: listing.description,
-    path: pagePath(listing.basePath, listing.page.page),
+    path: paths.listingPage(listing.basePath, listing.page.page),
     section: listing.section,
   });
+}
+
+// What `next build` prerenders of each kind: every section, and every tag and author with public stories.
+export async function sectionParams(): Promise<{ section: string }[]> {
+  return (await getSections()).map((s) => ({ section: s.id }));
+}
+
+export async function tagParams(): Promise<{ tag: string }[]> {
+  return (await getTagSlugs()).map((tag) => ({ tag }));
+}
+
+export async function authorParams(): Promise<{ id: string }[]> {
+  return (await getPublicAuthorIds()).map((id) => ({ id }));
 }

@@ -1,41 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { laterPages, pagePath, paginate, parsePageNumber } from './pagination';
+import { pageCount, pageOffset, parsePageQuery, parsePageSegment } from './pagination';
 
-describe('parsePageNumber', () => {
+describe('parsePageSegment', () => {
   it('accepts whole numbers from 2', () => {
-    expect(parsePageNumber('2')).toBe(2);
-    expect(parsePageNumber('140')).toBe(140);
+    expect(parsePageSegment('2')).toBe(2);
+    expect(parsePageSegment('140')).toBe(140);
+    expect(parsePageSegment('999999')).toBe(999_999);
   });
-  it.each(['1', '0', '-1', '02', '2.0', '1e3', 'two', '', ' 2', '9999999', '2%00'])('refuses %j', (raw) => {
-    expect(parsePageNumber(raw)).toBeUndefined();
+  it.each(['1', '0', '-1', '02', '2.0', '1e3', 'two', '', ' 2', '9999999', '99999999999999999999999', '0x10', 'NaN', 'Infinity', '2%00'])('refuses %j', (raw) => {
+    expect(parsePageSegment(raw)).toBeUndefined();
   });
 });
 
-describe('paginate', () => {
-  const items = Array.from({ length: 45 }, (_, i) => i);
-  it('slices pages and counts them', () => {
-    expect(paginate(items, 1, 20)).toMatchObject({ items: items.slice(0, 20), page: 1, totalPages: 3, totalItems: 45 });
-    expect(paginate(items, 3, 20)?.items).toEqual([40, 41, 42, 43, 44]);
+describe('parsePageQuery', () => {
+  it('reads digits, forgiving spaces and leading zeros', () => {
+    expect(parsePageQuery('3')).toBe(3);
+    expect(parsePageQuery(' 2 ')).toBe(2);
+    expect(parsePageQuery('02')).toBe(2);
+  });
+  it('reads a page that is not a whole number as 1', () => {
+    for (const raw of ['abc', '-1', '1.5', '1e3', '', ' ', '9'.repeat(400)]) expect(parsePageQuery(raw)).toBe(1);
+  });
+  it('keeps 0 and huge numbers for the caller to report', () => {
+    expect(parsePageQuery('0')).toBe(0);
+    expect(parsePageQuery('999999999999')).toBe(999_999_999_999);
+  });
+});
+
+describe('pageCount and pageOffset', () => {
+  it('counts pages, and where each starts', () => {
+    expect(pageCount(45, 20)).toBe(3);
+    expect(pageOffset(1, 45, 20)).toBe(0);
+    expect(pageOffset(3, 45, 20)).toBe(40);
   });
   it('has no page beyond the last', () => {
-    expect(paginate(items, 4, 20)).toBeUndefined();
-    expect(paginate(items, 0, 20)).toBeUndefined();
+    expect(pageOffset(4, 45, 20)).toBeUndefined();
+    expect(pageOffset(0, 45, 20)).toBeUndefined();
+    expect(pageOffset(1.5, 45, 20)).toBeUndefined();
   });
   it('gives an empty listing one (empty) first page', () => {
-    expect(paginate([], 1, 20)).toMatchObject({ items: [], totalPages: 1 });
-    expect(paginate([], 2, 20)).toBeUndefined();
-  });
-});
-
-describe('pagePath and laterPages', () => {
-  it('keeps page 1 at the base address', () => {
-    expect(pagePath('/world', 1)).toBe('/world');
-    expect(pagePath('/world', 3)).toBe('/world/page/3');
-    expect(pagePath('/tags/defence', 2)).toBe('/tags/defence/page/2');
-  });
-  it('lists the pages after the first', () => {
-    expect(laterPages(45, 20)).toEqual([2, 3]);
-    expect(laterPages(20, 20)).toEqual([]);
-    expect(laterPages(0, 20)).toEqual([]);
+    expect(pageCount(0, 20)).toBe(1);
+    expect(pageOffset(1, 0, 20)).toBe(0);
+    expect(pageOffset(2, 0, 20)).toBeUndefined();
   });
 });

@@ -8,30 +8,41 @@ export type PageOf<T> = {
   totalItems: number;
 };
 
+/** Far past any listing's last page: a longer `/page/N` is refused before the content is asked. */
+const MAX_LISTING_PAGE = 999_999;
+
+/** A page number as written: plain digits, at most 15 so Number() reads them exactly; else undefined. */
+function readDigits(raw: string): number | undefined {
+  return /^\d{1,15}$/.test(raw) ? Number(raw) : undefined;
+}
+
 /**
- * Reads a `/page/N` segment. Only plain whole numbers from 2 up are pages: "1" belongs at the
- * unnumbered address, and "02", "2.0", "-1" or "x" are not addresses we publish.
+ * Reads a `/page/N` segment. Only the spelling we publish is a page: a whole number from 2 up with
+ * no leading zero. "1" belongs at the unnumbered address, and "02", "2.0", "-1" or "x" would be
+ * second addresses for a page (or none at all).
  */
-export function parsePageNumber(raw: string): number | undefined {
-  if (!/^[1-9]\d{0,5}$/.test(raw)) return undefined;
-  const page = Number(raw);
-  return page >= 2 ? page : undefined;
+export function parsePageSegment(raw: string): number | undefined {
+  const page = readDigits(raw);
+  if (page === undefined || String(page) !== raw) return undefined;
+  return page >= 2 && page <= MAX_LISTING_PAGE ? page : undefined;
 }
 
-/** One page of items, or undefined when the page is beyond the last (a 404, not an empty page). */
-export function paginate<T>(items: readonly T[], page: number, size = PAGE_SIZE): PageOf<T> | undefined {
-  const totalPages = Math.max(1, Math.ceil(items.length / size));
-  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
-  return { items: items.slice((page - 1) * size, page * size), page, totalPages, totalItems: items.length };
+/**
+ * Reads search's `?page=`, which people edit by hand, so it forgives: surrounding spaces and
+ * leading zeros are fine, anything that is not digits reads as page 1, and 0 or a page past the
+ * end is kept for the caller to report.
+ */
+export function parsePageQuery(raw: string): number {
+  return readDigits(raw.trim()) ?? 1;
 }
 
-/** The address of page N of a listing whose first page is `base` (`/world`, `/world/page/2`). */
-export function pagePath(base: string, page: number): string {
-  return page <= 1 ? base : `${base === '/' ? '' : base}/page/${page}`;
+/** How many pages `total` items fill; an empty listing still has its one (empty) first page. */
+export function pageCount(total: number, size = PAGE_SIZE): number {
+  return Math.max(1, Math.ceil(total / size));
 }
 
-/** Page numbers to prerender for a listing beyond the first page. */
-export function laterPages(count: number, size = PAGE_SIZE): number[] {
-  const totalPages = Math.max(1, Math.ceil(count / size));
-  return Array.from({ length: totalPages - 1 }, (_, i) => i + 2);
+/** Where page N starts among `total` items, or undefined when there is no page N (a 404, not an empty page). */
+export function pageOffset(page: number, total: number, size = PAGE_SIZE): number | undefined {
+  if (!Number.isInteger(page) || page < 1 || page > pageCount(total, size)) return undefined;
+  return (page - 1) * size;
 }

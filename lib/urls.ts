@@ -1,10 +1,75 @@
 import { slugify } from '@/lib/content/slug';
+import { LIVE_EDITOR_PATH, previewPath } from '@/lib/preview/prefix';
+import type { CropRatio } from '@/lib/seo/images';
 
-/** Every public path the site builds, in one place, so pages, feeds, sitemaps and revalidation agree. */
+/** The file each feed format is served as, at the site's root and under each section. */
+const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
+
+export type FeedFormat = keyof typeof FEED_FILES;
+
+export const FEED_FORMATS = Object.keys(FEED_FILES) as FeedFormat[];
+
+/** What a search address can carry; each left out when it is the default. */
+export type SearchAddress = { q?: string; section?: string; page?: number };
+
+const SEARCH = '/search';
+
+const article = (slug: string) => `/articles/${slug}`;
+const section = (id: string) => `/${id}`;
+
+/** The search page's address for a query, leaving out defaults so each result page has one URL. */
+function search({ q, section, page }: SearchAddress = {}): string {
+  const params = new URLSearchParams();
+  if (q) params.set('q', q);
+  if (section) params.set('section', section);
+  if (page && page > 1) params.set('page', String(page));
+  const query = params.toString();
+  return query ? `${SEARCH}?${query}` : SEARCH;
+}
+
+/**
+ * Every public path the site builds, in one place, so pages, feeds, sitemaps, link checks and
+ * revalidation agree. Paths are site-relative; lib/site.ts absoluteUrl makes them absolute.
+ */
 export const paths = {
   front: () => '/',
-  article: (slug: string) => `/articles/${slug}`,
-  section: (id: string) => `/${id}`,
+  article,
+  section,
   author: (id: string) => `/authors/${id}`,
   tag: (tag: string) => `/tags/${slugify(tag)}`,
+  /** Page N of a section, tag or author listing: page 1 keeps the listing's own address. */
+  listingPage: (first: string, page: number) => (page <= 1 ? first : `${first}/page/${page}`),
+  /** The site's feed in one format, or a section's own (/world/feed.xml). */
+  feed: (format: FeedFormat, sectionId?: string) => `${sectionId ? section(sectionId) : ''}/${FEED_FILES[format]}`,
+  search,
+  /** Search with a placeholder for the words, braces left as they are (schema.org SearchAction). */
+  searchTemplate: (placeholder: string) => `${SEARCH}?q={${placeholder}}`,
+  /** One crop of an image under public/ (`/images/x.jpg` -> `/media/16x9/images/x.jpg`). */
+  crop: (src: string, ratio: CropRatio) => `/media/${ratio}${src.startsWith('/') ? src : `/${src}`}`,
+  /** The site's generated share card (app/opengraph-image.tsx). */
+  siteShareImage: () => '/opengraph-image',
+  /**
+   * A story's generated share card (app/articles/[slug]/opengraph-image.tsx, image id `card`).
+   * Next adds a cache-busting query to the og:image tag; the path serves without it.
+   */
+  storyShareImage: (slug: string) => `${article(slug)}/opengraph-image/card`,
+  sitemap: () => '/sitemap.xml',
+  /** Part `n` (1-based) of a split sitemap. */
+  sitemapPart: (n: number) => `/sitemaps/${n}.xml`,
+  newsSitemap: () => '/news-sitemap.xml',
+  robots: () => '/robots.txt',
+  /** The preview (draft mode) address of a page on this site. */
+  preview: previewPath,
+  liveEditor: () => LIVE_EDITOR_PATH,
+  /** Leaves preview, then goes to `to`. */
+  previewExit: (to: string) => `/api/preview/exit?path=${encodeURIComponent(to)}`,
+  previewCheck: () => '/api/preview/check',
 };
+
+/** The site's own feeds, one per format. */
+export const SITE_FEEDS = FEED_FORMATS.map((format) => paths.feed(format));
+
+export const SITEMAPS = [paths.sitemap(), paths.newsSitemap()];
+
+/** Pages that exist whatever the content: the front, search, feeds, sitemaps and robots.txt. */
+export const FIXED_PATHS = [paths.front(), paths.search(), ...SITE_FEEDS, ...SITEMAPS, paths.robots()];

@@ -1,26 +1,11 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ListingFront } from '@/components/ListingFront';
-import { getSections } from '@/lib/content/queries';
-import { listingMetadata, sectionListing } from '@/lib/listings';
+import { sectionListing, sectionParams } from '@/lib/listings';
+import { listingRoute } from '@/lib/listing-route';
 
 export const revalidate = 30;
 export const dynamicParams = true;
 
-type Props = { params: Promise<{ section: string }> };
+export const generateStaticParams = sectionParams;
 
-export async function generateStaticParams() {
-  return (await getSections()).map((s) => ({ section: s.id }));
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await sectionListing((await params).section);
-  if (!listing) return {};
-  return listingMetadata(listing);
-}
-
-export default async function SectionPage({ params }: Props) {
-  const listing = await sectionListing((await params).section);
-  if (!listing) notFound();
-  return <ListingFront listing={listing} />;
-}
+const route = listingRoute(({ section }: { section: string }) => sectionListing(section));
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { Pagination } from '@/components/Pagination';
 import { SearchForm } from '@/components/SearchForm';
 import { SearchNoResults } from '@/components/SearchNoResults';
 import { SearchPageOutOfRange } from '@/components/SearchPageOutOfRange';
-import { SearchPagination } from '@/components/SearchPagination';
 import { SearchResults } from '@/components/SearchResults';
 import { SearchSectionFilter } from '@/components/SearchSectionFilter';
 import { SearchSummary } from '@/components/SearchSummary';
@@ -57,7 +57,12 @@ export default async function SearchPage({ searchParams }: Props) {
           ) : (
             <>
               <SearchResults results={search.results} start={(search.page - 1) * RESULTS_PER_PAGE + 1} />
-              <SearchPagination query={params.q} section={params.section} page={search.page} pageCount={search.pageCount} />
+              <Pagination
+                kind="results"
+                page={search.page}
+                totalPages={search.pageCount}
+                hrefFor={(n) => paths.search({ q: params.q, section: params.section, page: n })}
+              />
             </>
           )}
         </section>

@@ -2,6 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatDateTime } from '@/lib/format/dates';
 import { siteUrl } from '@/lib/site';
+import { FIXED_PATHS, paths } from '@/lib/urls';
 import type { Article } from './schema';
 
 /** What a link in a story can point to on this site. */
@@ -19,9 +20,20 @@ export type LinkTargets = {
 export type Lookup<K, V> = Pick<ReadonlyMap<K, V>, 'has' | 'get'>;
 
 /** Pages that exist whatever the content: search, feeds and sitemaps. */
-export const FIXED_ROUTES = new Set(['/', '/search', '/feed.xml', '/atom.xml', '/feed.json', '/sitemap.xml', '/news-sitemap.xml', '/robots.txt']);
+export const FIXED_ROUTES: ReadonlySet<string> = new Set(FIXED_PATHS);
 
 export type LinkProblem = { severity: 'error' | 'warning'; message: string };
+
+/** The one segment a path adds to `prefix` (`/articles/x` after `/articles/`), if that is all it adds. */
+function segmentAfter(pathname: string, prefix: string): string | undefined {
+  const rest = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : '';
+  return rest && !rest.includes('/') ? rest : undefined;
+}
+
+// A story's, an author's and a tag's addresses with the name left out: what comes after is the name.
+const ARTICLE_PREFIX = paths.article('');
+const AUTHOR_PREFIX = paths.author('');
+const TAG_PREFIX = paths.tag('');
 
 /**
  * Whether a link in a story resolves. External links are not fetched; links on this site (a path
@@ -56,12 +68,12 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
   }
   const clean = decoded.length > 1 ? decoded.replace(/\/+$/, '') : decoded;
   if (FIXED_ROUTES.has(clean)) return undefined;
-  const [, first, second, ...rest] = clean.split('/');
   const missing = (what: string) => ({ severity: 'error' as const, message: `expected a link to ${what}, got ${JSON.stringify(url)}` });
 
-  if (first === 'articles' && second && rest.length === 0) {
-    if (!targets.articles.has(second)) return missing(`an existing story (no content/articles/${second}.mdx)`);
-    const target = targets.articles.get(second);
+  const slug = segmentAfter(clean, ARTICLE_PREFIX);
+  if (slug) {
+    if (!targets.articles.has(slug)) return missing(`an existing story (no content/articles/${slug}.mdx)`);
+    const target = targets.articles.get(slug);
     if (target?.draft) {
       return { severity: 'warning', message: `links to a draft, which readers cannot open until it is published: ${url}` };
     }
@@ -73,13 +85,12 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
     }
     return undefined;
   }
-  if (first === 'authors' && second && rest.length === 0) {
-    return targets.authors.has(second) ? undefined : missing(`an author in content/authors/ (no ${second}.yaml)`);
-  }
-  if (first === 'tags' && second && rest.length === 0) {
-    return targets.tags.has(second) ? undefined : missing(`a tag used by at least one story (none is tagged "${second}")`);
-  }
-  if (first && targets.sections.has(first) && (second === undefined || (second === 'feed.xml' && rest.length === 0))) {
+  const author = segmentAfter(clean, AUTHOR_PREFIX);
+  if (author) return targets.authors.has(author) ? undefined : missing(`an author in content/authors/ (no ${author}.yaml)`);
+  const tag = segmentAfter(clean, TAG_PREFIX);
+  if (tag) return targets.tags.has(tag) ? undefined : missing(`a tag used by at least one story (none is tagged "${tag}")`);
+  const first = clean.split('/')[1];
+  if (first && targets.sections.has(first) && (clean === paths.section(first) || clean === paths.feed('rss', first))) {
     return undefined;
   }
   if (publicFileExists(targets.publicDir, clean)) return undefined;

@@ -1,4 +1,4 @@
-import { PAGE_SIZE, type PageOf } from '@/lib/pagination';
+import { PAGE_SIZE, pageCount, pageOffset, type PageOf } from '@/lib/pagination';
 import { sql, type IndexDb } from './index/database';
 import { publicParams, publicWhere } from './index/public-view';
 import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
@@ -250,16 +250,16 @@ export async function getMonthStories(month: string, offset: number, limit: numb
 export async function getListingPage(kind: ListingKind, key: string, page: number, size = PAGE_SIZE): Promise<PageOf<Article> | undefined> {
   const db = await contentDb();
   const totalItems = countListing(db, kind, key);
-  const totalPages = Math.max(1, Math.ceil(totalItems / size));
-  if (!Number.isInteger(page) || page < 1 || page > totalPages) return undefined;
+  const offset = pageOffset(page, totalItems, size);
+  if (offset === undefined) return undefined;
   // The page's slugs are chosen from the listing's index alone (skipped rows cost an index step),
   // then only those stories are read.
   const items = all(
     db,
     `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug IN (${LISTING_PAGE[kind]} LIMIT @size OFFSET @offset) ORDER BY s.published_ms DESC, s.slug`,
-    { key, size, offset: (page - 1) * size },
+    { key, size, offset },
   );
-  return { items, page, totalPages, totalItems };
+  return { items, page, totalPages: pageCount(totalItems, size), totalItems };
 }
 
 export type Tag = { slug: string; name: string; stories: number };

@@ -3,7 +3,6 @@ import type { Article, Author, Section } from '@/lib/content/schema';
 import { articleUrl } from '@/lib/seo/canonical';
 import { cropUrls } from '@/lib/seo/images';
 import { LOGO } from '@/lib/seo/jsonld';
-import { feedPaths } from '@/lib/seo/metadata';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { FEED_SIZE, type Feed, type FeedItem } from './feed';
@@ -65,9 +64,9 @@ export async function buildFeed({
     language: site.language,
     homeUrl: absoluteUrl(section ? paths.section(section.id) : paths.front()),
     urls: {
-      rss: absoluteUrl(feedPaths.rss(section?.id)),
-      atom: absoluteUrl(feedPaths.atom(section?.id)),
-      json: absoluteUrl(feedPaths.json(section?.id)),
+      rss: absoluteUrl(paths.feed('rss', section?.id)),
+      atom: absoluteUrl(paths.feed('atom', section?.id)),
+      json: absoluteUrl(paths.feed('json', section?.id)),
     },
     iconUrl: absoluteUrl(LOGO.path),
     updated: updated ?? new Date(now).toISOString(),

@@ -1,13 +1,12 @@
 import { getAuthors, getNewestStories, getSection, getSections, getStoryCodes } from '@/lib/content/queries';
 import { FEED_TYPES } from '@/lib/seo/metadata';
+import type { FeedFormat } from '@/lib/urls';
 import { renderAtom } from './atom';
 import { buildFeed } from './build';
 import { FEED_SIZE } from './feed';
 import { articleHtml } from './html';
 import { renderJsonFeed } from './json-feed';
 import { renderRss } from './rss';
-
-export type FeedFormat = 'rss' | 'atom' | 'json';
 
 const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
@@ -31,4 +30,10 @@ export async function feedResponse(format: FeedFormat, sectionId?: string): Prom
   return new Response(render[format](feed), {
     headers: { 'Content-Type': `${FEED_TYPES[format]}; charset=utf-8` },
   });
+}
+
+/** A section feed route's GET (app/[section]/feed.xml, atom.xml, feed.json): the same handler in each format. */
+export function sectionFeedRoute(format: FeedFormat) {
+  return async (_request: Request, { params }: { params: Promise<{ section: string }> }): Promise<Response> =>
+    feedResponse(format, (await params).section);
 }

@@ -1,9 +1,5 @@
 // Relative: next.config.ts loads this file without the @/ alias.
 import { EMBED_FRAME_HOSTS } from '../mdx/embed';
-import { PREVIEW_PREFIX } from './prefix';
-
-/** The live editor's address; its CSP is the only one that allows 'unsafe-eval'. */
-export const LIVE_EDITOR_PATH = `${PREVIEW_PREFIX}/editor`;
 
 /**
  * The live editor compiles and runs MDX in the browser, which needs 'unsafe-eval' (new Function).

@@ -6,6 +6,9 @@
  */
 export const PREVIEW_PREFIX = '/preview';
 
+/** The live editor's address; its CSP is the only one that allows 'unsafe-eval' (editor-csp.ts). */
+export const LIVE_EDITOR_PATH = `${PREVIEW_PREFIX}/editor`;
+
 /** The preview address of a page on this site (`/` -> `/preview`); the live editor is already there. */
 export function previewPath(sitePath: string): string {
   if (sitePath === PREVIEW_PREFIX || sitePath.startsWith(`${PREVIEW_PREFIX}/`)) return sitePath;

@@ -1,13 +1,12 @@
-import { paths } from '@/lib/urls';
+import { paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
 import type { ContentChange } from './changes';
 
-/** Feeds and sitemaps list every public story. */
-export const SITE_FEEDS = ['/feed.xml', '/atom.xml', '/feed.json'] as const;
-export const SITEMAPS = ['/sitemap.xml', '/news-sitemap.xml'] as const;
-export const sectionFeed = (id: string) => `${paths.section(id)}/feed.xml`;
+// The site's feeds and sitemaps (SITE_FEEDS, SITEMAPS) list every public story; a section's RSS
+// feed lists its own (docs/editing.md; its Atom and JSON feeds refresh in their ISR window).
+const sectionFeed = (id: string) => paths.feed('rss', id);
 
 /** Every article page at once (revalidatePath with type 'page'), used when too many stories are related. */
-export const ARTICLE_ROUTE = '/articles/[slug]';
+export const ARTICLE_ROUTE = paths.article('[slug]');
 const RELATED_LIMIT = 200;
 
 export type RevalidationPlan = {

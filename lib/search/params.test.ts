@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseSearchParams, searchPath } from './params';
+import { paths } from '@/lib/urls';
+import { parseSearchParams } from './params';
 import { MAX_QUERY_LENGTH } from './text';
 
 const SECTIONS = ['world', 'politics'];
@@ -31,17 +32,10 @@ describe('parseSearchParams', () => {
   });
 });
 
-describe('searchPath', () => {
-  it('leaves out defaults, so every result page has one address', () => {
-    expect(searchPath()).toBe('/search');
-    expect(searchPath({ q: 'Lukash' })).toBe('/search?q=Lukash');
-    expect(searchPath({ q: 'Lukash', page: 1 })).toBe('/search?q=Lukash');
-    expect(searchPath({ q: 'putin summit', section: 'world', page: 2 })).toBe('/search?q=putin+summit&section=world&page=2');
-  });
-
+describe('paths.search', () => {
   it('encodes what it is given, and reads back the same request', () => {
     const q = '<script>&(.*)?=#';
-    const url = new URL(searchPath({ q, section: 'world', page: 4 }), 'http://x');
+    const url = new URL(paths.search({ q, section: 'world', page: 4 }), 'http://x');
     expect(url.pathname).toBe('/search');
     expect(parseSearchParams(Object.fromEntries(url.searchParams), SECTIONS)).toEqual({ q, section: 'world', page: 4 });
   });

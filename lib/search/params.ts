@@ -1,3 +1,4 @@
+import { parsePageQuery } from '@/lib/pagination';
 import { normalizeQuery } from './text';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
@@ -21,18 +22,5 @@ export function parseSearchParams(raw: RawSearchParams, sectionIds: readonly str
   const q = normalizeQuery(first(raw.q));
   const sectionValue = first(raw.section);
   const section = sectionIds.includes(sectionValue) ? sectionValue : undefined;
-  const pageValue = first(raw.page).trim();
-  // Digits only: "2" is page 2; "0" and "99999999999" are out of range; "abc", "-1" or "1.5" read as 1.
-  const page = /^\d{1,15}$/.test(pageValue) ? Number(pageValue) : 1;
-  return { q, section, page };
-}
-
-/** The search page's address for a query, leaving out defaults so each result page has one URL. */
-export function searchPath({ q, section, page }: { q?: string; section?: string; page?: number } = {}): string {
-  const params = new URLSearchParams();
-  if (q) params.set('q', q);
-  if (section) params.set('section', section);
-  if (page && page > 1) params.set('page', String(page));
-  const query = params.toString();
-  return query ? `/search?${query}` : '/search';
+  return { q, section, page: parsePageQuery(first(raw.page)) };
 }

@@ -1,4 +1,5 @@
 import { absoluteUrl } from '@/lib/site';
+import { paths } from '@/lib/urls';
 
 /** The placeholder a search engine replaces with the reader's words. */
 export const SEARCH_TERM_PLACEHOLDER = 'search_term_string';
@@ -16,7 +17,7 @@ export type SearchAction = {
 export function websiteSearchAction(): SearchAction {
   return {
     '@type': 'SearchAction',
-    target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl(`/search?q={${SEARCH_TERM_PLACEHOLDER}}`) },
+    target: { '@type': 'EntryPoint', urlTemplate: absoluteUrl(paths.searchTemplate(SEARCH_TERM_PLACEHOLDER)) },
     'query-input': `required name=${SEARCH_TERM_PLACEHOLDER}`,
   };
 }

@@ -23,7 +23,7 @@ export function resolvePublicImage(src: string): { file: string; type: string } 
 
 /**
  * The image a crop address names, when its segments spell it canonically (`/media/4x3/images/x.jpg`,
- * as cropPath writes it). Next decodes `%2F` into a segment, and path resolution would tidy
+ * as paths.crop writes it). Next decodes `%2F` into a segment, and path resolution would tidy
  * `images%2F.%2Fx.jpg` into a real file: each spelling would cost a fresh crop and a cache entry.
  * (Other escapes, `%2D` for `-`, decode to the same cache key: Next keys the decoded path.)
  */

@@ -32,28 +32,12 @@ export function cropGeometry(width: number, height: number, ratio: CropRatio) {
   return { left, top, ...box, output: { width: outUnit * rw, height: outUnit * rh } };
 }
 
-/** Path of one crop of an image under public/ (`/images/x.jpg` -> `/media/16x9/images/x.jpg`). */
-export function cropPath(src: string, ratio: CropRatio): string {
-  return `/media/${ratio}${src.startsWith('/') ? src : `/${src}`}`;
-}
-
 /** Absolute URLs of the three crops of a story image, widest first. */
 export function cropUrls(image: Pick<Image, 'src'>): string[] {
-  return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => absoluteUrl(cropPath(image.src, ratio)));
-}
-
-/** The site's generated share card (app/opengraph-image.tsx). */
-export const SITE_SHARE_IMAGE_PATH = '/opengraph-image';
-
-/**
- * Path of the generated share card for a story (app/articles/[slug]/opengraph-image.tsx, one image
- * with id `card`). Next adds a cache-busting query to the og:image tag; the path serves without it.
- */
-export function shareImagePath(slug: string): string {
-  return `${paths.article(slug)}/opengraph-image/card`;
+  return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => absoluteUrl(paths.crop(image.src, ratio)));
 }
 
 /** Images that describe a story to search engines: its crops, or the generated card when it has no image. */
 export function storyImageUrls(article: Pick<Article, 'slug' | 'image'>): string[] {
-  return article.image ? cropUrls(article.image) : [absoluteUrl(shareImagePath(article.slug))];
+  return article.image ? cropUrls(article.image) : [absoluteUrl(paths.storyShareImage(article.slug))];
 }

@@ -2,16 +2,8 @@ import type { Metadata } from 'next';
 import { lastModifiedAt } from '@/lib/content/dates';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
-import { paths } from '@/lib/urls';
+import { paths, type FeedFormat } from '@/lib/urls';
 import { canonicalUrlOf } from './canonical';
-import { SITE_SHARE_IMAGE_PATH } from './images';
-
-/** Where the site's feeds live; a section's feeds sit under its path (/world/feed.xml). */
-export const feedPaths = {
-  rss: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/feed.xml`,
-  atom: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/atom.xml`,
-  json: (sectionId?: string) => `${sectionId ? paths.section(sectionId) : ''}/feed.json`,
-};
 
 export const FEED_TYPES = {
   rss: 'application/rss+xml',
@@ -21,9 +13,9 @@ export const FEED_TYPES = {
 
 /** `<link rel="alternate">` feed autodiscovery: the site's feeds, and a section's own when given. */
 export function feedAlternates(section?: Pick<Section, 'id' | 'name'>) {
-  const feeds = (format: keyof typeof feedPaths) => [
-    { url: feedPaths[format](), title: site.name },
-    ...(section ? [{ url: feedPaths[format](section.id), title: `${site.name}: ${section.name}` }] : []),
+  const feeds = (format: FeedFormat) => [
+    { url: paths.feed(format), title: site.name },
+    ...(section ? [{ url: paths.feed(format, section.id), title: `${site.name}: ${section.name}` }] : []),
   ];
   return {
     [FEED_TYPES.rss]: feeds('rss'),
@@ -61,7 +53,7 @@ export type PageMetadataInput = {
 export function pageMetadata({ title, description, path, section }: PageMetadataInput): Metadata {
   const plainTitle = typeof title === 'string' ? title : title.absolute;
   // The site card: a page's own openGraph replaces the root's, file-based image included.
-  const images = [{ url: SITE_SHARE_IMAGE_PATH, width: 1200, height: 630, type: 'image/png', alt: `${site.name}: ${site.description}` }];
+  const images = [{ url: paths.siteShareImage(), width: 1200, height: 630, type: 'image/png', alt: `${site.name}: ${site.description}` }];
   return {
     title,
     description,

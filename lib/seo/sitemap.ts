@@ -82,11 +82,6 @@ export function planSitemap(pages: number, months: readonly MonthStamp[], limit:
   return { kind: 'index', parts };
 }
 
-/** Where part `n` (1-based) of a split sitemap is served. */
-export function sitemapPartPath(n: number): string {
-  return `/sitemaps/${n}.xml`;
-}
-
 /** The part number in a `/sitemaps/<n>.xml` segment, or undefined for anything else. */
 export function parseSitemapPart(segment: string): number | undefined {
   const match = /^([1-9]\d{0,5})\.xml$/.exec(segment);
@@ -101,7 +96,7 @@ export function renderUrlset(entries: readonly SitemapEntry[]): string {
 /** The index pointing at every part, each with the newest lastmod inside it. */
 export function renderSitemapIndex(parts: readonly { lastmod?: string }[]): string {
   const items = parts.map(
-    (part, i) => `<sitemap>${element('loc', absoluteUrl(sitemapPartPath(i + 1)))}${element('lastmod', part.lastmod)}</sitemap>`,
+    (part, i) => `<sitemap>${element('loc', absoluteUrl(paths.sitemapPart(i + 1)))}${element('lastmod', part.lastmod)}</sitemap>`,
   );
   return `${XML_DECLARATION}\n<sitemapindex xmlns="${NS}">\n${items.join('\n')}\n</sitemapindex>\n`;
 }

@@ -1,13 +1,9 @@
-import { getSections } from '@/lib/content/queries';
-import { feedResponse } from '@/lib/feeds/serve';
+import { sectionFeedRoute } from '@/lib/feeds/serve';
+import { sectionParams } from '@/lib/listings';
 
 export const revalidate = 30;
 export const dynamicParams = true;
 
-export async function generateStaticParams() {
-  return (await getSections()).map((s) => ({ section: s.id }));
-}
+export const generateStaticParams = sectionParams;
 
-export async function GET(_request: Request, { params }: { params: Promise<{ section: string }> }) {
-  return feedResponse('json', (await params).section);
-}
+export const GET = sectionFeedRoute('json');

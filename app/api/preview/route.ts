@@ -2,7 +2,7 @@ import { draftMode } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { NextRequest } from 'next/server';
 import { checkPreviewEntry } from '@/lib/preview/entry';
-import { previewPath } from '@/lib/preview/prefix';
+import { paths } from '@/lib/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -19,5 +19,5 @@ export async function GET(request: NextRequest) {
     });
   }
   (await draftMode()).enable();
-  redirect(previewPath(entry.path));
+  redirect(paths.preview(entry.path));
 }

@@ -1,5 +1,5 @@
 import { sitemapPartCount, sitemapPartResponse } from '@/lib/seo/serve';
-import { sitemapPartPath } from '@/lib/seo/sitemap';
+import { paths } from '@/lib/urls';
 
 export const revalidate = 30;
 // Parts that appear as the site grows render on first request, then are cached.
@@ -7,7 +7,7 @@ export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const count = await sitemapPartCount();
-  return Array.from({ length: count }, (_, i) => ({ part: sitemapPartPath(i + 1).split('/').pop()! }));
+  return Array.from({ length: count }, (_, i) => ({ part: paths.sitemapPart(i + 1).split('/').pop()! }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ part: string }> }) {

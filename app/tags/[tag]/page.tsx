@@ -1,26 +1,11 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ListingFront } from '@/components/ListingFront';
-import { getTagSlugs } from '@/lib/content/queries';
-import { listingMetadata, tagListing } from '@/lib/listings';
+import { tagListing, tagParams } from '@/lib/listings';
+import { listingRoute } from '@/lib/listing-route';
 
 export const revalidate = 30;
 export const dynamicParams = true;
 
-type Props = { params: Promise<{ tag: string }> };
+export const generateStaticParams = tagParams;
 
-export async function generateStaticParams() {
-  return (await getTagSlugs()).map((tag) => ({ tag }));
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await tagListing((await params).tag);
-  if (!listing) return {};
-  return listingMetadata(listing);
-}
-
-export default async function TagPage({ params }: Props) {
-  const listing = await tagListing((await params).tag);
-  if (!listing) notFound();
-  return <ListingFront listing={listing} />;
-}
+const route = listingRoute(({ tag }: { tag: string }) => tagListing(tag));
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;

@@ -1,33 +1,14 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { ListingFront } from '@/components/ListingFront';
-import { listingMetadata, tagListing } from '@/lib/listings';
-import { parsePageNumber } from '@/lib/pagination';
+import { tagListing } from '@/lib/listings';
+import { laterPage, listingRoute } from '@/lib/listing-route';
 
 export const revalidate = 30;
 export const dynamicParams = true;
-
-type Props = { params: Promise<{ tag: string; page: string }> };
 
 // Later pages render on first request and are cached like the rest (ISR).
 export async function generateStaticParams() {
   return [];
 }
 
-async function load(params: Props['params']) {
-  const { tag, page } = await params;
-  const number = parsePageNumber(page);
-  return number ? tagListing(tag, number) : undefined;
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const listing = await load(params);
-  if (!listing) return {};
-  return listingMetadata(listing);
-}
-
-export default async function TagLaterPage({ params }: Props) {
-  const listing = await load(params);
-  if (!listing) notFound();
-  return <ListingFront listing={listing} />;
-}
+const route = listingRoute(({ tag, page }: { tag: string; page: string }) => laterPage(page, (n) => tagListing(tag, n)));
+export const generateMetadata = route.generateMetadata;
+export default route.ListingPage;
