@@ -1,6 +1,6 @@
 import type { Section } from '@/lib/content/schema';
 import { searchPath } from '@/lib/search/params';
-import { MAX_QUERY_LENGTH } from '@/lib/search/text';
+import { MAX_QUERY_LENGTH } from '@/lib/search/search-terms';
 
 type SearchFormProps = {
   /** Prefix for element ids: the header form and the search page's own form are on one page. */

@@ -7,7 +7,7 @@ import type { Article } from '@/lib/content/schema';
 import { expandTerm, expansionWeight, groupQuery, type TermGroup } from './expand';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './fields';
 import { rowidCut, rowidTime } from './search-rows';
-import { indexTerms, queryTerms } from './text';
+import { indexTerms, queryTerms } from './search-terms';
 import { vocabulary } from './vocabulary';
 
 /*

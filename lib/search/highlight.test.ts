@@ -3,7 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Highlighted } from '@/components/Highlighted';
 import { bodyPassage, excerpt, highlight, type Segment } from './highlight';
-import { matcherFor, queryTerms } from './text';
+import { matcherFor, queryTerms } from './search-terms';
 
 /** Matches exactly these indexed words. */
 const words = (...list: string[]) => (term: string) => list.includes(term);

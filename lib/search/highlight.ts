@@ -1,4 +1,4 @@
-import { normalizeTerm, paragraphs, wordSpans } from './text';
+import { normalizeTerm, paragraphs, wordSpans } from './search-terms';
 
 /**
  * A piece of text, marked when it is a word the search matched. Highlighting returns pieces, not

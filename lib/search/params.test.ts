@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchParams, searchPath } from './params';
-import { MAX_QUERY_LENGTH } from './text';
+import { MAX_QUERY_LENGTH } from './search-terms';
 
 const SECTIONS = ['world', 'politics'];
 

@@ -1,4 +1,4 @@
-import { normalizeQuery } from './text';
+import { normalizeQuery } from './search-terms';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/content/schema';
 import { deleteSearchRow, writeSearchRow } from './search-rows';
-import { indexableText, indexTerms } from './text';
+import { indexableText, indexTerms } from './search-terms';
 import { createTestIndex, putStory, removeStory, type TestIndex } from './test-index';
 
 const names = { section: 'World world', authors: 'Ana Ruiz' };

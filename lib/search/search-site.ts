@@ -4,7 +4,7 @@ import { getAuthors, getSections } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { DEFAULT_PER_PAGE, searchStories } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
-import { matcherFor, normalizeTerm, termMatches } from './text';
+import { matcherFor, normalizeTerm, termMatches } from './search-terms';
 import type { SearchParams } from './params';
 
 export type SearchResultView = {

@@ -1,5 +1,5 @@
 import { getSections } from '@/lib/content/queries';
-import { feedResponse } from '@/lib/feeds/serve';
+import { feedResponse } from '@/lib/feeds/feed-response';
 
 export const revalidate = 30;
 export const dynamicParams = true;

@@ -1,4 +1,4 @@
-import { sitemapPartCount, sitemapPartResponse } from '@/lib/seo/serve';
+import { sitemapPartCount, sitemapPartResponse } from '@/lib/seo/sitemap-responses';
 import { sitemapPartPath } from '@/lib/seo/sitemap';
 
 export const revalidate = 30;

@@ -1,4 +1,4 @@
-import { lastModifiedAt } from '../dates';
+import { lastModifiedAt } from '../last-modified';
 import { BODY_CHARS, tagKey, termFrequencies, termVector } from '../related';
 import type { Article, Author, Section } from '../schema';
 import { deleteSearchRow, writeSearchRow } from '@/lib/search/search-rows';

@@ -11,7 +11,7 @@ import {
   termMatches,
   tokenize,
   wordSpans,
-} from './text';
+} from './search-terms';
 
 describe('normalizeQuery', () => {
   it('trims and collapses white space, tabs, newlines and control characters', () => {
