@@ -1,3 +1,4 @@
+import { countWords } from './plain-text';
 import type { ContentProblem } from './problems';
 import { runAuthorRules, runSectionsRules, runStoryRules, type KnownIds } from './rules';
 import { splitFrontMatter } from './front-matter';
@@ -37,13 +38,4 @@ export function parseAuthor(file: string, source: string): Parsed<Author> {
 export function parseSections(file: string, source: string): Parsed<Section[]> {
   const { sections, problems } = runSectionsRules(file, source);
   return sections ? { ok: true, value: sections, problems } : { ok: false, problems };
-}
-
-/** Words a reader reads: JSX tags, Markdown punctuation and URLs left out. */
-export function countWords(body: string): number {
-  const prose = body
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\]\([^)]*\)/g, ']')
-    .replace(/https?:\/\/\S+/g, ' ');
-  return prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
 }

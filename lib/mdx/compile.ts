@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { MDXContent } from 'mdx/types';
+import { contentHash } from '@/lib/content/content-hash';
 import * as runtime from 'react/jsx-runtime';
 import { storyCompileOptions } from './options';
 import { isMdxContentError, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
@@ -104,7 +104,7 @@ export async function compileBodyCode(source: string): Promise<{ code: string; r
 
 /** The component of code made by compileBodyCode, run once and kept while the cache has room. */
 export function runBodyCode(code: string): Promise<MDXContent> {
-  const key = createHash('sha1').update(code).digest('base64url');
+  const key = contentHash(code);
   const hit = ran.get(key);
   if (hit) return hit;
   const made = (async () => {

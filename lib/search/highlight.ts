@@ -1,4 +1,5 @@
-import { normalizeTerm, paragraphs, wordSpans } from './search-terms';
+import { plainParagraphs } from '@/lib/content/plain-text';
+import { normalizeTerm, wordSpans } from './search-terms';
 
 /**
  * A piece of text, marked when it is a word the search matched. Highlighting returns pieces, not
@@ -66,7 +67,7 @@ function mergePlain(segments: Segment[]): Segment[] {
 
 /** A passage from the first paragraph of an MDX body with a word `locate` accepts, or undefined. */
 export function bodyPassage(body: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
-  for (const paragraph of paragraphs(body)) {
+  for (const paragraph of plainParagraphs(body)) {
     const passage = excerpt(paragraph, locate, maxLength, mark);
     if (passage) return passage;
   }

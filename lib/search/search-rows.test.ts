@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/content/schema';
 import { deleteSearchRow, writeSearchRow } from './search-rows';
-import { indexableText, indexTerms } from './search-terms';
+import { plainText } from '@/lib/content/plain-text';
+import { indexTerms } from './search-terms';
 import { createTestIndex, putStory, removeStory, type TestIndex } from './test-index';
 
 const names = { section: 'World world', authors: 'Ana Ruiz' };
@@ -40,7 +41,7 @@ function expected(stories: readonly Article[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const a of stories) {
     const terms = new Set<string>();
-    for (const text of [a.title, a.dek, a.tags.join(', '), names.authors, names.section, indexableText(a.body)]) {
+    for (const text of [a.title, a.dek, a.tags.join(', '), names.authors, names.section, plainText(a.body)]) {
       for (const term of indexTerms(text)) terms.add(term);
     }
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);

@@ -6,7 +6,6 @@ import {
   maxTypos,
   normalizeQuery,
   normalizeTerm,
-  paragraphs,
   queryTerms,
   termMatches,
   tokenize,
@@ -73,35 +72,6 @@ describe('words and terms', () => {
   it('finds no terms in markup or regular-expression syntax alone', () => {
     expect(queryTerms('(.* [ ] ^$ \\ | ?+')).toEqual([]);
     expect(queryTerms('<script>')).toEqual(['script']);
-  });
-});
-
-describe('paragraphs', () => {
-  it('leaves out JSX tags, link targets, URLs, tables and Markdown markers but keeps the words', () => {
-    const body = [
-      '## A heading',
-      '',
-      'Read **the report** at [the ministry](https://example.com/report) or https://example.org.',
-      '',
-      '<PullQuote cite="Ana Ruiz">We will rebuild.</PullQuote>',
-      '',
-      '> A quotation',
-      '',
-      '| a | b |',
-      '| --- | --- |',
-      '| 1 | 2 |',
-    ].join('\n');
-    const text = paragraphs(body).join(' ');
-    expect(text).toBe('A heading Read the report at the ministry or We will rebuild. A quotation');
-    expect(tokenize(text)).not.toContain('PullQuote');
-    expect(tokenize(text)).not.toContain('https');
-  });
-
-  it('keeps paragraphs apart and joins the lines within one', () => {
-    expect(paragraphs('First line\nsame paragraph.\n\n\nSecond paragraph.\n  \n| a | b |\n| - | - |\n')).toEqual([
-      'First line same paragraph.',
-      'Second paragraph.',
-    ]);
   });
 });
 

@@ -129,40 +129,6 @@ export function queryTerms(query: string): string[] {
   return terms;
 }
 
-/**
- * An MDX body without what a reader never sees: JSX tags, import/export lines, link targets and
- * URLs, so "PullQuote" or "https" never match a search. Punctuation stays (the tokenizer skips it).
- */
-export function indexableText(body: string): string {
-  // Each pass runs only when its marker occurs: most bodies are prose with no tags or links.
-  let text = body;
-  if (text.includes('import ') || text.includes('export ')) text = text.replace(/^(?:import|export)\s.*$/gm, ' ');
-  if (text.includes('<')) text = text.replace(/<\/?[A-Za-z][^>]*>/g, ' ');
-  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
-  if (text.includes('://')) text = text.replace(/https?:\/\/\S+/g, ' ');
-  return text;
-}
-
-/**
- * The paragraphs of an MDX body as a reader sees them, each on one line: for passages shown with
- * results. Tables are left out (their cells read as a jumble of numbers out of context).
- */
-export function paragraphs(body: string): string[] {
-  return indexableText(body)
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .filter((line) => !/^\s*\|/.test(line))
-        .map((line) => line.replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/, ''))
-        .join(' ')
-        .replace(/[*_`~]+/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean);
-}
-
 /** Prefix matching starts at three letters ("Luk" finds "Lukashenko"); shorter prefixes match too much to help. */
 export const MIN_PREFIX_LENGTH = 3;
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
+import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
 import { parseArticle, parseAuthor, parseSections } from '../parse';
 import { bodyProblems, type KnownIds } from '../rules';
@@ -63,8 +63,6 @@ export function kindOf(rel: string): FileKind | undefined {
   return undefined;
 }
 
-const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url');
-
 export async function reconcile(db: IndexDb, dir: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map() };
   const known = new Map<string, FileRow>();
@@ -97,7 +95,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       if (known.has(c.rel)) removed.push(c);
       return;
     }
-    const hash = hashOf(source);
+    const hash = contentHash(source);
     if (known.get(c.rel)?.hash === hash) restamp.run(c.stamp!.mtimeMs, c.stamp!.size, c.rel);
     else changed.push({ rel: c.rel, kind: c.kind, stamp: c.stamp!, source, hash });
   });
@@ -161,7 +159,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
     for (const c of again) {
       const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
-      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: hashOf(source) });
+      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
     }
     refreshNames(db, result);
   }
