@@ -18,8 +18,10 @@ import { isValidSlug, slugify } from './slug';
  *   `<Figure src>` shares (lib/mdx/allowed-components.ts);
  * - story bodies: the MDX safety plugin (lib/mdx/safe-mdx.ts), which the server, the check and
  *   the live editor all compile with;
- * - site rules, which need every file and public/ (links resolve, images exist): check.ts, as
- *   only the check and the live editor see public/ and the whole archive at once.
+ * - site rules, which need every file and public/ (links resolve, images exist): check.ts. They
+ *   are the one exception to "the server publishes what the check accepts": they depend on files
+ *   outside the story (public/, other stories) that the server does not watch, so it could not
+ *   decide again when those change. CI runs the check, so a story breaking them is not merged.
  */
 
 export type RuleSeverity = ContentProblem['severity'];
