@@ -13,7 +13,7 @@ import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
 import { bodyProblems, problemOf } from './rules';
-import type { Article, Author } from './schema';
+import type { Article, Author, StoryFile } from './schema';
 import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
 
@@ -80,7 +80,7 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   for (const [i, row] of stories.entries()) {
     if (i % 500 === 0) onProgress?.(i, stories.length, 'links and tags');
     if (!row.parsed) continue;
-    const article = { ...(JSON.parse(row.parsed) as Omit<Article, 'body'>), body: '' };
+    const article = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
     const source = await readFile(path.join(dir, row.path), 'utf8');
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
     problems.push(...siteRules(article, source, refs, targets));
@@ -136,7 +136,7 @@ export async function checkStorySource(file: string, source: string, db: IndexDb
 
 /** The site rules on a story (lib/content/rules.ts): images that exist, links that resolve. */
 function siteRules(
-  article: Article,
+  article: Pick<StoryFile, 'file' | 'image' | 'publishedAt'>,
   source: string,
   references: BodyReferences | undefined,
   targets: LinkTargets,

@@ -1,8 +1,8 @@
-import { countWords } from './plain-text';
+import { countWords } from '@/lib/mdx/plain-text';
 import type { ContentProblem } from './problems';
 import { runAuthorRules, runSectionsRules, runStoryRules, type KnownIds } from './rules';
 import { splitFrontMatter } from './front-matter';
-import type { Article, Author, Section } from './schema';
+import type { Article, Author, Section, StoryFile } from './schema';
 
 /**
  * A parsed file: its value when no rule refuses it, and every problem found (warnings too, with a
@@ -16,12 +16,17 @@ export type Parsed<T> = { ok: true; value: T; problems: ContentProblem[] } | { o
  * Parses one article file by the rules of lib/content/rules.ts. `file` is the display path; the
  * slug comes from its name. Given `known` authors and sections, the story's references are checked too.
  */
-export function parseArticle(file: string, source: string, known?: KnownIds): Parsed<Article> {
+export function parseArticle(file: string, source: string, known?: KnownIds): Parsed<StoryFile> {
   const { frontMatter, body, problems, slug } = runStoryRules(file, source, known);
   if (body === undefined) return { ok: false, problems };
-  const article = frontMatter && { ...frontMatter, slug, file, body, wordCount: countWords(body) };
+  const article = frontMatter && { ...frontMatter, slug, file, body };
   if (article && !problems.some((p) => p.severity === 'error')) return { ok: true, value: article, problems };
   return { ok: false, problems, body, ...(article ? { asWritten: article } : {}) };
+}
+
+/** The article a checked story file makes, given its body's plain text (from the body check). */
+export function articleOf({ body: _, ...story }: StoryFile, text: string): Article {
+  return { ...story, text, wordCount: countWords(text) };
 }
 
 /** Where a front matter field sits, for checks made after parsing (tag spellings). */

@@ -1,5 +1,4 @@
 import type { Article } from './schema';
-import { plainText } from './plain-text';
 import { slugify } from './slug';
 import { newestFirst } from './story-order';
 import { topicTerms } from './topic-terms';
@@ -68,14 +67,14 @@ export function tagKey(tag: string): string {
 }
 
 /** Term counts of the text similarity reads: title twice, dek, and the body's opening. */
-export function termFrequencies(article: Pick<Article, 'title' | 'dek' | 'body'>): Map<string, number> {
+export function termFrequencies(article: Pick<Article, 'title' | 'dek' | 'text'>): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (tokens: readonly string[], weight: number) => {
     for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + weight);
   };
   add(topicTerms(article.title), 2);
   add(topicTerms(article.dek), 1);
-  add(topicTerms(plainText(article.body.slice(0, BODY_CHARS))), 1);
+  add(topicTerms(article.text.slice(0, BODY_CHARS)), 1);
   return tf;
 }
 

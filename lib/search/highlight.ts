@@ -1,4 +1,4 @@
-import { plainParagraphs } from '@/lib/content/plain-text';
+import { plainParagraphs } from '@/lib/mdx/plain-text';
 import { normalizeTerm, wordSpans } from './search-terms';
 
 /**
@@ -65,9 +65,9 @@ function mergePlain(segments: Segment[]): Segment[] {
   return merged;
 }
 
-/** A passage from the first paragraph of an MDX body with a word `locate` accepts, or undefined. */
-export function bodyPassage(body: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
-  for (const paragraph of plainParagraphs(body)) {
+/** A passage from the first paragraph of a story's plain text with a word `locate` accepts, or undefined. */
+export function bodyPassage(text: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
+  for (const paragraph of plainParagraphs(text)) {
     const passage = excerpt(paragraph, locate, maxLength, mark);
     if (passage) return passage;
   }

@@ -64,7 +64,7 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
       // body around it, with every matched word marked.
       const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
       const unshown = outcome.terms.filter((q) => !shown.some((w) => termMatches(q, w)));
-      const passage = unshown.length ? bodyPassage(article.body, matcherFor(unshown), matches) : undefined;
+      const passage = unshown.length ? bodyPassage(article.text, matcherFor(unshown), matches) : undefined;
       return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
     }),
   );

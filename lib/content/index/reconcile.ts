@@ -4,10 +4,10 @@ import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
-import { parseArticle, parseAuthor, parseSections } from '../parse';
+import { articleOf, parseArticle, parseAuthor, parseSections } from '../parse';
 import { bodyProblems, type KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
-import type { Article, Section } from '../schema';
+import type { Section, StoryFile } from '../schema';
 import { sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
@@ -105,7 +105,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
-  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: Article, refs?: BodyReferences) => {
+  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: StoryFile, refs?: BodyReferences) => {
     const { body: _, ...fields } = parsed ?? { body: '' };
     recordFile.run({
       path: f.rel,
@@ -192,10 +192,10 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
         const check = checkOf.get(f.rel);
         const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
         // The story as written is kept even when refused, so the check's site rules still run on it.
-        const article = outcome.ok ? outcome.value : outcome.asWritten;
-        record(f, all, article, check?.references);
+        record(f, all, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
-        if (outcome.ok && article && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+        if (outcome.ok && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+          const article = articleOf(outcome.value, check.text ?? '');
           writeStory(db, article, f.hash, check.code, (check.references?.images ?? []).map((i) => i.src), bulk);
           result.stories.push(article.slug);
         }
