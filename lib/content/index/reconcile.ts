@@ -151,11 +151,11 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   })();
 
   // Stories whose references may have changed with them: bylines and section names in search, and
-  // any story file with problems, which may now be fixed (a missing author added).
+  // any story file with errors, which may now be fixed (a missing author added); warnings do not keep a story out.
   let articles = changed.filter((x) => x.kind === 'article');
   if (result.sectionsChanged || result.authors.length) {
     const pending = new Set(articles.map((a) => a.rel));
-    const withProblems = sql(db, "SELECT path FROM files WHERE kind = 'article' AND problems != '[]'").all() as { path: string }[];
+    const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'article' AND problems LIKE '%"severity":"error"%'`).all() as { path: string }[];
     const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
     for (const c of again) {
       const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
