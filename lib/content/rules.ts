@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Position, YamlSource } from './front-matter';
+import type { Position } from './front-matter';
 import { issuesToProblems, parseYaml, splitFrontMatter } from './front-matter';
 import type { ContentProblem } from './problems';
 import { RESERVED_SECTION_IDS } from './reserved-ids';
@@ -87,7 +87,7 @@ export function problemOf(id: RuleId, file: string, at: Position, message: strin
 export type KnownIds = { authors: ReadonlySet<string>; sections: ReadonlySet<string> };
 
 /** What the story rules see: the front matter fields that passed their own shape, and where each is. */
-type StoryFacts = { file: string; fields: Partial<ArticleFrontMatter>; locate: YamlSource['locate']; known?: KnownIds };
+type StoryFacts = { fields: Partial<ArticleFrontMatter>; known?: KnownIds };
 
 type Finding = { field: string; message: string };
 type StoryRule = { id: RuleId; check: (story: StoryFacts) => Finding[] };
@@ -179,9 +179,11 @@ export function runStoryRules(file: string, source: string, known?: KnownIds): S
   const fm = splitFrontMatter(file, source);
   if (fm.problems.length) return { slug, problems: [...problems, ...tagged('story.front-matter', fm.problems)] };
   const result = articleFrontMatterSchema.safeParse(fm.data ?? {});
-  if (!result.success) problems.push(...tagged('story.shape', issuesToProblems(file, fm, result.error.issues)));
+  if (!result.success) {
+    for (const p of issuesToProblems(file, fm, result.error.issues)) problems.push({ ...p, rule: p.field === 'image.src' ? 'image.path' : 'story.shape' });
+  }
   const fields = result.success ? result.data : validFields(fm.data);
-  const facts: StoryFacts = { file, fields, locate: fm.locate, ...(known ? { known } : {}) };
+  const facts: StoryFacts = { fields, ...(known ? { known } : {}) };
   for (const rule of STORY_RULES) {
     for (const { field, message } of rule.check(facts)) problems.push(problemOf(rule.id, file, fm.locate(fieldPath(field)), message, field));
   }
