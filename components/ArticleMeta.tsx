@@ -1,4 +1,4 @@
-import { formatDateTime } from '@/lib/format/dates';
+import { formatDateTime } from '@/lib/format/display-dates';
 import { readingMinutes } from '@/lib/format/reading-time';
 
 type ArticleMetaProps = {

@@ -1,5 +1,5 @@
 import type { Correction } from '@/lib/content/schema';
-import { formatDateTime } from '@/lib/format/dates';
+import { formatDateTime } from '@/lib/format/display-dates';
 
 /** The dated corrections at the end of a story, oldest first, so readers see what changed and when. */
 export function CorrectionsBox({ corrections }: { corrections: readonly Correction[] }) {

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/content/schema';
-import { formatDate, formatTime } from '@/lib/format/dates';
+import { formatDate, formatTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 
 /** The front page's running list: newest stories with their time. */

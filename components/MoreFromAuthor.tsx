@@ -1,5 +1,5 @@
 import type { Article, Author } from '@/lib/content/schema';
-import { formatDate } from '@/lib/format/dates';
+import { formatDate } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 
 /** "More from Mark Jones": the author's other recent stories, beside the related list. */

@@ -1,5 +1,5 @@
 import type { Section } from '@/lib/content/schema';
-import { MAX_QUERY_LENGTH } from '@/lib/search/text';
+import { MAX_QUERY_LENGTH } from '@/lib/search/search-terms';
 import { paths } from '@/lib/urls';
 
 type SearchFormProps = {

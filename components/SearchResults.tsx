@@ -1,4 +1,4 @@
-import { formatDate } from '@/lib/format/dates';
+import { formatDate } from '@/lib/format/display-dates';
 import type { SearchResultView } from '@/lib/search/search-site';
 import { paths } from '@/lib/urls';
 import { Highlighted } from './Highlighted';

@@ -1,5 +1,5 @@
 import type { Article, Section } from '@/lib/content/schema';
-import { formatDate, formatDateAndTime } from '@/lib/format/dates';
+import { formatDate, formatDateAndTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 import { ResponsiveImage } from './ResponsiveImage';
 

@@ -1,4 +1,4 @@
-import { feedResponse } from '@/lib/feeds/serve';
+import { feedResponse } from '@/lib/feeds/feed-response';
 
 export const revalidate = 30;
 

@@ -1,4 +1,4 @@
-import { newsSitemapResponse } from '@/lib/seo/serve';
+import { newsSitemapResponse } from '@/lib/seo/sitemap-responses';
 
 export const revalidate = 30;
 

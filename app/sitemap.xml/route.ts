@@ -1,4 +1,4 @@
-import { rootSitemapResponse } from '@/lib/seo/serve';
+import { rootSitemapResponse } from '@/lib/seo/sitemap-responses';
 
 // ISR like the pages (docs/architecture/0003-isr-windows.md); Next needs the literal here.
 export const revalidate = 30;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import sharp from 'sharp';
-import { lastModifiedAt } from '../../lib/content/dates';
+import { lastModifiedAt } from '../../lib/content/last-modified';
 import { getPublicAuthorIds, getPublishedArticles, getSections } from '../../lib/content/queries';
 import { slugify } from '../../lib/content/slug';
 import { jsonFeedSchema } from '../../lib/feeds/json-feed';

@@ -8,19 +8,14 @@ import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { displayPath } from './content-dir';
 import { parseYaml } from './front-matter';
 import { openIndex, type IndexDb } from './index/database';
-import { crossCheck, reconcile } from './index/reconcile';
+import { knownIds, reconcile } from './index/reconcile';
 import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
-import type { Article, Author, Section } from './schema';
+import { bodyProblems, problemOf } from './rules';
+import type { Article, Author, StoryFile } from './schema';
 import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
-
-/** A standfirst longer than this crowds the headline on phones; a warning, not an error. */
-export const DEK_WARN_LENGTH = 200;
-
-/** Top-level paths the site uses itself, which a section id (its URL, /<id>) must not take. */
-export const RESERVED_SECTION_IDS = new Set(['articles', 'authors', 'tags', 'api', 'preview', 'search', 'feed', '_next']);
 
 export type CheckReport = { problems: ContentProblem[]; files: number };
 
@@ -33,10 +28,9 @@ export type CheckOptions = {
 
 /**
  * Checks a whole content directory, as `npm run content:check` does: it builds a fresh content
- * index with the code the server uses (front matter, authors and sections that exist, MDX that
- * compiles within what stories may use), then adds what only an editor needs to hear before
- * publishing: unique ids, links that resolve, images that exist, and warnings. Problems come
- * sorted by file and line.
+ * index with the code the server uses, which runs every file rule of lib/content/rules.ts, then
+ * adds the site rules, which need the whole archive and public/: links that resolve, images
+ * that exist, one file per author, one spelling per tag. Problems come sorted by file and line.
  */
 export async function checkContent(dir: string, publicDir: string, options: CheckOptions = {}): Promise<CheckReport> {
   return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir, options.onProgress), options);
@@ -64,31 +58,19 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   const rows = db.prepare('SELECT path, kind, problems, parsed, refs FROM files ORDER BY path').all() as FileRow[];
   const problems: ContentProblem[] = rows.flatMap((r) => JSON.parse(r.problems) as ContentProblem[]);
   if (!rows.some((r) => r.kind === 'sections')) {
-    problems.push({
-      file: displayPath(path.join(dir, 'sections.yaml')),
-      line: 1,
-      column: 1,
-      message: 'expected a sections file listing the site sections in order',
-      severity: 'error',
-    });
+    const file = displayPath(path.join(dir, 'sections.yaml'));
+    problems.push(problemOf('site.sections-file', file, { line: 1, column: 1 }, 'expected a sections file listing the site sections in order'));
   }
-  const sections = (db.prepare('SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map((r) => JSON.parse(r.section) as Section);
   const authors = new Map(
     (db.prepare('SELECT id, author FROM authors').all() as { id: string; author: string }[]).map((r) => [r.id, JSON.parse(r.author) as Author]),
   );
   const targets = indexLinkTargets(db, publicDir);
-  problems.push(...(await checkSectionIds(dir, sections)));
   problems.push(...(await checkAuthorFiles(dir, authors, publicDir)));
 
   const articleFiles = await listDir(path.join(dir, 'articles'));
   for (const name of articleFiles.filter((n) => !n.endsWith('.mdx'))) {
-    problems.push({
-      file: displayPath(path.join(dir, 'articles', name)),
-      line: 1,
-      column: 1,
-      message: 'not read: story files must end in .mdx',
-      severity: 'warning',
-    });
+    const file = displayPath(path.join(dir, 'articles', name));
+    problems.push(problemOf('site.mdx-extension', file, { line: 1, column: 1 }, 'not read: story files must end in .mdx'));
   }
 
   const tagSpellings = new Map<string, Map<string, { file: string; source: string; index: number }>>();
@@ -98,10 +80,10 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   for (const [i, row] of stories.entries()) {
     if (i % 500 === 0) onProgress?.(i, stories.length, 'links and tags');
     if (!row.parsed) continue;
-    const article = { ...(JSON.parse(row.parsed) as Omit<Article, 'body'>), body: '' };
+    const article = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
     const source = await readFile(path.join(dir, row.path), 'utf8');
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
-    problems.push(...storyExtras(article, source, refs, targets));
+    problems.push(...siteRules(article, source, refs, targets));
     article.tags.forEach((tag, i) => {
       const slug = slugify(tag);
       if (!slug) return;
@@ -117,13 +99,9 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     const [first, ...others] = [...spellings.keys()];
     for (const other of others) {
       const where = spellings.get(other)!;
-      problems.push({
-        file: where.file,
-        ...locateField(where.file, where.source, ['tags', where.index]),
-        field: `tags.${where.index}`,
-        message: `expected one spelling per tag: ${JSON.stringify(other)} and ${JSON.stringify(first)} both become /tags/${slug}`,
-        severity: 'warning',
-      });
+      const message = `expected one spelling per tag: ${JSON.stringify(other)} and ${JSON.stringify(first)} both become /tags/${slug}`;
+      const at = locateField(where.file, where.source, ['tags', where.index]);
+      problems.push(problemOf('site.tag-spelling', where.file, at, message, `tags.${where.index}`));
     }
   }
 
@@ -137,81 +115,52 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
  * from the server's content index.
  */
 export async function checkStorySource(file: string, source: string, db: IndexDb, publicDir: string): Promise<ContentProblem[]> {
-  const parsed = parseArticle(file, source);
-  if (!parsed.ok) return sortProblems(parsed.problems);
-  const article = parsed.value;
-  const ids = (query: string) => new Set((db.prepare(query).all() as { id: string }[]).map((r) => r.id));
-  const problems = crossCheck(article, source, ids('SELECT id FROM authors'), ids('SELECT id FROM sections'));
+  const parsed = parseArticle(file, source, knownIds(db));
+  const problems = [...parsed.problems];
+  const body = parsed.ok ? parsed.value.body : parsed.body;
+  if (body === undefined) return sortProblems(problems);
   // Checking caches nothing (lib/mdx/compile.ts): what an editor types leaves no trace.
-  const { issues, references } = await checkBody(article.body);
-  problems.push(...issues.map((issue) => ({ file, ...issue, field: 'body', severity: 'error' as const })));
+  const { issues, references } = await checkBody(body);
+  problems.push(...bodyProblems(file, issues));
+  const article = parsed.ok ? parsed.value : parsed.asWritten;
+  if (!article) return sortProblems(problems);
   const targets = indexLinkTargets(db, publicDir);
   // The story being edited may link to itself, or be new.
   const articles = {
     has: (slug: string) => slug === article.slug || targets.articles.has(slug),
     get: (slug: string) => (slug === article.slug ? article : targets.articles.get(slug)),
   };
-  problems.push(...storyExtras(article, source, references, { ...targets, articles }));
+  problems.push(...siteRules(article, source, references, { ...targets, articles }));
   return sortProblems(problems);
 }
 
-/** The checks on a valid story that the server does not make when loading: images, links, warnings. */
-function storyExtras(
-  article: Article,
+/** The site rules on a story (lib/content/rules.ts): images that exist, links that resolve. */
+function siteRules(
+  article: Pick<StoryFile, 'file' | 'image' | 'publishedAt'>,
   source: string,
   references: BodyReferences | undefined,
   targets: LinkTargets,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const at = (fieldPath: (string | number)[]) => locateField(article.file, source, fieldPath);
-
-  if (article.dek.length > DEK_WARN_LENGTH) {
-    problems.push({
-      file: article.file,
-      ...at(['dek']),
-      field: 'dek',
-      message: `expected at most ${DEK_WARN_LENGTH} characters so it reads well under the headline, got ${article.dek.length}`,
-      severity: 'warning',
-    });
-  }
   if (article.image && !publicFileExists(targets.publicDir, article.image.src)) {
-    problems.push({
-      file: article.file,
-      ...at(['image', 'src']),
-      field: 'image.src',
-      message: `expected an image file under public/ (public${article.image.src}), got ${JSON.stringify(article.image.src)}, which does not exist`,
-      severity: 'error',
-    });
+    const at = locateField(article.file, source, ['image', 'src']);
+    problems.push(problemOf('site.image-exists', article.file, at, missingImage(article.image.src), 'image.src'));
   }
-  article.tags.forEach((tag, i) => {
-    if (!slugify(tag)) {
-      problems.push({
-        file: article.file,
-        ...at(['tags', i]),
-        field: `tags.${i}`,
-        message: `expected a tag with letters or digits (it becomes the address /tags/...), got ${JSON.stringify(tag)}`,
-        severity: 'error',
-      });
-    }
-  });
   for (const link of references?.links ?? []) {
     const problem = checkLink(link.url, article, targets);
-    if (problem) problems.push({ file: article.file, line: link.line, column: link.column, field: 'body', ...problem });
+    if (problem) problems.push(problemOf(problem.severity === 'error' ? 'site.link-resolves' : 'site.link-published', article.file, link, problem.message, 'body'));
   }
   for (const image of references?.images ?? []) {
     // A src that breaks the image-path rule is already refused by the body check.
     if (isImagePath(image.src) && !publicFileExists(targets.publicDir, image.src)) {
-      problems.push({
-        file: article.file,
-        line: image.line,
-        column: image.column,
-        field: 'body',
-        message: `<Figure> src: expected an image file under public/ (public${image.src}), got ${JSON.stringify(image.src)}, which does not exist`,
-        severity: 'error',
-      });
+      problems.push(problemOf('site.image-exists', article.file, image, `<Figure> src: ${missingImage(image.src)}`, 'body'));
     }
   }
   return problems;
+}
+
+function missingImage(src: string): string {
+  return `expected an image file under public/ (public${src}), got ${JSON.stringify(src)}, which does not exist`;
 }
 
 /** What links may point to, looked up in the index one link at a time. */
@@ -237,35 +186,6 @@ function indexLinkTargets(db: IndexDb, publicDir: string): LinkTargets {
   };
 }
 
-/** Section ids are addresses (/world): each once, and none that the site's own pages use. */
-async function checkSectionIds(dir: string, sections: readonly Section[]): Promise<ContentProblem[]> {
-  const file = path.join(dir, 'sections.yaml');
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const yaml = parseYaml(displayPath(file), source);
-  const problems: ContentProblem[] = [];
-  const seen = new Set<string>();
-  sections.forEach((section, i) => {
-    const where = { file: displayPath(file), ...yaml.locate(['sections', i, 'id']), field: `sections.${i}.id` };
-    if (seen.has(section.id)) {
-      problems.push({ ...where, message: `expected each section id once, got ${JSON.stringify(section.id)} again`, severity: 'error' });
-    }
-    if (RESERVED_SECTION_IDS.has(section.id)) {
-      problems.push({
-        ...where,
-        message: `expected a section id the site does not use itself (not ${[...RESERVED_SECTION_IDS].join(', ')}), got ${JSON.stringify(section.id)}`,
-        severity: 'error',
-      });
-    }
-    seen.add(section.id);
-  });
-  return problems;
-}
-
 /** One file per author (not both x.yaml and x.yml), and avatars that exist. */
 async function checkAuthorFiles(dir: string, authors: ReadonlyMap<string, Author>, publicDir: string): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
@@ -275,27 +195,16 @@ async function checkAuthorFiles(dir: string, authors: ReadonlyMap<string, Author
     const id = name.replace(/\.ya?ml$/, '');
     const other = byId.get(id);
     if (other) {
-      problems.push({
-        file: displayPath(path.join(dir, 'authors', name)),
-        line: 1,
-        column: 1,
-        field: 'id',
-        message: `expected one file per author, got ${name} and ${other} for the same id`,
-        severity: 'error',
-      });
+      const file = displayPath(path.join(dir, 'authors', name));
+      problems.push(problemOf('site.author-one-file', file, { line: 1, column: 1 }, `expected one file per author, got ${name} and ${other} for the same id`, 'id'));
     }
     byId.set(id, name);
   }
   for (const author of authors.values()) {
     if (author.avatar && !publicFileExists(publicDir, author.avatar.src)) {
       const source = await readFile(path.join(dir, 'authors', path.basename(author.file)), 'utf8');
-      problems.push({
-        file: author.file,
-        ...parseYaml(author.file, source).locate(['avatar', 'src']),
-        field: 'avatar.src',
-        message: `expected an image file under public/ (public${author.avatar.src}), got ${JSON.stringify(author.avatar.src)}, which does not exist`,
-        severity: 'error',
-      });
+      const at = parseYaml(author.file, source).locate(['avatar', 'src']);
+      problems.push(problemOf('site.image-exists', author.file, at, missingImage(author.avatar.src), 'avatar.src'));
     }
   }
   return problems;

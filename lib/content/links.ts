@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { formatDateTime } from '@/lib/format/dates';
+import { formatDateTime } from '@/lib/format/display-dates';
 import { siteUrl } from '@/lib/site';
 import { FIXED_PATHS, paths } from '@/lib/urls';
 import type { Article } from './schema';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle, parseAuthor } from './parse';
+import { checkBody } from '@/lib/mdx/compile';
+import { articleOf, parseArticle, parseAuthor } from './parse';
 import { formatProblem } from './problems';
 
 const FILE = 'content/articles/city-council-vote.mdx';
@@ -26,7 +27,7 @@ function problemsOf(source: string, file = FILE) {
 }
 
 describe('parseArticle', () => {
-  it('accepts a valid file and derives slug, defaults and word count', () => {
+  it('accepts a valid file and derives slug, defaults and, with its body checked, text and word count', async () => {
     const result = parseArticle(FILE, articleFile(valid));
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -37,10 +38,12 @@ describe('parseArticle', () => {
       authors: ['mark-jones'],
       draft: false,
       sample: false,
-      wordCount: 5,
     });
     // Front matter lines are blanked, so the body keeps its line numbers in the file.
     expect(result.value.body.split('\n')[9]).toBe('The council voted on Tuesday.');
+    const article = articleOf(result.value, (await checkBody(result.value.body)).text!);
+    expect(article).toMatchObject({ text: 'The council voted on Tuesday.', wordCount: 5 });
+    expect(article).not.toHaveProperty('body');
   });
 
   for (const field of ['title', 'dek', 'section', 'authors', 'publishedAt'] as const) {

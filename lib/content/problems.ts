@@ -7,6 +7,8 @@ export type ContentProblem = {
   field?: string;
   message: string;
   severity: 'error' | 'warning';
+  /** The id of the rule that found it (lib/content/rules.ts). */
+  rule?: string;
 };
 
 /** `content/articles/foo.mdx:4:1 publishedAt: expected an ISO 8601 date with offset, got "yesterday"` */

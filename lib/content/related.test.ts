@@ -14,7 +14,7 @@ function story(slug: string, fields: Partial<Article>): Article {
     draft: false,
     sample: false,
     file: `${slug}.mdx`,
-    body: '',
+    text: '',
     wordCount: 0,
     ...fields,
   };
@@ -23,7 +23,7 @@ function story(slug: string, fields: Partial<Article>): Article {
 // A small newsroom: one subject and candidates that each differ in one way.
 const subject = story('summit', {
   title: 'Leaders meet at the lakeside summit on gas pipelines',
-  body: 'The pipeline deal and the gas tariffs dominated the summit. Pipeline engineers attended.',
+  text: 'The pipeline deal and the gas tariffs dominated the summit. Pipeline engineers attended.',
   tags: ['Energy', 'Diplomacy', 'Velmora'],
   publishedAt: '2023-02-18T09:00:00Z',
 });
@@ -32,7 +32,7 @@ const set = [
   // Shares the rare tag "Velmora" and the common "Diplomacy", plus pipeline words: should lead.
   story('pipeline-follow-up', {
     title: 'Pipeline deal signed after summit',
-    body: 'Engineers say the gas pipeline will open next year.',
+    text: 'Engineers say the gas pipeline will open next year.',
     tags: ['Velmora', 'Diplomacy'],
     publishedAt: '2023-02-20T09:00:00Z',
   }),
@@ -43,7 +43,7 @@ const set = [
   story('gas-prices', {
     title: 'Gas tariffs and pipeline costs rise',
     section: 'business',
-    body: 'Pipeline operators raised gas tariffs.',
+    text: 'Pipeline operators raised gas tariffs.',
     publishedAt: '2022-06-01T09:00:00Z',
   }),
   // Same section, nothing else in common.

@@ -1,6 +1,7 @@
 import type { Article } from './schema';
 import { slugify } from './slug';
-import { tokenize } from './text';
+import { newestFirst } from './story-order';
+import { topicTerms } from './topic-terms';
 
 /**
  * Related stories, explainable: every candidate gets a score made of four named parts.
@@ -12,7 +13,7 @@ import { tokenize } from './text';
  *
  * score = 3 tags + 2 text + 1 section + 0.5 recency. Stories that share a tag or words (topical) come
  * first; stories related only by section fill the list when there are too few topical ones.
- * Ties go to the newer story, then the slug.
+ * Ties go to the newer story, then the slug (story-order.ts, as listings and search).
  *
  * Candidates come from bounded lists (a term's strongest stories, a tag's newest, the section's
  * nearest in time), so ranking one story costs the same at 100 stories as at 100,000. The content
@@ -66,14 +67,14 @@ export function tagKey(tag: string): string {
 }
 
 /** Term counts of the text similarity reads: title twice, dek, and the body's opening. */
-export function termFrequencies(article: Pick<Article, 'title' | 'dek' | 'body'>): Map<string, number> {
+export function termFrequencies(article: Pick<Article, 'title' | 'dek' | 'text'>): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (tokens: readonly string[], weight: number) => {
     for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + weight);
   };
-  add(tokenize(article.title), 2);
-  add(tokenize(article.dek), 1);
-  add(tokenize(article.body.slice(0, BODY_CHARS)), 1);
+  add(topicTerms(article.title), 2);
+  add(topicTerms(article.dek), 1);
+  add(topicTerms(article.text.slice(0, BODY_CHARS)), 1);
   return tf;
 }
 
@@ -89,7 +90,13 @@ export function termVector(tf: ReadonlyMap<string, number>, storiesWith: (term: 
   return top.map((x) => ({ term: x.term, weight: x.weight / norm }));
 }
 
-const recencyOf = (a: number, b: number) => Math.exp((-Math.abs(a - b) / HALF_LIFE_MS) * Math.LN2);
+/**
+ * How close in time two stories are, halving every HALF_LIFE_MS: a story from 2019 is best related
+ * to others from 2019. Not search's recencyBoost (lib/search/engine.ts), which favours what is new today.
+ */
+export function closenessInTime(aMs: number, bMs: number): number {
+  return Math.exp((-Math.abs(aMs - bMs) / HALF_LIFE_MS) * Math.LN2);
+}
 
 /** The top `limit` related stories of one subject, from bounded candidate lists. */
 export function rankRelated(subject: RelatedSubject, source: CandidateSource, limit = 5): RelatedScore[] {
@@ -131,14 +138,11 @@ export function rankRelated(subject: RelatedSubject, source: CandidateSource, li
     const tagShare = round(Math.min(1, tags.get(slug)!));
     const textShare = round(Math.min(1, textRaw));
     if (tagShare === 0 && textShare < 0.05 && section === 0) continue;
-    const recency = round(recencyOf(info.publishedMs, subject.publishedMs));
-    const score = round(WEIGHTS.tags * Math.min(1, tags.get(slug)!) + WEIGHTS.text * Math.min(1, textRaw) + WEIGHTS.section * section + WEIGHTS.recency * recencyOf(info.publishedMs, subject.publishedMs));
+    const recency = round(closenessInTime(info.publishedMs, subject.publishedMs));
+    const score = round(WEIGHTS.tags * Math.min(1, tags.get(slug)!) + WEIGHTS.text * Math.min(1, textRaw) + WEIGHTS.section * section + WEIGHTS.recency * closenessInTime(info.publishedMs, subject.publishedMs));
     scored.push({ slug, topical: tagShare > 0 || textShare >= 0.05, score, tags: tagShare, text: textShare, section, recency, publishedMs: info.publishedMs });
   }
-  scored.sort(
-    (a, b) =>
-      Number(b.topical) - Number(a.topical) || b.score - a.score || b.publishedMs - a.publishedMs || (a.slug < b.slug ? -1 : 1),
-  );
+  scored.sort((a, b) => Number(b.topical) - Number(a.topical) || b.score - a.score || newestFirst(a.publishedMs, a.slug, b.publishedMs, b.slug));
   return scored.slice(0, limit).map(({ publishedMs: _, ...score }) => score);
 }
 
@@ -160,7 +164,7 @@ export function buildRelatedModel(articles: readonly Article[], limit = 5): Map<
   for (const list of postings.values()) list.sort((a, b) => b.weight - a.weight || (a.slug < b.slug ? -1 : 1));
   const tagged = new Map<string, Article[]>();
   for (const a of articles) for (const key of new Set(a.tags.map(tagKey))) (tagged.get(key) ?? tagged.set(key, []).get(key)!).push(a);
-  for (const list of tagged.values()) list.sort((a, b) => time(b) - time(a));
+  for (const list of tagged.values()) list.sort((a, b) => newestFirst(time(a), a.slug, time(b), b.slug));
 
   const source: CandidateSource = {
     termPostings: (term) => (postings.get(term) ?? []).slice(0, POSTINGS_PER_TERM),

@@ -101,14 +101,20 @@ export type Section = z.infer<typeof sectionSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
 
-/** An article as the site knows it: validated front matter plus where it came from. */
-export type Article = ArticleFrontMatter & {
+/** A story file as read: validated front matter, where it came from, and its MDX body. */
+export type StoryFile = ArticleFrontMatter & {
   slug: string;
   /** Path relative to the working directory, for messages (content/articles/x.mdx). */
   file: string;
   /** The MDX body with front matter lines blanked, so compiler line numbers match the file. */
   body: string;
-  /** Plain words of the body, for reading time and related-story similarity. */
+};
+
+/** An article as the site knows it, once its body is checked: the MDX itself is compiled and kept apart. */
+export type Article = Omit<StoryFile, 'body'> & {
+  /** The body as plain text (lib/mdx/plain-text.ts): for search, passages and related stories. */
+  text: string;
+  /** Words of `text`, for reading time and JSON-LD. */
   wordCount: number;
 };
 

@@ -1,4 +1,4 @@
-import { lastModifiedAt } from '@/lib/content/dates';
+import { lastModifiedAt } from '@/lib/content/last-modified';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { articleUrl } from '@/lib/seo/canonical';
 import { cropUrls } from '@/lib/seo/images';

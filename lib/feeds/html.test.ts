@@ -3,9 +3,9 @@ import { fixtureArticle } from '@/lib/seo/test-fixtures';
 import { compileBodyCode } from '@/lib/mdx/compile';
 import { articleHtml } from './html';
 
-/** What serve.ts does: the body as the content index compiled it. */
-async function feedHtml(article: ReturnType<typeof fixtureArticle>) {
-  return articleHtml(article, (await compileBodyCode(article.body)).code);
+/** What feed-response.ts does: the body as the content index compiled it. */
+async function feedHtml(article: ReturnType<typeof fixtureArticle>, body: string) {
+  return articleHtml(article, (await compileBodyCode(body)).code);
 }
 
 describe('articleHtml', () => {
@@ -15,7 +15,8 @@ describe('articleHtml', () => {
         slug: 'rich',
         image: { src: '/images/lead.jpg', alt: 'Lead picture', caption: 'The lead.', credit: 'Photo: Ana', width: 1600, height: 900 },
         source: { name: 'Donga', url: 'https://donga.example/story' },
-        body: [
+      }),
+      [
           'The council said “yes” & the *crowd* cheered. See [the vote](/articles/vote) and [elsewhere](https://example.org/x).',
           '',
           '<PullQuote cite="Ada Keane">We waited ten years.</PullQuote>',
@@ -26,7 +27,6 @@ describe('articleHtml', () => {
           '| - | - |',
           '| 1 | 2 |',
         ].join('\n'),
-      }),
     );
     expect(html).toMatch(/^<figure><img src="http:\/\/localhost:3000\/images\/lead.jpg" alt="Lead picture" loading="lazy" width="1600" height="900"\/><figcaption>The lead\. <small>Photo: Ana<\/small><\/figcaption><\/figure>/);
     expect(html).toContain('The council said “yes” &amp; the <em>crowd</em> cheered.');

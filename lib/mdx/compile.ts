@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { MDXContent } from 'mdx/types';
+import { contentHash } from '@/lib/content/content-hash';
 import * as runtime from 'react/jsx-runtime';
 import { storyCompileOptions } from './options';
-import { isMdxContentError, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
+import { isMdxContentError, plainTextOfFile, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
 
 /*
  * MDX is compiled when a story is checked (the content index keeps the code, ADR 0010) and only
@@ -17,8 +17,11 @@ export type CompiledBody = {
   references: BodyReferences;
 };
 
-/** A body check: what is wrong, where the body points, and (when nothing is) its compiled code. */
-export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?: string };
+/** A body check: what is wrong, where the body points, and (when nothing is) its compiled code and plain text. */
+export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?: string; text?: string };
+
+/** What compiling a body gives: its code, where it points, and its plain text (lib/mdx/plain-text.ts). */
+export type CompiledCode = { code: string; references: BodyReferences; text: string };
 
 /**
  * Entries by key, least recently used first, bounded by bytes (two a character of the code they
@@ -95,16 +98,16 @@ export function bodiesCompiled(): number {
  * refuses code, HTML and unknown components, so only what lib/mdx/allowed-components.ts lists
  * ever runs. Throws on a body that is not allowed or does not compile.
  */
-export async function compileBodyCode(source: string): Promise<{ code: string; references: BodyReferences }> {
+export async function compileBodyCode(source: string): Promise<CompiledCode> {
   const { compile } = await mdx();
   compiled++;
   const file = await compile(source, storyCompileOptions);
-  return { code: String(file), references: referencesOf(file) };
+  return { code: String(file), references: referencesOf(file), text: plainTextOfFile(file) };
 }
 
 /** The component of code made by compileBodyCode, run once and kept while the cache has room. */
 export function runBodyCode(code: string): Promise<MDXContent> {
-  const key = createHash('sha1').update(code).digest('base64url');
+  const key = contentHash(code);
   const hit = ran.get(key);
   if (hit) return hit;
   const made = (async () => {
@@ -125,12 +128,11 @@ export async function compileBody(source: string): Promise<CompiledBody> {
 
 /**
  * What is wrong with a body, at lines and columns of its file (front matter lines are blank in
- * `Article.body`, so positions match), and its code when nothing is. Nothing is cached.
+ * `StoryFile.body`, so positions match), and its code when nothing is. Nothing is cached.
  */
 export async function checkBody(source: string): Promise<BodyCheck> {
   try {
-    const { code, references } = await compileBodyCode(source);
-    return { issues: [], references, code };
+    return { issues: [], ...(await compileBodyCode(source)) };
   } catch (error) {
     return { issues: toMdxIssues(error), references: isMdxContentError(error) ? error.references : undefined };
   }

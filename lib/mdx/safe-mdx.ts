@@ -13,6 +13,7 @@ import {
   type ComponentSpec,
   type LiteralValue,
 } from './allowed-components';
+import { plainTextOf } from './plain-text';
 import { safeMdxSyntax } from './syntax';
 
 /** One thing in a story body that is not allowed, at a line and column of the file. */
@@ -45,7 +46,8 @@ const LINK_SCHEMES = new Set(['http:', 'https:', 'mailto:', 'tel:']);
  * the live preview alike, parses stories in the site's MDX dialect (lib/mdx/syntax.ts) and refuses
  * anything that could run code or escape the components map: import/export statements, JavaScript
  * expressions, HTML elements and unknown components, attributes that are not literals or not
- * known, script links and Markdown images. Comments (`{/* ... *\/}`) are allowed.
+ * known, script links and Markdown images. Comments (`{/* ... *\/}`) are allowed. It also
+ * records what the body links to and its plain text, from the same tree.
  */
 export function remarkSafeMdx(this: Processor) {
   // remark-parse reads these two lists when it parses (typed there, not in unified).
@@ -56,13 +58,23 @@ export function remarkSafeMdx(this: Processor) {
     const issues = findUnsafeMdx(tree, String(file.value));
     const references = collectReferences(tree);
     if (issues.length) throw new MdxContentError(issues, references);
-    (file.data as { storyReferences?: BodyReferences }).storyReferences = references;
+    const data = file.data as StoryFileData;
+    data.storyReferences = references;
+    // The text is read from this walk's tree: no second parse, and no regular expressions on MDX.
+    data.storyText = plainTextOf(tree);
   };
 }
 
+type StoryFileData = { storyReferences?: BodyReferences; storyText?: string };
+
 /** The compiled file's references, recorded by remarkSafeMdx. */
 export function referencesOf(file: VFile): BodyReferences {
-  return (file.data as { storyReferences?: BodyReferences }).storyReferences ?? { links: [], images: [] };
+  return (file.data as StoryFileData).storyReferences ?? { links: [], images: [] };
+}
+
+/** The compiled file's plain text (plain-text.ts), recorded by remarkSafeMdx. */
+export function plainTextOfFile(file: VFile): string {
+  return (file.data as StoryFileData).storyText ?? '';
 }
 
 function collectReferences(tree: Root): BodyReferences {

@@ -1,5 +1,5 @@
 import type { Article } from '@/lib/content/schema';
-import { formatDateTime } from '@/lib/format/dates';
+import { formatDateTime } from '@/lib/format/display-dates';
 import { samplesHidden } from '@/lib/site';
 
 /** One line for the preview banner: whether readers can see this story, and if not, why or when. */

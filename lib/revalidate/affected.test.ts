@@ -17,7 +17,7 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
     draft: false,
     sample: false,
     file: `content/articles/${slug}.mdx`,
-    body: '',
+    text: '',
     wordCount: 1,
     ...fields,
   };

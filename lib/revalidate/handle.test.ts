@@ -16,7 +16,7 @@ const harbour: Article = {
   draft: false,
   sample: false,
   file: 'content/articles/harbour.mdx',
-  body: '',
+  text: '',
   wordCount: 1,
 };
 

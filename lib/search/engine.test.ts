@@ -21,7 +21,7 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
     draft: false,
     sample: false,
     file: `content/articles/${slug}.mdx`,
-    body: 'Plain words about nothing in particular.',
+    text: 'Plain words about nothing in particular.',
     wordCount: 6,
     ...fields,
   };
@@ -41,7 +41,7 @@ const seed = story('putin-lukashenko-summit', {
   tags: ['Russia', 'Belarus'],
   authors: ['mark-jones'],
   publishedAt: '2023-02-18T09:00:00+00:00',
-  body: 'Russian President Vladimir Putin and Belarusian President Alexander Lukashenko held a summit.\n\n<PullQuote cite="Mark Jones">Lukashenko noted that factories in Belarus made parts.</PullQuote>',
+  text: 'Russian President Vladimir Putin and Belarusian President Alexander Lukashenko held a summit.\n\nLukashenko noted that factories in Belarus made parts.',
 });
 
 let index: TestIndex;
@@ -61,7 +61,7 @@ const search = (query: string, extra: Partial<SearchRequest> = {}) => searchStor
 const slugs = (query: string, extra: Partial<SearchRequest> = {}) => search(query, extra).hits.map((h) => h.article.slug);
 
 describe('matching', () => {
-  beforeEach(() => add(seed, story('other', { body: 'A ferry sailed to the island.' })));
+  beforeEach(() => add(seed, story('other', { text: 'A ferry sailed to the island.' })));
 
   it('finds the seed story by a prefix ("Lukash") and by another spelling ("Lukashenka")', () => {
     expect(slugs('Lukash')).toEqual(['putin-lukashenko-summit']);
@@ -103,7 +103,7 @@ describe('matching', () => {
 describe('ranking', () => {
   it('puts a headline match above a passing mention in the body, even when the mention is newer', () => {
     add(
-      story('mention', { publishedAt: daysAgo(0), body: 'Officials also discussed the glacier briefly, among many other matters of the week.' }),
+      story('mention', { publishedAt: daysAgo(0), text: 'Officials also discussed the glacier briefly, among many other matters of the week.' }),
       story('headline', { title: 'Glacier retreat doubles in a decade', publishedAt: daysAgo(3 * 365) }),
     );
     expect(slugs('glacier')).toEqual(['headline', 'mention']);
@@ -121,7 +121,7 @@ describe('ranking', () => {
   });
 
   it('puts the newer of two equally relevant stories first', () => {
-    const same = { title: 'Harbour lights return', body: 'The lamps were switched on again.' };
+    const same = { title: 'Harbour lights return', text: 'The lamps were switched on again.' };
     add(story('old', { ...same, publishedAt: daysAgo(400) }), story('new', { ...same, publishedAt: daysAgo(2) }));
     expect(slugs('harbour lights')).toEqual(['new', 'old']);
   });
@@ -203,9 +203,9 @@ describe('what the public may see', () => {
   });
 
   it('finds an edited story by its new words and not its old ones, and forgets a deleted one', () => {
-    add(story('edited', { body: 'The zeppelin landed at dawn.' }), story('deleted', { body: 'A balloon drifted away.' }));
+    add(story('edited', { text: 'The zeppelin landed at dawn.' }), story('deleted', { text: 'A balloon drifted away.' }));
     expect(slugs('zeppelin')).toEqual(['edited']);
-    add(story('edited', { body: 'The airship landed at dawn.' }));
+    add(story('edited', { text: 'The airship landed at dawn.' }));
     removeStory(index.db, 'deleted');
     expect(slugs('airship')).toEqual(['edited']);
     expect(slugs('zeppelin')).toEqual([]);
@@ -249,7 +249,7 @@ describe('many matches', () => {
     const stories = Array.from({ length: count }, (_, i) =>
       story(`tide-${String(i).padStart(4, '0')}`, {
         title: i % 50 === 0 ? 'Tide tables' : `Note ${i}`,
-        body: 'The tide came in.',
+        text: 'The tide came in.',
         section: i % 3 === 0 ? 'science' : 'world',
         publishedAt: new Date(NOW - (i + 1) * HOUR).toISOString(),
       }),

@@ -4,10 +4,11 @@ import { publicParams, publicWhere } from '@/lib/content/index/public-view';
 import { storiesBySlug } from '@/lib/content/index/rows';
 import { countPublicSince, countPublicStories } from '@/lib/content/queries';
 import type { Article } from '@/lib/content/schema';
+import { newestFirst } from '@/lib/content/story-order';
 import { expandTerm, expansionWeight, groupQuery, type TermGroup } from './expand';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './fields';
 import { rowidCut, rowidTime } from './search-rows';
-import { indexTerms, queryTerms } from './text';
+import { indexTerms, queryTerms } from './search-terms';
 import { vocabulary } from './vocabulary';
 
 /*
@@ -28,6 +29,8 @@ const WINDOW = 200;
 
 /**
  * Recency: a story's score is multiplied by 1 + RECENCY_WEIGHT / (1 + age / RECENCY_SCALE_DAYS).
+ * Freshness against today, as a reader searching wants the latest; not related stories' closeness
+ * in time of two stories (related.ts, closenessInTime), where an old story's old neighbours count.
  * Today's story gets x1.5, a 3-month-old one x1.25, a year-old one x1.10: enough to put the newer
  * of two similar matches first, never enough to lift a passing mention over a headline match.
  */
@@ -215,7 +218,7 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
 
 /** Best first; ties to the newer story, then the slug, so a page address always lists the same stories. */
 function byScore(a: Scored, b: Scored): number {
-  return b.score - a.score || b.published - a.published || (a.slug < b.slug ? -1 : 1);
+  return b.score - a.score || newestFirst(a.published, a.slug, b.published, b.slug);
 }
 
 /** Splits `total` over sections in proportion to a sample, largest remainders first, summing to `total`. */

@@ -1,4 +1,4 @@
-import { MIN_PREFIX_LENGTH, maxTypos } from './text';
+import { MIN_PREFIX_LENGTH, maxTypos } from './search-terms';
 import type { Vocabulary } from './vocabulary';
 
 /** How much a prefix or a typo match counts against the exact word (MiniSearch's defaults). */

@@ -2,8 +2,9 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { Highlighted } from '@/components/Highlighted';
+import { compileBodyCode } from '@/lib/mdx/compile';
 import { bodyPassage, excerpt, highlight, type Segment } from './highlight';
-import { matcherFor, queryTerms } from './text';
+import { matcherFor, queryTerms } from './search-terms';
 
 /** Matches exactly these indexed words. */
 const words = (...list: string[]) => (term: string) => list.includes(term);
@@ -87,10 +88,12 @@ describe('excerpt', () => {
 });
 
 describe('bodyPassage', () => {
-  it('takes the passage from the first paragraph with a match, never from a table', () => {
+  it('takes the passage from the first paragraph with a match, never from a table', async () => {
     const body = ['Opening words.', '', '| votes | 2,645 |', '| --- | --- |', '| ferry | 90,000 |', '', '## The ferry', '', 'The new ferry sails in May.'].join('\n');
-    expect(show(bodyPassage(body, words('ferry')))).toBe('The [ferry]');
-    expect(show(bodyPassage(body, words('may')))).toBe('The new ferry sails in [May].');
-    expect(bodyPassage(body, words('votes'))).toBeUndefined();
+    // The story's plain text, as the content index stores it.
+    const { text } = await compileBodyCode(body);
+    expect(show(bodyPassage(text, words('ferry')))).toBe('The [ferry]');
+    expect(show(bodyPassage(text, words('may')))).toBe('The new ferry sails in [May].');
+    expect(bodyPassage(text, words('votes'))).toBeUndefined();
   });
 });

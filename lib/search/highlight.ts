@@ -1,4 +1,5 @@
-import { normalizeTerm, paragraphs, wordSpans } from './text';
+import { plainParagraphs } from '@/lib/mdx/plain-text';
+import { normalizeTerm, wordSpans } from './search-terms';
 
 /**
  * A piece of text, marked when it is a word the search matched. Highlighting returns pieces, not
@@ -64,9 +65,9 @@ function mergePlain(segments: Segment[]): Segment[] {
   return merged;
 }
 
-/** A passage from the first paragraph of an MDX body with a word `locate` accepts, or undefined. */
-export function bodyPassage(body: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
-  for (const paragraph of paragraphs(body)) {
+/** A passage from the first paragraph of a story's plain text with a word `locate` accepts, or undefined. */
+export function bodyPassage(text: string, locate: WordMatcher, mark: WordMatcher = locate, maxLength = 200): Segment[] | undefined {
+  for (const paragraph of plainParagraphs(text)) {
     const passage = excerpt(paragraph, locate, maxLength, mark);
     if (passage) return passage;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { paths } from '@/lib/urls';
 import { parseSearchParams } from './params';
-import { MAX_QUERY_LENGTH } from './text';
+import { MAX_QUERY_LENGTH } from './search-terms';
 
 const SECTIONS = ['world', 'politics'];
 

@@ -1,5 +1,5 @@
 import { parsePageQuery } from '@/lib/pagination';
-import { normalizeQuery } from './text';
+import { normalizeQuery } from './search-terms';
 
 export type RawSearchParams = Record<string, string | string[] | undefined>;
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/content/schema';
 import { deleteSearchRow, writeSearchRow } from './search-rows';
-import { indexableText, indexTerms } from './text';
+import { indexTerms } from './search-terms';
 import { createTestIndex, putStory, removeStory, type TestIndex } from './test-index';
 
 const names = { section: 'World world', authors: 'Ana Ruiz' };
@@ -18,7 +18,7 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
     draft: false,
     sample: false,
     file: `content/articles/${slug}.mdx`,
-    body: 'Plain words about nothing in particular.',
+    text: 'Plain words about nothing in particular.',
     wordCount: 6,
     ...fields,
   };
@@ -40,7 +40,7 @@ function expected(stories: readonly Article[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const a of stories) {
     const terms = new Set<string>();
-    for (const text of [a.title, a.dek, a.tags.join(', '), names.authors, names.section, indexableText(a.body)]) {
+    for (const text of [a.title, a.dek, a.tags.join(', '), names.authors, names.section, a.text]) {
       for (const term of indexTerms(text)) terms.add(term);
     }
     for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
@@ -57,14 +57,14 @@ function ftsTokens(): string[] {
 describe('writeSearchRow and deleteSearchRow', () => {
   it('keep search_terms counting each term once per story that uses it, through edits and deletes', () => {
     const a = story('alpha', { title: 'Harbour harbour lights', tags: ['Ports'] });
-    const b = story('bravo', { title: 'Bridge closes', body: 'The harbour stays open. <PullQuote cite="x">Quoted</PullQuote>' });
+    const b = story('bravo', { title: 'Bridge closes', text: 'The harbour stays open.\n\nQuoted' });
     putStory(index.db, a, names);
     putStory(index.db, b, names);
     expect(vocabulary()).toEqual(expected([a, b]));
     expect(vocabulary().harbour).toBe(2);
     expect(vocabulary().pullquote).toBeUndefined();
 
-    const edited = { ...b, title: 'Tunnel closes', body: 'Nothing else.' };
+    const edited = { ...b, title: 'Tunnel closes', text: 'Nothing else.' };
     putStory(index.db, edited, names);
     expect(vocabulary()).toEqual(expected([a, edited]));
     writeSearchRow(index.db, edited, names); // unchanged: nothing moves
@@ -98,7 +98,7 @@ describe('writeSearchRow and deleteSearchRow', () => {
 
   it('stores exactly the words FTS5 indexes, whatever the script or accents', () => {
     const text = 'Zürich, Łódź and São Paulo; Straße, ﬁnance, ØRSTED, Київ, 東京 and naïve café-goers in İstanbul.';
-    writeSearchRow(index.db, story('world', { title: text, body: text }), names);
+    writeSearchRow(index.db, story('world', { title: text, text }), names);
     expect(ftsTokens().sort()).toEqual(Object.keys(vocabulary()).sort());
   });
 });

@@ -2,14 +2,14 @@ import { createHash } from 'node:crypto';
 import { type IndexDb, perConnection } from '@/lib/content/index/database';
 import type { Article } from '@/lib/content/schema';
 import { SEARCH_FIELDS, type SearchField } from './fields';
-import { indexableText, indexTerms } from './text';
+import { indexTerms } from './search-terms';
 import { vocabularyGained } from './vocabulary';
 
 /*
  * The write side of search: one `story_search` row per story and the `search_terms` vocabulary.
  *
- * Each column holds the story's indexed terms (lib/search/text.ts: lower case, accents stripped,
- * stop words, single letters, JSX and URLs left out), space-separated, in order. FTS5's unicode61
+ * Each column holds the story's indexed terms (lib/search/search-terms.ts: lower case, accents stripped,
+ * stop words, single letters left out) of its plain text (lib/mdx/plain-text.ts: JSX and URLs left out), space-separated, in order. FTS5's unicode61
  * tokenizer then reads one token per term, so the vocabulary, the BM25 lengths and the highlighter
  * all see the same words; queries pass vocabulary terms to MATCH, which FTS5 folds the same way
  * as the stored text.
@@ -36,7 +36,7 @@ export function searchColumns(article: Article, names: SearchNames): Record<Sear
     tags: article.tags.join(', '),
     authors: names.authors,
     section: names.section,
-    body: indexableText(article.body),
+    body: article.text,
   };
   const columns = {} as Record<SearchField, string>;
   for (const field of SEARCH_FIELDS) columns[field] = indexTerms(texts[field]).join(' ');

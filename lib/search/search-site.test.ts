@@ -13,9 +13,9 @@ const marked = (segments: readonly Segment[] | undefined) => (segments ?? []).fi
 let index: TestIndex;
 let sections: Section[];
 let authors: Map<string, Author>;
-beforeAll(() => {
+beforeAll(async () => {
   index = createTestIndex();
-  ({ sections, authors } = loadContent(index.db, path.resolve(import.meta.dirname, '../../content')));
+  ({ sections, authors } = await loadContent(index.db, path.resolve(import.meta.dirname, '../../content')));
 });
 afterAll(() => index.close());
 beforeEach(() => {

@@ -4,7 +4,7 @@ import { getAuthors, getSections } from '@/lib/content/queries';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { DEFAULT_PER_PAGE, searchStories } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
-import { matcherFor, normalizeTerm, termMatches } from './text';
+import { matcherFor, normalizeTerm, termMatches } from './search-terms';
 import type { SearchParams } from './params';
 
 export type SearchResultView = {
@@ -64,7 +64,7 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
       // body around it, with every matched word marked.
       const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
       const unshown = outcome.terms.filter((q) => !shown.some((w) => termMatches(q, w)));
-      const passage = unshown.length ? bodyPassage(article.body, matcherFor(unshown), matches) : undefined;
+      const passage = unshown.length ? bodyPassage(article.text, matcherFor(unshown), matches) : undefined;
       return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
     }),
   );

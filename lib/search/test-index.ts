@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openIndex, type IndexDb } from '@/lib/content/index/database';
-import { parseArticle, parseAuthor, parseSections } from '@/lib/content/parse';
+import { articleOf, parseArticle, parseAuthor, parseSections } from '@/lib/content/parse';
+import { checkBody } from '@/lib/mdx/compile';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { bumpRevision, deleteStory, writeStory } from '@/lib/content/index/story-rows';
 import { writeSearchRow, type SearchNames } from './search-rows';
@@ -54,7 +55,7 @@ export function putStory(db: IndexDb, article: Article, names: SearchNames = { s
  * the test gives (the writer reads them from tables these tests leave empty).
  */
 function writeRows(db: IndexDb, article: Article, names: SearchNames) {
-  writeStory(db, article, String(article.body.length), '', []);
+  writeStory(db, article, String(article.text.length), '', []);
   writeSearchRow(db, article, names);
 }
 
@@ -65,8 +66,11 @@ export function removeStory(db: IndexDb, slug: string) {
   })();
 }
 
-/** Reads a content directory into the index (through the reconciler's writer), in one transaction. */
-export function loadContent(db: IndexDb, dir: string): { sections: Section[]; authors: Map<string, Author>; stories: number } {
+/**
+ * Reads a content directory into the index (through the reconciler's writer), in one transaction.
+ * Bodies are checked first, as the reconciler does: an article's text comes from its body check.
+ */
+export async function loadContent(db: IndexDb, dir: string): Promise<{ sections: Section[]; authors: Map<string, Author>; stories: number }> {
   const read = <T>(file: string, parse: (file: string, source: string) => { ok: true; value: T } | { ok: false }): T => {
     const parsed = parse(file, readFileSync(path.join(dir, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file} does not parse`);
@@ -75,11 +79,15 @@ export function loadContent(db: IndexDb, dir: string): { sections: Section[]; au
   const sections = read('sections.yaml', parseSections);
   const authors = new Map(readdirSync(path.join(dir, 'authors')).map((f) => read(`authors/${f}`, parseAuthor)).map((a) => [a.id, a]));
   const files = readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.mdx'));
+  const articles: Article[] = [];
+  for (const file of files) {
+    const story = read(`articles/${file}`, (f, source) => parseArticle(f, source));
+    const check = await checkBody(story.body);
+    if (check.text === undefined) throw new Error(`articles/${file} has a body that does not check`);
+    articles.push(articleOf(story, check.text));
+  }
   db.transaction(() => {
-    for (const file of files) {
-      const article = read(`articles/${file}`, parseArticle);
-      writeRows(db, article, searchNames(article, sections, authors));
-    }
+    for (const article of articles) writeRows(db, article, searchNames(article, sections, authors));
     bumpRevision(db);
   })();
   return { sections, authors, stories: files.length };

@@ -9,7 +9,7 @@ import type {
   WebSite,
   WithContext,
 } from 'schema-dts';
-import { lastModifiedAt } from '@/lib/content/dates';
+import { lastModifiedAt } from '@/lib/content/last-modified';
 import { websiteSearchAction } from '@/lib/search/search-action';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';

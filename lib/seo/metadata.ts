@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { lastModifiedAt } from '@/lib/content/dates';
+import { lastModifiedAt } from '@/lib/content/last-modified';
 import type { Article, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths, type FeedFormat } from '@/lib/urls';

@@ -6,7 +6,7 @@ import { getPublishedArticles } from '@/lib/content/queries';
 import { closeContentIndex, refreshContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from '@/scripts/generate-content';
 import { fixtureArticle, fixtureSections } from './test-fixtures';
-import { rootSitemapResponse, sitemapPartResponse } from './serve';
+import { rootSitemapResponse, sitemapPartResponse } from './sitemap-responses';
 import {
   MAX_URLS_PER_SITEMAP,
   pageEntries,

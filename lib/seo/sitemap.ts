@@ -1,4 +1,4 @@
-import { lastModifiedAt } from '@/lib/content/dates';
+import { lastModifiedAt } from '@/lib/content/last-modified';
 import type { Article, Section } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';

@@ -12,7 +12,7 @@ export function fixtureArticle(overrides: Partial<Article> & { slug: string }): 
     draft: false,
     sample: false,
     file: `content/articles/${overrides.slug}.mdx`,
-    body: 'Body text.',
+    text: 'Body text.',
     wordCount: 2,
     ...overrides,
   };

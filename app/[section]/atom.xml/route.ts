@@ -1,4 +1,4 @@
-import { sectionFeedRoute } from '@/lib/feeds/serve';
+import { sectionFeedRoute } from '@/lib/feeds/feed-response';
 import { sectionParams } from '@/lib/listings';
 
 export const revalidate = 30;

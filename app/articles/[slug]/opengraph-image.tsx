@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getArticle, getSection } from '@/lib/content/queries';
-import { formatDate } from '@/lib/format/dates';
+import { formatDate } from '@/lib/format/display-dates';
 import { shareImage, SHARE_IMAGE_SIZE } from '@/lib/seo/share-image';
 import { site } from '@/lib/site';
 

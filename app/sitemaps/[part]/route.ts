@@ -1,4 +1,4 @@
-import { sitemapPartCount, sitemapPartResponse } from '@/lib/seo/serve';
+import { sitemapPartCount, sitemapPartResponse } from '@/lib/seo/sitemap-responses';
 import { paths } from '@/lib/urls';
 
 export const revalidate = 30;

@@ -13,7 +13,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -39,8 +39,8 @@ CREATE TABLE stories (
   section TEXT NOT NULL,
   published_ms INTEGER NOT NULL,
   modified_ms INTEGER NOT NULL,
-  article TEXT NOT NULL,            -- JSON Article without body
-  body TEXT NOT NULL,
+  article TEXT NOT NULL,            -- JSON Article without its text
+  text TEXT NOT NULL,               -- the body as plain text (lib/mdx/plain-text.ts), made when it was checked
   compiled TEXT NOT NULL            -- the checked body as compiled MDX (function body)
 );
 -- With sample last, the public condition is read from the index alone: a deep page skips rows

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../problems';
+import { writeContentFile, writeStoryFile } from '../test-story-files';
 import {
   getArticle,
   getListingPage,
@@ -19,16 +20,8 @@ import { closeContentIndex, contentDb, indexStatus, refreshContentIndex } from '
 let dir: string;
 let work: string;
 
-function write(relative: string, text: string) {
-  const file = path.join(dir, relative);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, text);
-}
-
-function story(slug: string, fields: Record<string, string> = {}, body = 'Body text.') {
-  const all = { title: `Story ${slug}`, dek: 'A dek.', section: 'world', authors: '[ana-ruiz]', publishedAt: '2024-01-01T10:00:00Z', ...fields };
-  write(`articles/${slug}.mdx`, ['---', ...Object.entries(all).map(([k, v]) => `${k}: ${v}`), '---', '', body, ''].join('\n'));
-}
+const write = (relative: string, text: string) => writeContentFile(dir, relative, text);
+const story = (slug: string, fields: Record<string, string> = {}, body?: string) => writeStoryFile(dir, slug, fields, body);
 
 const slugs = async () => (await getPublishedArticles()).map((a) => a.slug);
 

@@ -1,12 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
+import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
-import { locateField, parseArticle, parseAuthor, parseSections } from '../parse';
+import { articleOf, parseArticle, parseAuthor, parseSections } from '../parse';
+import { bodyProblems, type KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
-import type { Article, Author, Section } from '../schema';
+import type { Section, StoryFile } from '../schema';
 import { sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
@@ -62,8 +63,6 @@ export function kindOf(rel: string): FileKind | undefined {
   return undefined;
 }
 
-const hashOf = (text: string) => createHash('sha1').update(text).digest('base64url');
-
 export async function reconcile(db: IndexDb, dir: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
   const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map() };
   const known = new Map<string, FileRow>();
@@ -96,7 +95,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       if (known.has(c.rel)) removed.push(c);
       return;
     }
-    const hash = hashOf(source);
+    const hash = contentHash(source);
     if (known.get(c.rel)?.hash === hash) restamp.run(c.stamp!.mtimeMs, c.stamp!.size, c.rel);
     else changed.push({ rel: c.rel, kind: c.kind, stamp: c.stamp!, source, hash });
   });
@@ -106,7 +105,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
-  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: Article, refs?: BodyReferences) => {
+  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: StoryFile, refs?: BodyReferences) => {
     const { body: _, ...fields } = parsed ?? { body: '' };
     recordFile.run({
       path: f.rel,
@@ -152,36 +151,34 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   })();
 
   // Stories whose references may have changed with them: bylines and section names in search, and
-  // any story file with problems, which may now be fixed (a missing author added).
+  // any story file with errors, which may now be fixed (a missing author added); warnings do not keep a story out.
   let articles = changed.filter((x) => x.kind === 'article');
   if (result.sectionsChanged || result.authors.length) {
     const pending = new Set(articles.map((a) => a.rel));
-    const withProblems = sql(db, "SELECT path FROM files WHERE kind = 'article' AND problems != '[]'").all() as { path: string }[];
+    const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'article' AND problems LIKE '%"severity":"error"%'`).all() as { path: string }[];
     const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
     for (const c of again) {
       const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
-      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: hashOf(source) });
+      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
     }
     refreshNames(db, result);
   }
   articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 
   const bulk = articles.length >= BULK_FROM;
-  const sectionIds = new Set((sql(db, 'SELECT id FROM sections').all() as { id: string }[]).map((r) => r.id));
-  const authorIds = new Set((sql(db, 'SELECT id FROM authors').all() as { id: string }[]).map((r) => r.id));
+  const refs = knownIds(db);
   const checkBodies = options.checkBodies ?? checkSequentially;
   // Parses a batch and starts checking its bodies: the next batch is parsed, and this one written,
   // while the checks of the other run on the worker threads.
   const begin = (batch: typeof articles) => {
     const parsed = batch.map((f) => {
-      const article = parseArticle(displayPath(path.join(dir, f.rel)), f.source);
-      if (!article.ok) return { f, problems: article.problems };
-      const problems = crossCheck(article.value, f.source, authorIds, sectionIds);
-      return { f, problems, article: article.value };
+      // Every rule of lib/content/rules.ts but the body's, which is checked below in the same pass.
+      const outcome = parseArticle(displayPath(path.join(dir, f.rel)), f.source, refs);
+      return { f, outcome, file: displayPath(path.join(dir, f.rel)), body: outcome.ok ? outcome.value.body : outcome.body };
     });
-    // Bodies of stories with reference errors are checked too, so one run reports every problem.
-    const toCheck = parsed.filter((p) => p.article);
-    return { parsed, toCheck, checks: checkBodies(toCheck.map((p) => p.article!.body)) };
+    // Bodies of stories refused for their front matter are checked too, so one run reports every problem.
+    const toCheck = parsed.filter((p) => p.body !== undefined);
+    return { parsed, toCheck, checks: checkBodies(toCheck.map((p) => p.body!)) };
   };
   let next = articles.length ? begin(articles.slice(0, BATCH)) : undefined;
   for (let i = 0; next; i += BATCH) {
@@ -191,13 +188,14 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     result.compiled += checks.length;
     const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
     db.transaction(() => {
-      for (const { f, problems, article } of current.parsed) {
+      for (const { f, outcome, file } of current.parsed) {
         const check = checkOf.get(f.rel);
-        const bodyProblems = (check?.issues ?? []).map((issue) => ({ file: article!.file, ...issue, field: 'body', severity: 'error' as const }));
-        const all = [...problems, ...bodyProblems];
-        record(f, all, article, check?.references);
+        const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
+        // The story as written is kept even when refused, so the check's site rules still run on it.
+        record(f, all, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
-        if (article && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+        if (outcome.ok && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+          const article = articleOf(outcome.value, check.text ?? '');
           writeStory(db, article, f.hash, check.code, (check.references?.images ?? []).map((i) => i.src), bulk);
           result.stories.push(article.slug);
         }
@@ -240,31 +238,10 @@ function writeSections(db: IndexDb, sections: readonly Section[]) {
   sections.forEach((s, i) => insert.run(i, s.id, JSON.stringify(s)));
 }
 
-/** A story's bylines and section must exist: the site links to them. */
-export function crossCheck(article: Article, source: string, authors: ReadonlySet<string>, sectionIds: ReadonlySet<string>): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const some = (ids: ReadonlySet<string>) => `${[...ids].slice(0, 5).join(', ')}${ids.size > 5 ? ', ...' : ''}`;
-  article.authors.forEach((id, i) => {
-    if (!authors.has(id)) {
-      problems.push({
-        file: article.file,
-        ...locateField(article.file, source, ['authors', i]),
-        field: `authors.${i}`,
-        message: `expected the id of a file in content/authors/ (${some(authors)}), got ${JSON.stringify(id)}`,
-        severity: 'error',
-      });
-    }
-  });
-  if (!sectionIds.has(article.section)) {
-    problems.push({
-      file: article.file,
-      ...locateField(article.file, source, ['section']),
-      field: 'section',
-      message: `expected a section id from content/sections.yaml (${[...sectionIds].join(', ')}), got ${JSON.stringify(article.section)}`,
-      severity: 'error',
-    });
-  }
-  return problems;
+/** The authors and sections stories may name, as the index holds them now. */
+export function knownIds(db: IndexDb): KnownIds {
+  const ids = (query: string) => new Set((sql(db, query).all() as { id: string }[]).map((r) => r.id));
+  return { authors: ids('SELECT id FROM authors'), sections: ids('SELECT id FROM sections ORDER BY position') };
 }
 
 async function checkSequentially(bodies: readonly string[]): Promise<BodyCheck[]> {

@@ -11,19 +11,19 @@ export type StoryRow = {
   published_ms: number;
   modified_ms: number;
   article: string;
-  body: string;
+  text: string;
   compiled: string;
 };
 
 /** The columns a page needs to show a story (every column but the compiled body). */
-export const STORY_COLUMNS = 's.slug, s.article, s.body';
+export const STORY_COLUMNS = 's.slug, s.article, s.text';
 
 /** What `STORY_COLUMNS` selects. */
-export type StoryColumns = Pick<StoryRow, 'slug' | 'article' | 'body'>;
+export type StoryColumns = Pick<StoryRow, 'slug' | 'article' | 'text'>;
 
-/** The Article a row holds: the front matter as validated, where it came from, and its body. */
+/** The Article a row holds: the front matter as validated, where it came from, and its plain text. */
 export function toArticle(row: StoryColumns): Article {
-  return { ...(JSON.parse(row.article) as Omit<Article, 'body'>), body: row.body };
+  return { ...(JSON.parse(row.article) as Omit<Article, 'text'>), text: row.text };
 }
 
 /** These stories as Articles, in the order of `slugs`; slugs without a row are left out. */

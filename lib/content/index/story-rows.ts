@@ -1,4 +1,4 @@
-import { lastModifiedAt } from '../dates';
+import { lastModifiedAt } from '../last-modified';
 import { BODY_CHARS, tagKey, termFrequencies, termVector } from '../related';
 import type { Article, Author, Section } from '../schema';
 import { deleteSearchRow, writeSearchRow } from '@/lib/search/search-rows';
@@ -29,16 +29,16 @@ export function indexedNames(db: IndexDb, article: Pick<Article, 'section' | 'au
  * (finishBulk) instead of per story: per story, both read ranges that grow with the archive.
  */
 export function writeStory(db: IndexDb, article: Article, hash: string, compiled: string, figures: readonly string[], bulk = false) {
-  const old = sql(db, 'SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
-    | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
+  const old = sql(db, 'SELECT slug, article, text, listed, published_ms FROM stories WHERE slug = ?').get(article.slug) as
+    | Pick<StoryRow, 'slug' | 'article' | 'text' | 'listed' | 'published_ms'>
     | undefined;
   if (old) removeDerived(db, old, bulk);
-  const { body, ...fields } = article;
+  const { text, ...fields } = article;
   const publishedMs = Date.parse(article.publishedAt);
   const listed = article.draft ? 0 : 1;
   sql(db, 
-    `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, body, compiled)
-     VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @body, @compiled)`,
+    `INSERT OR REPLACE INTO stories (slug, hash, listed, sample, section, published_ms, modified_ms, article, text, compiled)
+     VALUES (@slug, @hash, @listed, @sample, @section, @published, @modified, @article, @text, @compiled)`,
   ).run({
     slug: article.slug,
     hash,
@@ -48,7 +48,7 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
     published: publishedMs,
     modified: Date.parse(lastModifiedAt(article)),
     article: JSON.stringify(fields),
-    body,
+    text,
     compiled,
   });
   const sample = article.sample ? 1 : 0;
@@ -77,8 +77,8 @@ export function writeStory(db: IndexDb, article: Article, hash: string, compiled
 }
 
 export function deleteStory(db: IndexDb, slug: string, bulk = false) {
-  const old = sql(db, 'SELECT slug, article, body, listed, published_ms FROM stories WHERE slug = ?').get(slug) as
-    | Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>
+  const old = sql(db, 'SELECT slug, article, text, listed, published_ms FROM stories WHERE slug = ?').get(slug) as
+    | Pick<StoryRow, 'slug' | 'article' | 'text' | 'listed' | 'published_ms'>
     | undefined;
   if (!old) return;
   removeDerived(db, old, bulk);
@@ -86,9 +86,9 @@ export function deleteStory(db: IndexDb, slug: string, bulk = false) {
 }
 
 /** Takes out what writeStory derived from the story's previous version (counts included). */
-function removeDerived(db: IndexDb, old: Pick<StoryRow, 'slug' | 'article' | 'body' | 'listed' | 'published_ms'>, bulk: boolean) {
+function removeDerived(db: IndexDb, old: Pick<StoryRow, 'slug' | 'article' | 'text' | 'listed' | 'published_ms'>, bulk: boolean) {
   if (old.listed) {
-    const previous = { ...(JSON.parse(old.article) as Article), body: old.body };
+    const previous = { ...(JSON.parse(old.article) as Article), text: old.text };
     const drop = sql(db, 'UPDATE term_counts SET stories = stories - 1 WHERE term = ?');
     for (const term of termFrequencies(previous).keys()) drop.run(term);
     const tagDrop = sql(db, 'UPDATE tag_counts SET stories = stories - 1 WHERE tag = ?');
@@ -190,18 +190,18 @@ function reweighAllTerms(db: IndexDb, onProgress?: (done: number, total: number)
   );
   // Pages by slug rather than one query over everything: the whole archive's text never sits in memory.
   const page = sql(db, 
-    `SELECT slug, article, substr(body, 1, ${BODY_CHARS}) AS body FROM stories WHERE listed = 1 AND slug > ? ORDER BY slug LIMIT 2000`,
+    `SELECT slug, article, substr(text, 1, ${BODY_CHARS}) AS text FROM stories WHERE listed = 1 AND slug > ? ORDER BY slug LIMIT 2000`,
   );
   const insert = sql(db, 'INSERT INTO story_terms (term, slug, weight) VALUES (?, ?, ?)');
   sql(db, 'DELETE FROM story_terms').run();
   let done = 0;
   let after = '';
   for (;;) {
-    const rows = page.all(after) as Pick<StoryRow, 'slug' | 'article' | 'body'>[];
+    const rows = page.all(after) as Pick<StoryRow, 'slug' | 'article' | 'text'>[];
     if (rows.length === 0) break;
     db.transaction(() => {
       for (const row of rows) {
-        const article = { ...(JSON.parse(row.article) as Article), body: row.body };
+        const article = { ...(JSON.parse(row.article) as Article), text: row.text };
         for (const { term, weight } of termVector(termFrequencies(article), (t) => counts.get(t) ?? 0, total)) insert.run(term, row.slug, weight);
       }
     })();

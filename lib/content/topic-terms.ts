@@ -1,3 +1,11 @@
+/*
+ * The words related stories compare (related.ts). Not search's tokenizer (lib/search/search-terms.ts),
+ * on purpose: search must find any word a reader might type, so it keeps "said" or "year", splits
+ * "Novo-Ogaryovo" and "Velmora’s" into findable parts and folds accents; similarity wants topics, so
+ * this keeps hyphenated words whole, drops possessives, words of two letters and a longer stop list
+ * of words common to every news story. Both read the same plain text (plain-text.ts).
+ */
+
 /** Words that carry no topic: left out of similarity so "the" and "said" match nothing. */
 const STOP_WORDS = new Set(
   (
@@ -20,30 +28,15 @@ function isLetterAt(text: string, index: number): boolean {
 }
 
 /**
- * Lowercase word tokens of prose, without MDX tags, link targets, URLs, numbers, possessive 's or
- * stop words. A hand-written scanner: it runs over every story's text on each index build.
+ * Lowercase topic words of plain text (plain-text.ts): no numbers, possessive 's or stop words.
+ * A hand-written scanner: it runs over every story's text on each index build.
  */
-export function tokenize(text: string): string[] {
+export function topicTerms(text: string): string[] {
   const lower = text.toLowerCase();
   const tokens: string[] = [];
   const length = lower.length;
   let i = 0;
   while (i < length) {
-    const code = lower.charCodeAt(i);
-    if (code === 60 /* < */) {
-      const end = lower.indexOf('>', i);
-      i = end < 0 ? length : end + 1;
-      continue;
-    }
-    if (code === 93 /* ] */ && lower.charCodeAt(i + 1) === 40 /* ( */) {
-      const end = lower.indexOf(')', i);
-      i = end < 0 ? length : end + 1;
-      continue;
-    }
-    if (code === 104 /* h */ && (lower.startsWith('http://', i) || lower.startsWith('https://', i))) {
-      while (i < length && lower.charCodeAt(i) > 32) i++;
-      continue;
-    }
     if (!isLetterAt(lower, i)) {
       i++;
       continue;

@@ -6,12 +6,11 @@ import {
   maxTypos,
   normalizeQuery,
   normalizeTerm,
-  paragraphs,
   queryTerms,
   termMatches,
-  tokenize,
+  searchWords,
   wordSpans,
-} from './text';
+} from './search-terms';
 
 describe('normalizeQuery', () => {
   it('trims and collapses white space, tabs, newlines and control characters', () => {
@@ -36,11 +35,11 @@ describe('normalizeQuery', () => {
 
 describe('words and terms', () => {
   it('splits on punctuation, typographic quotes, apostrophes and hyphens', () => {
-    expect(tokenize('Belarus’s “Novo-Ogaryovo” SU-25, 3.1%!')).toEqual(['Belarus', 's', 'Novo', 'Ogaryovo', 'SU', '25', '3', '1']);
+    expect(searchWords('Belarus’s “Novo-Ogaryovo” SU-25, 3.1%!')).toEqual(['Belarus', 's', 'Novo', 'Ogaryovo', 'SU', '25', '3', '1']);
   });
 
   it('keeps letters of every script and their combining marks', () => {
-    expect(tokenize('Лукашенко встретился с Путиным; Lukas\u030Cenka')).toEqual(['Лукашенко', 'встретился', 'с', 'Путиным', 'Lukas\u030Cenka']);
+    expect(searchWords('Лукашенко встретился с Путиным; Lukas\u030Cenka')).toEqual(['Лукашенко', 'встретился', 'с', 'Путиным', 'Lukas\u030Cenka']);
   });
 
   it('gives positions that slice back to each word', () => {
@@ -59,7 +58,7 @@ describe('words and terms', () => {
 
   it('indexes the same terms the query and highlighter see, counted', () => {
     const text = 'Lukašenka and the Belarusian PARLIAMENT’s vote; the vote, VOTE';
-    expect(indexTerms(text)).toEqual(tokenize(text).map(normalizeTerm).filter(Boolean));
+    expect(indexTerms(text)).toEqual(searchWords(text).map(normalizeTerm).filter(Boolean));
     expect(indexTerms(text).filter((t) => t === 'vote')).toHaveLength(3);
     expect(indexTerms(text).filter((t) => t === 'lukasenka')).toHaveLength(1);
   });
@@ -73,35 +72,6 @@ describe('words and terms', () => {
   it('finds no terms in markup or regular-expression syntax alone', () => {
     expect(queryTerms('(.* [ ] ^$ \\ | ?+')).toEqual([]);
     expect(queryTerms('<script>')).toEqual(['script']);
-  });
-});
-
-describe('paragraphs', () => {
-  it('leaves out JSX tags, link targets, URLs, tables and Markdown markers but keeps the words', () => {
-    const body = [
-      '## A heading',
-      '',
-      'Read **the report** at [the ministry](https://example.com/report) or https://example.org.',
-      '',
-      '<PullQuote cite="Ana Ruiz">We will rebuild.</PullQuote>',
-      '',
-      '> A quotation',
-      '',
-      '| a | b |',
-      '| --- | --- |',
-      '| 1 | 2 |',
-    ].join('\n');
-    const text = paragraphs(body).join(' ');
-    expect(text).toBe('A heading Read the report at the ministry or We will rebuild. A quotation');
-    expect(tokenize(text)).not.toContain('PullQuote');
-    expect(tokenize(text)).not.toContain('https');
-  });
-
-  it('keeps paragraphs apart and joins the lines within one', () => {
-    expect(paragraphs('First line\nsame paragraph.\n\n\nSecond paragraph.\n  \n| a | b |\n| - | - |\n')).toEqual([
-      'First line same paragraph.',
-      'Second paragraph.',
-    ]);
   });
 });
 

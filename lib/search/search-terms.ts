@@ -1,6 +1,9 @@
 /**
  * Text handling shared by indexing, querying and highlighting, so all three split and normalise
  * words the same way (a word highlighted in a headline is exactly a word the index matched).
+ * Bodies arrive as plain text (lib/mdx/plain-text.ts). Related stories split words otherwise, on
+ * purpose (lib/content/topic-terms.ts): search splits "Novo-Ogaryovo" and "Belarus’s" into parts a
+ * reader may type, keeps numbers and folds accents; similarity wants whole topic words.
  */
 
 /** Longest query we look at; the rest is ignored rather than rejected. */
@@ -54,8 +57,8 @@ function scanWords(text: string, visit: (start: number, end: number, ascii: bool
   if (start >= 0) visit(start, text.length, ascii);
 }
 
-/** Splits text into words, as the index and the highlighter see them. */
-export function tokenize(text: string): string[] {
+/** Splits text into words, as the index and the highlighter see them: letters, marks and digits; anything else separates. */
+export function searchWords(text: string): string[] {
   const words: string[] = [];
   scanWords(text, (start, end) => words.push(text.slice(start, end)));
   return words;
@@ -68,7 +71,8 @@ export function wordSpans(text: string): { word: string; start: number; end: num
   return spans;
 }
 
-// Words too common to help find a story; dropped from the index and from queries alike.
+// Words too common to help find a story; dropped from the index and from queries alike. Short on
+// purpose: a reader may search for "said" or "year", which topic-terms.ts drops as noise.
 const STOP_WORDS = new Set(
   'a an and are as at be but by for from has have he her his in is it its of on or she that the their they this to was were will with'.split(
     ' ',
@@ -121,46 +125,12 @@ export function normalizeQuery(raw: string): string {
 /** The distinct search terms of a normalised query, in order, at most MAX_QUERY_TERMS. */
 export function queryTerms(query: string): string[] {
   const terms: string[] = [];
-  for (const word of tokenize(query)) {
+  for (const word of searchWords(query)) {
     const term = normalizeTerm(word);
     if (term && !terms.includes(term)) terms.push(term);
     if (terms.length === MAX_QUERY_TERMS) break;
   }
   return terms;
-}
-
-/**
- * An MDX body without what a reader never sees: JSX tags, import/export lines, link targets and
- * URLs, so "PullQuote" or "https" never match a search. Punctuation stays (the tokenizer skips it).
- */
-export function indexableText(body: string): string {
-  // Each pass runs only when its marker occurs: most bodies are prose with no tags or links.
-  let text = body;
-  if (text.includes('import ') || text.includes('export ')) text = text.replace(/^(?:import|export)\s.*$/gm, ' ');
-  if (text.includes('<')) text = text.replace(/<\/?[A-Za-z][^>]*>/g, ' ');
-  if (text.includes('](')) text = text.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1');
-  if (text.includes('://')) text = text.replace(/https?:\/\/\S+/g, ' ');
-  return text;
-}
-
-/**
- * The paragraphs of an MDX body as a reader sees them, each on one line: for passages shown with
- * results. Tables are left out (their cells read as a jumble of numbers out of context).
- */
-export function paragraphs(body: string): string[] {
-  return indexableText(body)
-    .split(/\n\s*\n/)
-    .map((block) =>
-      block
-        .split('\n')
-        .filter((line) => !/^\s*\|/.test(line))
-        .map((line) => line.replace(/^\s{0,3}(?:#{1,6}|>|[-*+]|\d+\.)\s+/, ''))
-        .join(' ')
-        .replace(/[*_`~]+/g, '')
-        .replace(/\s+/g, ' ')
-        .trim(),
-    )
-    .filter(Boolean);
 }
 
 /** Prefix matching starts at three letters ("Luk" finds "Lukashenko"); shorter prefixes match too much to help. */

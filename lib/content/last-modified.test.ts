@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lastModifiedAt } from './dates';
+import { lastModifiedAt } from './last-modified';
 
 const published = '2024-05-01T10:00:00+00:00';
 

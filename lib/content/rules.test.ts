@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { checkContent, withFreshIndex } from './check';
+import { formatProblem } from './problems';
+import { CONTENT_RULES, runStoryRules } from './rules';
+import { writeContentFile, writeStoryFile } from './test-story-files';
+
+let dir: string;
+
+const write = (relative: string, text: string) => writeContentFile(dir, relative, text);
+const story = (slug: string, fields: Record<string, string> = {}, body?: string) => writeStoryFile(dir, slug, fields, body);
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'rules-test-'));
+  write('sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n');
+  write('authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\nbio: Reports.\n');
+});
+
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const at = (slug: string) => `${dir}/articles/${slug}.mdx`;
+/** What the check reports, and which stories the server's reconcile publishes from the same files. */
+async function checkAndServe() {
+  const report = await checkContent(dir, path.join(dir, 'public'));
+  const served = await withFreshIndex(dir, async (db) => (db.prepare('SELECT slug FROM stories ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug));
+  return { lines: report.problems.map((p) => `${p.severity} ${formatProblem(p)}`), problems: report.problems, served };
+}
+
+describe('the content rules registry', () => {
+  it('reports all five mistakes of one file in one run: date, section, author, <Script> and {danger}', async () => {
+    story('five-mistakes', { publishedAt: 'yesterday', section: 'sport', authors: '[nobody]' }, 'Text.\n\n<Script src="x.js" />\n\nA {danger} here.');
+    const { lines } = await checkAndServe();
+    expect(lines).toEqual([
+      `error ${at('five-mistakes')}:4:1 section: expected a section id from content/sections.yaml (world), got "sport"`,
+      `error ${at('five-mistakes')}:5:11 authors.0: expected the id of a file in content/authors/ (ana-ruiz), got "nobody"`,
+      `error ${at('five-mistakes')}:6:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"`,
+      `error ${at('five-mistakes')}:11:1 body: unknown component <Script>: expected one of PullQuote, Figure, Embed (see docs/editing.md)`,
+      `error ${at('five-mistakes')}:13:3 body: JavaScript expressions are not allowed in stories, found {danger}: to show a curly brace, write \\{`,
+    ]);
+  });
+
+  it('publishes on the server exactly the stories the check accepts (warnings publish, errors do not)', async () => {
+    story('fine');
+    story('long-dek', { dek: 'x'.repeat(201) });
+    story('tag-without-letters', { tags: '["!!"]' });
+    story('in-a-reserved-section', { section: 'search' });
+    write('sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: search\n    name: Search\n    description: Taken by the search page.\n');
+    const { problems, served } = await checkAndServe();
+    const refused = new Set(problems.filter((p) => p.severity === 'error').map((p) => path.basename(p.file, '.mdx')));
+    expect(served).toEqual(['fine', 'long-dek']);
+    expect(['fine', 'long-dek', 'tag-without-letters', 'in-a-reserved-section'].filter((s) => !refused.has(s)).sort()).toEqual(served);
+    expect(problems.map((p) => `${p.severity} ${p.rule}`).sort()).toEqual([
+      'error sections.reserved-id',
+      'error story.section-exists',
+      'error story.tag-letters',
+      'warning story.dek-length',
+    ]);
+  });
+
+  it('rates each rule once, under a unique id that every problem carries', async () => {
+    const ids = CONTENT_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    story('broken', { publishedAt: 'soon' }, '<Nope />');
+    write('articles/notes.txt', 'not a story');
+    const { problems } = await checkAndServe();
+    expect(problems.length).toBeGreaterThan(0);
+    for (const p of problems) expect(CONTENT_RULES.find((r) => r.id === p.rule)?.severity).toBe(p.severity);
+  });
+
+  it('refuses a protocol-relative image path in front matter, as <Figure> does', () => {
+    const source = ['---', 'title: T', 'dek: D.', 'section: world', 'authors: [a]', 'publishedAt: 2024-01-01T10:00:00Z', 'image: { src: "//host/x.jpg", alt: A, width: 1, height: 1 }', '---', ''].join('\n');
+    const { problems } = runStoryRules('content/articles/t.mdx', source);
+    expect(problems.map((p) => p.rule)).toEqual(['image.path']);
+    expect(problems.map(formatProblem)).toEqual([
+      'content/articles/t.mdx:7:10 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//host/x.jpg"',
+    ]);
+  });
+});
