@@ -33,11 +33,11 @@ const nextConfig: NextConfig = {
   },
   // Preview addresses show the page itself (lib/preview/prefix.ts); after the app's own routes,
   // so the live editor keeps its page.
-  async rewrites() {
-    return { beforeFiles: [], afterFiles: [{ source: `${PREVIEW_PREFIX}/:path*`, destination: '/:path*' }], fallback: [] };
+  rewrites() {
+    return Promise.resolve({ beforeFiles: [], afterFiles: [{ source: `${PREVIEW_PREFIX}/:path*`, destination: '/:path*' }], fallback: [] });
   },
-  async headers() {
-    return [
+  headers() {
+    return Promise.resolve([
       // Every response; a later rule that sets the same header wins (the live editor's CSP).
       { source: '/:path*', headers: [...securityHeaders] },
       // A second address for every page: never indexed.
@@ -51,7 +51,7 @@ const nextConfig: NextConfig = {
           { key: 'Referrer-Policy', value: 'no-referrer' },
         ],
       },
-    ];
+    ]);
   },
 };
 

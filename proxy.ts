@@ -15,7 +15,10 @@ export async function proxy(request: NextRequest) {
   }
   if (rawPath === IMAGE_OPTIMISER) {
     if (!(await isKnownImageRequest(request))) {
-      return refuse(404, 'Not found: the image optimiser serves the images stories use, as their pages ask for them (url=%2Fimages%2F...&w=...&q=75).');
+      return refuse(
+        404,
+        'Not found: the image optimiser serves the images stories use, as their pages ask for them (url=%2Fimages%2F...&w=...&q=75).',
+      );
     }
     return NextResponse.next();
   }

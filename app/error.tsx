@@ -1,6 +1,5 @@
 'use client';
 
-
 /**
  * Shown when a page fails to render at request time. It sits inside the root layout, so the
  * masthead, navigation and footer stay. (During background regeneration a failed render never
@@ -15,11 +14,7 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
         The problem is ours, not yours. Try again in a moment, or carry on reading from the front page.
       </p>
       <div className="mt-6 flex flex-wrap gap-4 font-sans">
-        <button
-          type="button"
-          onClick={reset}
-          className="inline-flex min-h-11 items-center rounded-sm bg-ink px-4 font-semibold text-paper"
-        >
+        <button type="button" onClick={reset} className="inline-flex min-h-11 items-center rounded-sm bg-ink px-4 font-semibold text-paper">
           Try again
         </button>
         {/* paths.front(), written out: importing lib/urls.ts here would ship it in every page's JavaScript. */}

@@ -41,7 +41,7 @@ export async function benchRelated(count: number, samples = 200) {
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
   const i = process.argv.indexOf('--count');
   const count = i > 0 ? Number(process.argv[i + 1]) : 10_000;
-  benchRelated(count).then((r) => {
+  void benchRelated(count).then((r) => {
     console.log('| articles | related stories per render, p50 | p99 | stories with 4 related |');
     console.log('| ---: | ---: | ---: | ---: |');
     console.log(`| ${r.count} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms | ${r.withFour}/${r.samples} |`);

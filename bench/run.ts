@@ -72,7 +72,7 @@ async function warm(url: string, times = 20) {
 function version(command: string, args: string[]): string {
   const result = spawnSync(command, args, { encoding: 'utf8' });
   if (result.error) return `${command} not found`;
-  const text = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.trim();
+  const text = `${result.stdout}\n${result.stderr}`.trim();
   return text.split('\n')[0]!.trim() || `${command} (no version printed)`;
 }
 
@@ -85,13 +85,21 @@ async function main() {
   const say = (line = '') => {
     lines.push(line);
   };
-  const pkg = (name: string) => JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+  const pkg = (name: string) =>
+    (JSON.parse(readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
 
   say(`# Bench results${smoke ? ' (smoke)' : ''}`);
   say();
   say(`- Date: ${new Date().toISOString()}`);
-  say(`- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB memory, load average at start ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  say(`- Versions: Node ${process.version}, Next.js ${pkg('next')}, React ${pkg('react')}, ${version('nginx', ['-v'])}, ${version('wrk', ['-v'])}, ${version('/usr/bin/chromium', ['--version'])}, Lighthouse ${pkg('lighthouse')}`);
+  say(
+    `- Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB memory, load average at start ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  say(
+    `- Versions: Node ${process.version}, Next.js ${pkg('next')}, React ${pkg('react')}, ${version('nginx', ['-v'])}, ${version('wrk', ['-v'])}, ${version('/usr/bin/chromium', ['--version'])}, Lighthouse ${pkg('lighthouse')}`,
+  );
   say(`- Load: wrk, ${CONNECTIONS} connections, ${SECONDS} s per target, 2 threads, loopback; every page warmed first.`);
   say(`- Command: \`npm run bench${smoke ? ' -- --smoke' : ''}\``);
   say();
@@ -108,7 +116,10 @@ async function main() {
   say('| ---: | ---: | ---: | ---: |');
   for (const b of builds) say(`| ${b.articles} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB | ${fmt(b.indexMb, 1)} MB |`);
   const largest = builds.at(-1)!;
-  if (!smoke) say(`\nTarget at 10,000 articles: build under 5 minutes (${mark(largest.seconds < 300)}), peak under 2 GB (${mark(largest.peakMb < 2048)}).`);
+  if (!smoke)
+    say(
+      `\nTarget at 10,000 articles: build under 5 minutes (${mark(largest.seconds < 300)}), peak under 2 GB (${mark(largest.peakMb < 2048)}).`,
+    );
   say();
 
   // 2. Cold start on the largest build.
@@ -128,12 +139,16 @@ async function main() {
   }
   say('## Cold start');
   say();
-  say(`From \`next start\` to the first 200 of an article at ${largest.articles} articles: **${fmt(coldMs, 0)} ms**${smoke ? '' : ` (target under 2 s: ${mark(coldMs < 2000)})`}.`);
+  say(
+    `From \`next start\` to the first 200 of an article at ${largest.articles} articles: **${fmt(coldMs, 0)} ms**${smoke ? '' : ` (target under 2 s: ${mark(coldMs < 2000)})`}.`,
+  );
   // Whatever the server still does after answering (content index, background checks) is measured
   // here and kept out of the load figures below.
   const settled = await untilIdle(site.pid, { maxMs: smoke ? 20_000 : 180_000 });
   say();
-  say(`After that first answer the server worked ${fmt(settled.cpuSeconds, 2)} s of CPU by itself before going idle (${fmt(settled.seconds, 1)} s wall${settled.idle ? '' : ', still busy when the wait ended'}).`);
+  say(
+    `After that first answer the server worked ${fmt(settled.cpuSeconds, 2)} s of CPU by itself before going idle (${fmt(settled.seconds, 1)} s wall${settled.idle ? '' : ', still busy when the wait ended'}).`,
+  );
   say();
 
   // 3. The framework floor: a bare App Router page built with the same Next.js.
@@ -193,10 +208,16 @@ async function main() {
   const viaCache = results.get('article via nginx reverse cache')!;
   const ceiling = results.get('article as static file (nginx ceiling)')!;
   say();
-  say(`- Cached article vs bare Next.js page: ${fmt((article.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(article.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`);
-  say(`- Through the reverse cache vs the nginx static ceiling: ${fmt((viaCache.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}% (target at least 50%: ${mark(viaCache.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond)}); cache status of the article after the run: ${cacheStatus}.`);
+  say(
+    `- Cached article vs bare Next.js page: ${fmt((article.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(article.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`,
+  );
+  say(
+    `- Through the reverse cache vs the nginx static ceiling: ${fmt((viaCache.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}% (target at least 50%: ${mark(viaCache.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond)}); cache status of the article after the run: ${cacheStatus}.`,
+  );
   const long = results.get('bare Next.js page as long as a story (reference)')!;
-  say(`- Cached article vs a bare Next.js page of about the same HTML size (see the bytes below; not a target): ${fmt((article.requestsPerSecond / long.requestsPerSecond) * 100, 0)}%.`);
+  say(
+    `- Cached article vs a bare Next.js page of about the same HTML size (see the bytes below; not a target): ${fmt((article.requestsPerSecond / long.requestsPerSecond) * 100, 0)}%.`,
+  );
   say(`- next start alone vs the nginx static ceiling: ${fmt((article.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}%.`);
   const non2xx = [...results.values()].reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0);
   say(`- Non-2xx responses and socket errors across all targets: ${non2xx} (target 0: ${mark(non2xx === 0)}).`);
@@ -230,7 +251,12 @@ async function main() {
   // ask for a calibrated slowdown on a slower one, so both are run and reported.
   say('## Lighthouse (mobile, simulated throttling)');
   say();
-  const lhPages = smoke ? [{ name: 'article', path: `/articles/${slug}` }] : [{ name: 'article', path: `/articles/${slug}` }, { name: 'front page', path: '/' }];
+  const lhPages = smoke
+    ? [{ name: 'article', path: `/articles/${slug}` }]
+    : [
+        { name: 'article', path: `/articles/${slug}` },
+        { name: 'front page', path: '/' },
+      ];
   const lhRows: string[] = [];
   const lhRun = async (slowdown: number | undefined) => {
     const scores: LighthouseScores[] = [];
@@ -259,8 +285,10 @@ async function main() {
       `and its calibration table (docs/throttling.md) gives ${slowdown}x for this one.`,
   );
   say();
-  say(`Targets (100 accessibility, best practices and SEO; performance at least 95; CLS 0): at the default 4x ${mark(lhOk(byDefault))}` +
-    (calibrated ? `; at the calibrated ${slowdown}x ${mark(lhOk(calibrated))}.` : '.'));
+  say(
+    `Targets (100 accessibility, best practices and SEO; performance at least 95; CLS 0): at the default 4x ${mark(lhOk(byDefault))}` +
+      (calibrated ? `; at the calibrated ${slowdown}x ${mark(lhOk(calibrated))}.` : '.'),
+  );
 
   const report = lines.join('\n') + '\n';
   console.log(report);
@@ -282,7 +310,7 @@ main()
       process.exit(1);
     }
   })
-  .catch(async (error) => {
+  .catch(async (error: unknown) => {
     console.error(error);
     await cleanup();
     process.exit(1);

@@ -2,8 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { logPosition, renderScaleChart, type ChartRow } from './scale-chart';
 
 const ROWS: ChartRow[] = [
-  { label: 'build from scratch', points: [{ stories: 1000, ms: 90_000 }, { stories: 10_000, ms: 170_000 }, { stories: 100_000, ms: 600_000 }] },
-  { label: 'uncached story <median>', points: [{ stories: 1000, ms: 10 }, { stories: 10_000, ms: 100 }, { stories: 100_000, ms: 1000 }] },
+  {
+    label: 'build from scratch',
+    points: [
+      { stories: 1000, ms: 90_000 },
+      { stories: 10_000, ms: 170_000 },
+      { stories: 100_000, ms: 600_000 },
+    ],
+  },
+  {
+    label: 'uncached story <median>',
+    points: [
+      { stories: 1000, ms: 10 },
+      { stories: 10_000, ms: 100 },
+      { stories: 100_000, ms: 1000 },
+    ],
+  },
   { label: 'search p50', points: [{ stories: 100_000, ms: 3 }] },
   { label: 'not measured', points: [{ stories: 1000, ms: Number.NaN }] },
 ];

@@ -39,7 +39,10 @@ function msLabel(ms: number): string {
 /** The chart as a standalone SVG document; rows without a finite positive point are left out. */
 export function renderScaleChart(rows: readonly ChartRow[]): string {
   const drawn = rows
-    .map((row) => ({ ...row, points: row.points.filter((p) => p.stories > 0 && Number.isFinite(p.ms) && p.ms > 0).sort((a, b) => a.stories - b.stories) }))
+    .map((row) => ({
+      ...row,
+      points: row.points.filter((p) => p.stories > 0 && Number.isFinite(p.ms) && p.ms > 0).sort((a, b) => a.stories - b.stories),
+    }))
     .filter((row) => row.points.length > 0);
   const all = drawn.flatMap((r) => r.points);
   const sizes = [...new Set(all.map((p) => p.stories))].sort((a, b) => a - b);
@@ -51,7 +54,9 @@ export function renderScaleChart(rows: readonly ChartRow[]): string {
   const py = (ms: number) => logPosition(ms, y.lo, y.hi, PLOT.bottom, PLOT.top);
 
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="system-ui, sans-serif" font-size="12">`,
+  );
   out.push('<title>Cost against archive size</title>');
   out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="#ffffff"/>`);
   out.push(`<text x="${PLOT.left}" y="28" font-size="16" font-weight="bold">Cost against archive size (log–log)</text>`);
@@ -67,9 +72,15 @@ export function renderScaleChart(rows: readonly ChartRow[]): string {
     out.push(`<line x1="${PLOT.left}" y1="${at}" x2="${PLOT.right}" y2="${at}" stroke="#e5e5e5"/>`);
     out.push(`<text x="${PLOT.left - 8}" y="${at}" text-anchor="end" dominant-baseline="middle">${msLabel(10 ** d)}</text>`);
   }
-  out.push(`<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#333333"/>`);
-  out.push(`<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 28}" text-anchor="middle" font-size="13">stories in the archive (log scale)</text>`);
-  out.push(`<text transform="translate(20 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="13">time (log scale)</text>`);
+  out.push(
+    `<rect x="${PLOT.left}" y="${PLOT.top}" width="${PLOT.right - PLOT.left}" height="${PLOT.bottom - PLOT.top}" fill="none" stroke="#333333"/>`,
+  );
+  out.push(
+    `<text x="${(PLOT.left + PLOT.right) / 2}" y="${HEIGHT - 28}" text-anchor="middle" font-size="13">stories in the archive (log scale)</text>`,
+  );
+  out.push(
+    `<text transform="translate(20 ${(PLOT.top + PLOT.bottom) / 2}) rotate(-90)" text-anchor="middle" font-size="13">time (log scale)</text>`,
+  );
 
   // One path per row, with a dot at each size (a row measured at one size is a dot alone), and its legend entry.
   drawn.forEach((row, i) => {
@@ -81,7 +92,9 @@ export function renderScaleChart(rows: readonly ChartRow[]): string {
     for (const p of row.points) out.push(`<circle cx="${n(px(p.stories))}" cy="${n(py(p.ms))}" r="3" fill="${colour}"/>`);
     out.push('</g>');
     const ly = PLOT.top + 6 + i * 20;
-    out.push(`<line x1="${PLOT.right + 20}" y1="${ly}" x2="${PLOT.right + 44}" y2="${ly}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`);
+    out.push(
+      `<line x1="${PLOT.right + 20}" y1="${ly}" x2="${PLOT.right + 44}" y2="${ly}" stroke="${colour}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    );
     out.push(`<text x="${PLOT.right + 50}" y="${ly}" dominant-baseline="middle">${escapeXml(row.label)}</text>`);
   });
   out.push('</svg>');

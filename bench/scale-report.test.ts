@@ -52,7 +52,11 @@ describe('formatCell', () => {
 describe('chartRows', () => {
   it('takes the timed rows with a figure, in milliseconds', () => {
     const rows = chartRows(METRICS, RESULTS);
-    expect(rows.map((r) => r.label)).toEqual(['build from scratch', 'uncached story render, median of 50', 'search in process (engine, rows, highlights), p50 of 100']);
+    expect(rows.map((r) => r.label)).toEqual([
+      'build from scratch',
+      'uncached story render, median of 50',
+      'search in process (engine, rows, highlights), p50 of 100',
+    ]);
     expect(rows[0]!.points[0]).toEqual({ stories: 1000, ms: 90_000 });
     expect(rows[2]!.points).toHaveLength(2);
   });

@@ -123,8 +123,12 @@ async function timeEach(urls: readonly string[], what: string): Promise<{ median
 
 /** The stories `next build` prerendered, from its manifest: every other story starts uncached. */
 function prerenderedSlugs(distDir: string): Set<string> {
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir, 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
-  return new Set(Object.keys(manifest.routes).flatMap((route) => (route.startsWith('/articles/') ? [route.slice('/articles/'.length)] : [])));
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, distDir, 'prerender-manifest.json'), 'utf8')) as {
+    routes: Record<string, unknown>;
+  };
+  return new Set(
+    Object.keys(manifest.routes).flatMap((route) => (route.startsWith('/articles/') ? [route.slice('/articles/'.length)] : [])),
+  );
 }
 
 /** Old stories for each purpose, drawn with a fixed seed from outside the prerendered ones, all different. */
@@ -169,7 +173,9 @@ const searchUrl = (base: string, q: string, bust: string) => `${base}/search?q=$
 function indexFiles(distDir: string): string[] {
   const dir = path.join(ROOT, distDir, 'cache', 'content-index');
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => /\.sqlite(-wal|-shm)?$/.test(name)).map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => /\.sqlite(-wal|-shm)?$/.test(name))
+    .map((name) => path.join(dir, name));
 }
 
 type Site = { contentDir: string; distDir: string; runDir: string; listenMs: number[] };
@@ -182,21 +188,24 @@ function searchInProcess(site: Site): { first: Cell; p50: Cell; p99: Cell } {
   const [file] = indexFiles(site.distDir).filter((f) => f.endsWith('.sqlite'));
   if (!file) return { first: { na: 'no index file' }, p50: { na: 'no index file' }, p99: { na: 'no index file' } };
   const script = path.join(ROOT, 'bench', 'support', 'search-in-process.ts');
-  const out = execFileSync(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [script, file, site.contentDir, String(LOOPS.searches), ...QUERIES.map((q) => q.q)], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, CONTENT_DIR: site.contentDir },
-  });
+  const out = execFileSync(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [script, file, site.contentDir, String(LOOPS.searches), ...QUERIES.map((q) => q.q)],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, CONTENT_DIR: site.contentDir },
+    },
+  );
   const figures = JSON.parse(out.trim().split('\n').at(-1)!) as { firstMs: number; p50: number; p99: number };
   return { first: figures.firstMs, p50: figures.p50, p99: figures.p99 };
 }
-
 
 /**
  * Starts `next start` on a fresh copy of the build output, as next build left it: no page rendered
  * since, the content index kept. `prepare` may change the copy first (delete the index).
  */
-async function withRestart<T>(site: Site, use: (server: RunningServer) => Promise<T>, prepare?: (runDir: string) => void): Promise<T> {
+async function withRestart<T>(site: Site, run: (server: RunningServer) => Promise<T>, prepare?: (runDir: string) => void): Promise<T> {
   const runPath = path.join(ROOT, site.runDir);
   rmSync(runPath, { recursive: true, force: true });
   const cache = path.join(ROOT, site.distDir, 'cache');
@@ -216,7 +225,7 @@ async function withRestart<T>(site: Site, use: (server: RunningServer) => Promis
   cleanups.add(stop);
   site.listenMs.push(server.readyAt - server.startedAt);
   try {
-    return await use(server);
+    return await run(server);
   } finally {
     await stop();
     cleanups.delete(stop);
@@ -259,7 +268,11 @@ async function changedFileToSearchable(server: RunningServer, contentDir: string
   cleanups.add(restore);
   try {
     let n = 0;
-    return await pollUntil(() => searchUrl(server.url, marker, `w${n++}`), (body) => body.includes(`/articles/${slug}"`), started);
+    return await pollUntil(
+      () => searchUrl(server.url, marker, `w${n++}`),
+      (body) => body.includes(`/articles/${slug}"`),
+      started,
+    );
   } finally {
     restore();
     cleanups.delete(restore);
@@ -303,16 +316,20 @@ async function measureSize(stories: number): Promise<SizeResult> {
   const deep = deepestListing(generated.perSection);
   notes.push(`Deep listing at ${label}: \`${deep}\`.`);
   const story = (base: string, slug: string) => `${base}/articles/${slug}`;
-  const inProcess = await step(`${label}: search in process`, async () => searchInProcess(site));
+  const inProcess = await step(`${label}: search in process`, () => searchInProcess(site));
   cells.searchFirstInProcess = inProcess.first;
   cells.searchP50InProcess = inProcess.p50;
   cells.searchP99InProcess = inProcess.p99;
   cells.firstSearch = await step(`${label}: first search after a restart`, () =>
     withRestart(site, (s) => firstAnswer(searchUrl(s.url, QUERIES[0]!.q, 'first'), 'first search')),
   );
-  cells.deepListing = await step(`${label}: ${deep} after a restart`, () => withRestart(site, (s) => firstAnswer(`${s.url}${deep}`, 'deep listing')));
+  cells.deepListing = await step(`${label}: ${deep} after a restart`, () =>
+    withRestart(site, (s) => firstAnswer(`${s.url}${deep}`, 'deep listing')),
+  );
   cells.feed = await step(`${label}: /feed.xml after a restart`, () => withRestart(site, (s) => firstAnswer(`${s.url}/feed.xml`, 'feed')));
-  cells.sitemap = await step(`${label}: /sitemap.xml after a restart`, () => withRestart(site, (s) => firstAnswer(`${s.url}/sitemap.xml`, 'sitemap')));
+  cells.sitemap = await step(`${label}: /sitemap.xml after a restart`, () =>
+    withRestart(site, (s) => firstAnswer(`${s.url}/sitemap.xml`, 'sitemap')),
+  );
 
   await step(`${label}: stories, search and publishing after a restart`, () =>
     withRestart(site, async (s) => {
@@ -322,7 +339,10 @@ async function measureSize(stories: number): Promise<SizeResult> {
       await sleep(LOOPS.cpuWindowSeconds * 1000);
       cells.cpuAfter = treeCpuSeconds(s.pid) - cpuBefore;
 
-      const renders = await timeEach(old.renders.map((slug) => story(s.url, slug)), 'uncached renders');
+      const renders = await timeEach(
+        old.renders.map((slug) => story(s.url, slug)),
+        'uncached renders',
+      );
       cells.storyMedian = renders.median;
       cells.storyP99 = renders.p99;
       // The same count of uncached renders of a bare ISR page, measured here so both see the same machine.
@@ -444,7 +464,7 @@ main()
       process.exit(1);
     }
   })
-  .catch(async (error) => {
+  .catch(async (error: unknown) => {
     steps.finish();
     console.error(error);
     await cleanup();

@@ -54,7 +54,13 @@ function firstSearch(file: string, now: number) {
   for (let r = 0; r < 20; r++) for (const q of QUERIES) searchStories(db, { ...q.request, now });
   const rss = process.memoryUsage().rss;
   console.log(
-    JSON.stringify({ openMs: opened - started, firstMs: first - opened, secondMs: second - first, rss, total: outcome.total + again.total }),
+    JSON.stringify({
+      openMs: opened - started,
+      firstMs: first - opened,
+      secondMs: second - first,
+      rss,
+      total: outcome.total + again.total,
+    }),
   );
 }
 
@@ -120,15 +126,21 @@ async function benchmark(count: number, runs: number) {
     }
     db.close();
 
-    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--first', file, '--now', String(now)], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--first', file, '--now', String(now)], {
+      encoding: 'utf8',
+    });
     if (child.status !== 0) throw new Error(child.stderr);
     const first = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { openMs: number; firstMs: number; secondMs: number; rss: number };
 
-    console.log(`\n### ${count.toLocaleString('en')} stories (${terms.toLocaleString('en')} terms; generated in ${(generateMs / 1000).toFixed(0)} s, indexed, bodies checked, in ${(indexMs / 1000).toFixed(0)} s)\n`);
+    console.log(
+      `\n### ${count.toLocaleString('en')} stories (${terms.toLocaleString('en')} terms; generated in ${(generateMs / 1000).toFixed(0)} s, indexed, bodies checked, in ${(indexMs / 1000).toFixed(0)} s)\n`,
+    );
     console.log(`| query | p50 | p99 | matches |`);
     console.log('| --- | ---: | ---: | ---: |');
     for (const row of rows) console.log(row);
-    console.log(`\nNew process: open ${ms(first.openMs)}, first search (vocabulary load included) ${ms(first.firstMs)} (target < 500 ms), second ${ms(first.secondMs)}; RSS after ${QUERIES.length * 20} searches ${(first.rss / 1024 / 1024).toFixed(0)} MB (target < 500 MB)`);
+    console.log(
+      `\nNew process: open ${ms(first.openMs)}, first search (vocabulary load included) ${ms(first.firstMs)} (target < 500 ms), second ${ms(first.secondMs)}; RSS after ${QUERIES.length * 20} searches ${(first.rss / 1024 / 1024).toFixed(0)} MB (target < 500 MB)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -136,10 +148,15 @@ async function benchmark(count: number, runs: number) {
 
 async function main() {
   const firstFile = flag('first', '');
-  if (firstFile) return firstSearch(firstFile, Number(flag('now', String(Date.now()))));
+  if (firstFile) {
+    firstSearch(firstFile, Number(flag('now', String(Date.now()))));
+    return;
+  }
   const counts = flag('counts', '10000,100000').split(',').map(Number);
   const runs = Number(flag('runs', '200'));
-  const load = loadavg().map((n) => n.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
   console.log(`Search benchmark: Node ${process.version}, ${cpus().length} CPUs, load average ${load}; ${runs} runs per query, in process`);
   for (const count of counts) await benchmark(count, runs);
   console.log(`\nVocabulary load alone, 200,000 synthetic terms: ${ms(vocabularyLoad(200_000))} (median of 5)`);

@@ -28,7 +28,17 @@ const SECRET = `soak-${Date.now()}`;
 const STORY = 'ardmoor-participatory-budget';
 
 // Every kind of page a reader hits; all answer 200 (intended 404s are left out, so non-2xx must be 0).
-const PATHS = ['/', '/world', '/politics', `/articles/${STORY}`, '/articles/island-states-sign-port-calder-patrol-pact', '/authors/ines-okafor', '/tags/defence', '/feed.xml', '/sitemap.xml'];
+const PATHS = [
+  '/',
+  '/world',
+  '/politics',
+  `/articles/${STORY}`,
+  '/articles/island-states-sign-port-calder-patrol-pact',
+  '/authors/ines-okafor',
+  '/tags/defence',
+  '/feed.xml',
+  '/sitemap.xml',
+];
 
 /** wrk over a list of paths, one after another per connection (a Lua request hook). */
 async function loadMix(base: string, connections: number, seconds: number, dir: string): Promise<LoadResult & { errorLine: string }> {
@@ -37,9 +47,13 @@ async function loadMix(base: string, connections: number, seconds: number, dir: 
     script,
     `local paths = {${PATHS.map((p) => JSON.stringify(p)).join(', ')}}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format("GET", paths[(i % #paths) + 1])\nend\n`,
   );
-  const { stdout } = await run('wrk', ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--latency', '--timeout', '10s', '-s', script, base], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    'wrk',
+    ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--latency', '--timeout', '10s', '-s', script, base],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   // Which kind of socket error (connect, read, write, timeout) says whether the server refused,
   // dropped or was slow, so the report keeps wrk's own line.
   const errorLine = stdout.match(/Socket errors: .*/)?.[0] ?? 'Socket errors: none';
@@ -66,7 +80,7 @@ async function main() {
     const original = readFileSync(file, 'utf8');
     let revalidations = 0;
     let revalidationFailures = 0;
-    const timer = setInterval(async () => {
+    const republish = async () => {
       writeFileSync(file, `${original}\nUpdated during the load test, round ${revalidations + 1}.\n`);
       try {
         const res = await fetch(`${server.url}/api/revalidate`, {
@@ -79,6 +93,9 @@ async function main() {
       } catch {
         revalidationFailures++;
       }
+    };
+    const timer = setInterval(() => {
+      void republish();
     }, 1000);
     // The same burst twice: at one next start directly (what one process can take), then through
     // nginx (what readers get). Republishing goes on through both.
@@ -97,7 +114,9 @@ async function main() {
     // Pass: what readers get (the burst through nginx, the soak) has no error. The direct burst is
     // reported, not judged: it is one Node process on a shared 2-core machine, past its capacity.
     const ok =
-      burst.socketErrors + soak.socketErrors + burst.non2xx + soak.non2xx + burstDirect.non2xx === 0 && revalidationFailures === 0 && growth < 0.1;
+      burst.socketErrors + soak.socketErrors + burst.non2xx + soak.non2xx + burstDirect.non2xx === 0 &&
+      revalidationFailures === 0 &&
+      growth < 0.1;
     const report = [
       '',
       `## Load and soak${smoke ? ' (smoke)' : ''}, ${new Date().toISOString().slice(0, 16)}Z`,
@@ -133,7 +152,7 @@ async function main() {
 
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
-  (error) => {
+  (error: unknown) => {
     console.error(error);
     process.exit(1);
   },

@@ -1,4 +1,3 @@
-
 export type Crumb = { name: string; href: string };
 
 /** "Home › World": where this page sits in the site. The last crumb is the current level. */

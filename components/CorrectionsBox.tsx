@@ -6,10 +6,7 @@ export function CorrectionsBox({ corrections }: { corrections: readonly Correcti
   if (corrections.length === 0) return null;
   const ordered = [...corrections].sort((a, b) => Date.parse(a.date) - Date.parse(b.date));
   return (
-    <section
-      aria-labelledby="corrections-heading"
-      className="mt-10 rounded-md border-l-4 border-accent bg-surface px-5 py-4 font-sans"
-    >
+    <section aria-labelledby="corrections-heading" className="mt-10 rounded-md border-l-4 border-accent bg-surface px-5 py-4 font-sans">
       <h2 id="corrections-heading" className="text-base font-bold text-ink">
         {ordered.length === 1 ? 'Correction' : 'Corrections'}
       </h2>

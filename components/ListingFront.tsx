@@ -27,9 +27,7 @@ export function ListingFront({ listing }: { listing: Listing }) {
         </header>
       ) : (
         <header className="border-b-2 border-ink pb-4">
-          {listing.kind === 'tag' ? (
-            <p className="font-sans text-sm font-semibold tracking-wide text-accent uppercase">Topic</p>
-          ) : null}
+          {listing.kind === 'tag' ? <p className="font-sans text-sm font-semibold tracking-wide text-accent uppercase">Topic</p> : null}
           <h1 className="font-serif text-4xl font-bold text-ink">
             {listing.title}
             {pageNote ? <span className="font-sans text-lg font-normal text-muted">{pageNote}</span> : null}
@@ -39,7 +37,9 @@ export function ListingFront({ listing }: { listing: Listing }) {
       )}
       {page.items.length ? (
         <StoryList
-          title={author ? `Stories by ${author.name}` : listing.kind === 'tag' ? `Latest on ${listing.title}` : `Latest in ${listing.title}`}
+          title={
+            author ? `Stories by ${author.name}` : listing.kind === 'tag' ? `Latest on ${listing.title}` : `Latest in ${listing.title}`
+          }
           articles={page.items}
           sections={listing.sections}
           showTime

@@ -40,7 +40,7 @@ export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
   useEffect(() => {
     let cancelled = false;
     const controller = new AbortController();
-    const timer = setTimeout(async () => {
+    const update = async () => {
       const split = splitFrontMatter(`${slug}.mdx`, source);
       const data = (split.data ?? {}) as Record<string, unknown>;
       const title = typeof data.title === 'string' ? data.title : undefined;
@@ -49,7 +49,9 @@ export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
         const Content = await compileInBrowser(split.body);
         if (!cancelled) setRendered({ Content, title, dek });
       } catch (error) {
-        const message = toMdxIssues(error).map((i) => `line ${i.line}, column ${i.column}: ${i.message}`).join('\n');
+        const message = toMdxIssues(error)
+          .map((i) => `line ${i.line}, column ${i.column}: ${i.message}`)
+          .join('\n');
         if (!cancelled) setRendered((previous) => ({ ...previous, title, dek, error: message }));
       }
       try {
@@ -66,6 +68,9 @@ export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
       } catch (error) {
         if (!cancelled && !controller.signal.aborted) setCheckError(String(error));
       }
+    };
+    const timer = setTimeout(() => {
+      void update();
     }, 350);
     return () => {
       cancelled = true;

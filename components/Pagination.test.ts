@@ -25,7 +25,9 @@ describe('Pagination', () => {
     const html = render('results', 3, 3, (n) => paths.search({ q: 'ferry', page: n }));
     expect(html).toContain('<nav aria-label="Result pages"');
     expect(html).not.toContain('data-print');
-    expect(html).toMatch(/<a href="\/search\?q=ferry&amp;page=2" rel="prev"[^>]*><span aria-hidden="true">←\u00a0<\/span>Previous<span class="sr-only"> page<\/span><\/a>/);
+    expect(html).toMatch(
+      /<a href="\/search\?q=ferry&amp;page=2" rel="prev"[^>]*><span aria-hidden="true">←\u00a0<\/span>Previous<span class="sr-only"> page<\/span><\/a>/,
+    );
     expect(html).toContain('Page 3 of 3');
     expect(html).not.toContain('rel="next"');
   });

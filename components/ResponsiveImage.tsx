@@ -18,15 +18,16 @@ type ResponsiveImageProps = {
  * optimiser without shipping it. Explicit width and height reserve the space: no layout shift.
  */
 export function ResponsiveImage({ src, alt, width, height, sizes, className, priority = false }: ResponsiveImageProps) {
-  const { props } = getImageProps({ src, alt, width, height, sizes, quality: 75, priority });
+  const { props } = getImageProps({ src, alt, width, height, sizes, quality: 75, preload: priority });
   if (priority && props.srcSet) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: sizes, fetchPriority: 'high' });
   }
-  const { style: _style, ...rest } = props;
-  // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output, server-rendered
   return (
+    // eslint-disable-next-line @next/next/no-img-element -- this is next/image's own output (getImageProps), server-rendered without its client component (ADR 0006)
     <img
-      {...rest}
+      {...props}
+      // No style attribute: next/image's inline style is left out, the stylesheet styles images.
+      style={undefined}
       alt={alt}
       className={className}
       loading={priority ? 'eager' : 'lazy'}

@@ -18,8 +18,7 @@ type SearchFormProps = {
  */
 export function SearchForm({ id, query = '', sections, section }: SearchFormProps) {
   const page = Boolean(sections);
-  const field =
-    'h-11 min-w-0 rounded-sm border border-muted bg-paper px-3 font-sans text-base text-ink placeholder:text-muted';
+  const field = 'h-11 min-w-0 rounded-sm border border-muted bg-paper px-3 font-sans text-base text-ink placeholder:text-muted';
   return (
     <form
       action={paths.search()}

@@ -10,7 +10,10 @@ type SearchSectionFilterProps = {
 
 /** Links that narrow the results to one section (or widen them to all), each with its count. */
 export function SearchSectionFilter({ query, current, totalAllSections, counts }: SearchSectionFilterProps) {
-  const items = [{ id: undefined, name: 'All sections', count: totalAllSections }, ...counts.map((c) => ({ id: c.section.id, name: c.section.name, count: c.count }))];
+  const items = [
+    { id: undefined, name: 'All sections', count: totalAllSections },
+    ...counts.map((c) => ({ id: c.section.id, name: c.section.name, count: c.count })),
+  ];
   return (
     <nav aria-label="Filter results by section" className="mt-4 font-sans text-sm">
       <ul className="flex flex-wrap gap-2">

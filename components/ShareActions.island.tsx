@@ -9,6 +9,15 @@ import { useEffect, useState } from 'react';
 export function ShareActions({ url, title }: { url: string; title: string }) {
   const [canShare, setCanShare] = useState(false);
   const [status, setStatus] = useState('');
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Link copied');
+    } catch {
+      setStatus('Could not copy: select the address bar to copy the link');
+    }
+  };
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- a browser-only fact, read after hydration so the first client render matches the server's
   useEffect(() => setCanShare(typeof navigator.share === 'function'), []);
 
   const button =
@@ -18,13 +27,8 @@ export function ShareActions({ url, title }: { url: string; title: string }) {
       <button
         type="button"
         className={button}
-        onClick={async () => {
-          try {
-            await navigator.clipboard.writeText(url);
-            setStatus('Link copied');
-          } catch {
-            setStatus('Could not copy: select the address bar to copy the link');
-          }
+        onClick={() => {
+          void copyLink();
         }}
       >
         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
@@ -36,7 +40,9 @@ export function ShareActions({ url, title }: { url: string; title: string }) {
         <button
           type="button"
           className={button}
-          onClick={() => navigator.share({ url, title }).catch(() => undefined)}
+          onClick={() => {
+            navigator.share({ url, title }).catch(() => undefined);
+          }}
         >
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
             <path d="M12 3v13M7 8l5-5 5 5M5 14v5h14v-5" />

@@ -11,10 +11,7 @@ import { ThemeToggle } from './ThemeToggle.island';
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
   const links = sections.map((section) => (
     <li key={section.id}>
-      <a
-        href={paths.section(section.id)}
-        className="inline-flex min-h-11 items-center px-2 text-ink hover:text-accent hover:underline"
-      >
+      <a href={paths.section(section.id)} className="inline-flex min-h-11 items-center px-2 text-ink hover:text-accent hover:underline">
         {section.name}
       </a>
     </li>

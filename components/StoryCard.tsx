@@ -47,9 +47,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
           {article.title}
         </a>
       </Heading>
-      {variant !== 'compact' ? (
-        <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p>
-      ) : null}
+      {variant !== 'compact' ? <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p> : null}
       <p className="font-sans text-xs text-muted">
         <time dateTime={article.publishedAt}>{showTime ? formatDateAndTime(article.publishedAt) : formatDate(article.publishedAt)}</time>
       </p>

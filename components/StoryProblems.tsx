@@ -7,8 +7,8 @@ export function StoryProblems({ slug, problems }: { slug: string; problems: read
     <div className="mx-auto max-w-3xl">
       <h1 className="font-serif text-3xl font-bold text-ink">This story cannot be shown</h1>
       <p className="mt-3 font-sans text-muted">
-        The file for <code>{slug}</code> has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}.
-        Readers keep seeing the last good version, if there was one, until it is fixed.
+        The file for <code>{slug}</code> has {problems.length === 1 ? 'a problem' : `${problems.length} problems`}. Readers keep seeing the
+        last good version, if there was one, until it is fixed.
       </p>
       <ul className="mt-6 space-y-2 font-mono text-sm text-ink">
         {problems.map((problem) => (

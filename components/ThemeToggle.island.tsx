@@ -13,6 +13,7 @@ function currentTheme(): Theme {
 /** Switches between light and dark and remembers the choice; the system setting is the default. */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme | null>(null);
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the theme is known only in the browser: read after hydration so the first client render matches the server's
   useEffect(() => setTheme(currentTheme()), []);
 
   const next: Theme = theme === 'dark' ? 'light' : 'dark';

@@ -3,10 +3,11 @@ import { test as base, expect, type Page } from '@playwright/test';
 
 /** Tests use the shared production server that global setup started. */
 export const test = base.extend({
-  baseURL: async ({}, use) => {
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this destructuring and requires one; this fixture has none
+  baseURL: async ({}, provide) => {
     const url = process.env.E2E_BASE_URL;
     if (!url) throw new Error('E2E_BASE_URL is not set: run the suite through playwright.config.ts');
-    await use(url);
+    await provide(url);
   },
 });
 
@@ -14,9 +15,7 @@ export { expect };
 
 /** WCAG 2.2 A and AA violations on the page as it stands. */
 export async function axeViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 

@@ -7,9 +7,12 @@ describe('parsePageSegment', () => {
     expect(parsePageSegment('140')).toBe(140);
     expect(parsePageSegment('999999')).toBe(999_999);
   });
-  it.each(['1', '0', '-1', '02', '2.0', '1e3', 'two', '', ' 2', '9999999', '99999999999999999999999', '0x10', 'NaN', 'Infinity', '2%00'])('refuses %j', (raw) => {
-    expect(parsePageSegment(raw)).toBeUndefined();
-  });
+  it.each(['1', '0', '-1', '02', '2.0', '1e3', 'two', '', ' 2', '9999999', '99999999999999999999999', '0x10', 'NaN', 'Infinity', '2%00'])(
+    'refuses %j',
+    (raw) => {
+      expect(parsePageSegment(raw)).toBeUndefined();
+    },
+  );
 });
 
 describe('parsePageQuery', () => {

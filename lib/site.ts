@@ -1,8 +1,7 @@
 /** The one site configuration: name, canonical origin, language, time zone. */
 export const site = {
   name: 'News Rebeat',
-  description:
-    'News Rebeat reports the world, politics, business and science: clear, sourced journalism for readers on every screen.',
+  description: 'News Rebeat reports the world, politics, business and science: clear, sourced journalism for readers on every screen.',
   language: 'en',
   locale: 'en_GB',
   /** Dates are shown in one zone so every reader and every prerender sees the same text. */

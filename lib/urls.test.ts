@@ -48,8 +48,15 @@ describe('paths', () => {
   });
 
   it('lists the pages that exist whatever the content', () => {
-    expect([...FIXED_PATHS].sort()).toEqual(
-      ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml', '/robots.txt', '/search', '/sitemap.xml'],
-    );
+    expect([...FIXED_PATHS].sort()).toEqual([
+      '/',
+      '/atom.xml',
+      '/feed.json',
+      '/feed.xml',
+      '/news-sitemap.xml',
+      '/robots.txt',
+      '/search',
+      '/sitemap.xml',
+    ]);
   });
 });

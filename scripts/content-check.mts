@@ -37,6 +37,9 @@ const reportAt = process.argv.indexOf('--report');
 if (reportAt > 0 && process.argv[reportAt + 1]) {
   const file = process.argv[reportAt + 1]!;
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ errors, warnings, files: report.files, problems: report.problems.map(formatProblem) }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ errors, warnings, files: report.files, problems: report.problems.map(formatProblem) }, null, 2)}\n`,
+  );
 }
 process.exitCode = errors > 0 ? 1 : 0;

@@ -48,9 +48,15 @@ describe('npm run content:check', () => {
         `${FIXTURE}/articles/bad-date.mdx:7:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"`,
       );
       // One line for each URL rule (issue 15): source links, front matter images, <Figure> images.
-      expect(lines).toContain(`${FIXTURE}/articles/source-url-scheme.mdx:10:3 source.url: expected the absolute http(s) URL of the source, got "data:text/html,<script>alert(1)</script>"`);
-      expect(lines).toContain(`${FIXTURE}/articles/image-src-other-host.mdx:9:3 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//evil.com/x.jpg"`);
-      expect(lines).toContain(`${FIXTURE}/articles/figure-src-other-host.mdx:12:9 body: <Figure> src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "/\\\\evil.com/x.svg"`);
+      expect(lines).toContain(
+        `${FIXTURE}/articles/source-url-scheme.mdx:10:3 source.url: expected the absolute http(s) URL of the source, got "data:text/html,<script>alert(1)</script>"`,
+      );
+      expect(lines).toContain(
+        `${FIXTURE}/articles/image-src-other-host.mdx:9:3 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//evil.com/x.jpg"`,
+      );
+      expect(lines).toContain(
+        `${FIXTURE}/articles/figure-src-other-host.mdx:12:9 body: <Figure> src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "/\\\\evil.com/x.svg"`,
+      );
       expect(lines).toContain(
         `${FIXTURE}/articles/long-dek.mdx:3:1 dek: expected at most 200 characters so it reads well under the headline, got 207 (warning)`,
       );

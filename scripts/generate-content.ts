@@ -15,17 +15,109 @@ export const SECTIONS = [
   { id: 'politics', name: 'Politics', words: ['council', 'election', 'budget', 'coalition', 'mayor', 'referendum', 'parliament', 'vote'] },
   { id: 'business', name: 'Business', words: ['market', 'shipyard', 'profits', 'merger', 'exports', 'inflation', 'shares', 'factory'] },
   { id: 'science', name: 'Science', words: ['research', 'glacier', 'telescope', 'genome', 'vaccine', 'fossil', 'satellite', 'laboratory'] },
-  { id: 'technology', name: 'Technology', words: ['software', 'network', 'battery', 'robots', 'privacy', 'chips', 'startup', 'encryption'] },
+  {
+    id: 'technology',
+    name: 'Technology',
+    words: ['software', 'network', 'battery', 'robots', 'privacy', 'chips', 'startup', 'encryption'],
+  },
   { id: 'culture', name: 'Culture', words: ['festival', 'novel', 'museum', 'orchestra', 'theatre', 'painting', 'cinema', 'poetry'] },
   { id: 'sport', name: 'Sport', words: ['league', 'final', 'coach', 'stadium', 'marathon', 'transfer', 'season', 'record'] },
   { id: 'climate', name: 'Climate', words: ['emissions', 'flooding', 'drought', 'wind', 'solar', 'forest', 'heatwave', 'coastline'] },
   { id: 'health', name: 'Health', words: ['hospital', 'nurses', 'clinic', 'trial', 'patients', 'waiting', 'diet', 'doctors'] },
 ] as const;
 
-const PLACES = ['Velmora', 'Ostrand', 'Port Calder', 'Kessington', 'Ardmoor', 'Lake Oren', 'Serrin', 'Corvane', 'Hallin', 'Tarrow', 'Mirrin', 'Hesk', 'Lessa', 'Oru', 'Arlen', 'Sora'];
-const FIRST = ['Ada', 'Bram', 'Cleo', 'Dev', 'Elin', 'Farid', 'Greta', 'Hugo', 'Iris', 'Jonas', 'Kira', 'Leon', 'Mina', 'Nils', 'Olga', 'Pavel', 'Quinn', 'Rosa', 'Sami', 'Tilda', 'Umar', 'Vera', 'Wim', 'Yara'];
-const LAST = ['Adler', 'Brook', 'Castell', 'Dunmore', 'Ekberg', 'Falk', 'Garrow', 'Holt', 'Ivers', 'Jarl', 'Keane', 'Lund', 'Marsh', 'Novak', 'Orme', 'Pike', 'Quill', 'Rook', 'Sand', 'Thorne', 'Ulm', 'Vance', 'Wren', 'Yates'];
-const COMMON = ['the', 'said', 'on', 'after', 'officials', 'plans', 'new', 'report', 'week', 'year', 'people', 'local', 'group', 'would', 'could', 'first', 'public', 'city', 'state', 'month'];
+const PLACES = [
+  'Velmora',
+  'Ostrand',
+  'Port Calder',
+  'Kessington',
+  'Ardmoor',
+  'Lake Oren',
+  'Serrin',
+  'Corvane',
+  'Hallin',
+  'Tarrow',
+  'Mirrin',
+  'Hesk',
+  'Lessa',
+  'Oru',
+  'Arlen',
+  'Sora',
+];
+const FIRST = [
+  'Ada',
+  'Bram',
+  'Cleo',
+  'Dev',
+  'Elin',
+  'Farid',
+  'Greta',
+  'Hugo',
+  'Iris',
+  'Jonas',
+  'Kira',
+  'Leon',
+  'Mina',
+  'Nils',
+  'Olga',
+  'Pavel',
+  'Quinn',
+  'Rosa',
+  'Sami',
+  'Tilda',
+  'Umar',
+  'Vera',
+  'Wim',
+  'Yara',
+];
+const LAST = [
+  'Adler',
+  'Brook',
+  'Castell',
+  'Dunmore',
+  'Ekberg',
+  'Falk',
+  'Garrow',
+  'Holt',
+  'Ivers',
+  'Jarl',
+  'Keane',
+  'Lund',
+  'Marsh',
+  'Novak',
+  'Orme',
+  'Pike',
+  'Quill',
+  'Rook',
+  'Sand',
+  'Thorne',
+  'Ulm',
+  'Vance',
+  'Wren',
+  'Yates',
+];
+const COMMON = [
+  'the',
+  'said',
+  'on',
+  'after',
+  'officials',
+  'plans',
+  'new',
+  'report',
+  'week',
+  'year',
+  'people',
+  'local',
+  'group',
+  'would',
+  'could',
+  'first',
+  'public',
+  'city',
+  'state',
+  'month',
+];
 
 /** Mulberry32: a small seeded PRNG, so generated sets are reproducible. */
 export function prng(seed: number) {
@@ -50,7 +142,15 @@ export type GenerateOptions = {
   onProgress?: OnProgress;
 };
 
-export function generateContent({ count, dir, seed = 1, authors = 24, tags = 300, now = Date.UTC(2026, 9, 1), onProgress }: GenerateOptions) {
+export function generateContent({
+  count,
+  dir,
+  seed = 1,
+  authors = 24,
+  tags = 300,
+  now = Date.UTC(2026, 9, 1),
+  onProgress,
+}: GenerateOptions) {
   const target = path.resolve(dir);
   if (target === path.resolve(process.cwd(), 'content') || target === path.resolve(__dirname, '..', 'content')) {
     throw new Error('refusing to write synthetic articles into the repository content/ directory');

@@ -11,10 +11,14 @@ const images = {
   'patrol-boats': `
     <rect width="${W}" height="${H}" fill="#dfe7ee"/>
     <rect y="520" width="${W}" height="380" fill="#5d7d96"/>
-    ${[0, 1, 2].map((i) => `<g transform="translate(${260 + i * 420} ${470 + (i % 2) * 40})">
+    ${[0, 1, 2]
+      .map(
+        (i) => `<g transform="translate(${260 + i * 420} ${470 + (i % 2) * 40})">
       <path d="M0 60 L300 60 L260 110 L30 110 Z" fill="#2b3a47"/>
       <rect x="90" y="10" width="120" height="50" fill="#f4f4f4"/>
-      <rect x="140" y="-30" width="10" height="40" fill="#2b3a47"/></g>`).join('')}
+      <rect x="140" y="-30" width="10" height="40" fill="#2b3a47"/></g>`,
+      )
+      .join('')}
     ${Array.from({ length: 14 }, (_, i) => `<path d="M${i * 120} ${640 + (i % 3) * 60} q60 -18 120 0" stroke="#a9c0d2" stroke-width="6" fill="none"/>`).join('')}`,
   // An electric ferry at a quay with cranes.
   'ferry-yard': `

@@ -20,7 +20,11 @@ const runners = [
     count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) }),
   },
   // Commands that count as one test each (scripts/test.sh's one_test).
-  ...['page-budgets', 'bench-smoke', 'bench-scale-smoke'].map((name) => ({ name, file: `reports/${name}.json`, count: (r) => r })),
+  ...['lint', 'format', 'knip', 'page-budgets', 'bench-smoke', 'bench-scale-smoke'].map((name) => ({
+    name,
+    file: `reports/${name}.json`,
+    count: (r) => r,
+  })),
 ];
 
 let passed = 0;

@@ -35,17 +35,6 @@ step() {
   "$@" || status=1
 }
 
-step "typecheck" npx tsc --noEmit
-# Every content file, as editors' CI runs it: a broken story fails the run (docs/editing.md).
-step "content check" npm run -s content:check -- --report reports/content-check.json
-step "unit tests" npx vitest run
-echo "== production build"
-if npm run -s build; then
-  step "end-to-end tests" npx playwright test
-else
-  status=1
-fi
-
 # A command that counts as one test in the closing line (reports/<name>.json; test-summary.mjs).
 one_test() {
   local name="$1"
@@ -59,8 +48,23 @@ one_test() {
   fi
 }
 
+step "typecheck" npx tsc --noEmit
+# Lint (architecture rules included), formatting and unused code: zero warnings allowed.
+one_test lint npm run -s lint
+one_test format npm run -s format:check
+one_test knip npm run -s knip
+# Every content file, as editors' CI runs it: a broken story fails the run (docs/editing.md).
+step "content check" npm run -s content:check -- --report reports/content-check.json
+step "unit tests" npx vitest run
+echo "== production build"
+if npm run -s build; then
+  step "end-to-end tests" npx playwright test
+else
+  status=1
+fi
+
 # The seed story against the budgets of ADR 0006, on the build the end-to-end tests used.
-one_test page-budgets npx tsx scripts/check-budgets.mts
+one_test page-budgets npx tsx scripts/check-budgets.ts
 # The bench in smoke mode (100 articles, 3 s loads) runs here so it cannot rot.
 one_test bench-smoke npx tsx bench/run.ts --smoke
 # The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md).

@@ -1,7 +1,8 @@
+import { articleHtml } from '@/components/feed/FeedArticleHtml';
 import { feedResponse } from '@/lib/feeds/feed-response';
 
 export const revalidate = 30;
 
 export function GET() {
-  return feedResponse('atom');
+  return feedResponse('atom', articleHtml);
 }

@@ -16,7 +16,13 @@ type Props = { searchParams: Promise<RawSearchParams> };
 
 async function read(searchParams: Props['searchParams']) {
   const sections = await getSections();
-  return { sections, params: parseSearchParams(await searchParams, sections.map((s) => s.id)) };
+  return {
+    sections,
+    params: parseSearchParams(
+      await searchParams,
+      sections.map((s) => s.id),
+    ),
+  };
 }
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
@@ -50,8 +56,19 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchNoResults query={params.q} section={section} totalAllSections={search.totalAllSections} sections={sections} />
       ) : (
         <section aria-labelledby="search-summary" className="mt-6">
-          <SearchSummary query={params.q} total={search.total} section={section} matchedAll={search.matchedAll} approximate={search.approximate} />
-          <SearchSectionFilter query={params.q} current={params.section} totalAllSections={search.totalAllSections} counts={search.sectionCounts} />
+          <SearchSummary
+            query={params.q}
+            total={search.total}
+            section={section}
+            matchedAll={search.matchedAll}
+            approximate={search.approximate}
+          />
+          <SearchSectionFilter
+            query={params.q}
+            current={params.section}
+            totalAllSections={search.totalAllSections}
+            counts={search.sectionCounts}
+          />
           {search.pageOutOfRange ? (
             <SearchPageOutOfRange query={params.q} section={params.section} page={params.page} pageCount={search.pageCount} />
           ) : (

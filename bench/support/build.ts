@@ -35,7 +35,13 @@ export type BuildResult = { seconds: number; peakBytes: number; log: string };
  * the memory of each step's process tree (Next's build workers are children). Throws with the end
  * of the log when a step fails or runs out of time.
  */
-export async function buildSite({ contentDir, distDir, prerenderLimit, timeoutMs = 60 * 60_000, env = {} }: BuildOptions): Promise<BuildResult> {
+export async function buildSite({
+  contentDir,
+  distDir,
+  prerenderLimit,
+  timeoutMs = 60 * 60_000,
+  env = {},
+}: BuildOptions): Promise<BuildResult> {
   const tsconfig = path.join(ROOT, 'tsconfig.json');
   const tsconfigBefore = readFileSync(tsconfig, 'utf8');
   const started = performance.now();
@@ -57,21 +63,29 @@ export async function buildSite({ contentDir, distDir, prerenderLimit, timeoutMs
         // Its own process group, so a timeout stops the build workers too.
         detached: true,
       });
-      child.stdout.on('data', (c) => (log += c));
-      child.stderr.on('data', (c) => (log += c));
+      child.stdout.on('data', (c: Buffer) => {
+        log += c.toString();
+      });
+      child.stderr.on('data', (c: Buffer) => {
+        log += c.toString();
+      });
       const sampler = peakRssSampler(child.pid!);
       let timedOut = false;
-      const timer = setTimeout(() => {
-        timedOut = true;
-        try {
-          process.kill(-child.pid!, 'SIGKILL');
-        } catch {
-          /* already gone */
-        }
-      }, timeoutMs - (performance.now() - started));
+      const timer = setTimeout(
+        () => {
+          timedOut = true;
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* already gone */
+          }
+        },
+        timeoutMs - (performance.now() - started),
+      );
       const code = await new Promise<number>((resolve) => child.once('exit', (c) => resolve(c ?? 1)));
       clearTimeout(timer);
       peakBytes = Math.max(peakBytes, sampler.stop());
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set by the timeout callback above, which TypeScript's narrowing does not see
       if (timedOut) throw new Error(`${step.name} ran out of time (${Math.round(timeoutMs / 1000)} s):\n${log.slice(-4000)}`);
       if (code !== 0) throw new Error(`${step.name} failed (exit ${code}):\n${log.slice(-4000)}`);
     }

@@ -3,7 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHealth, untilReady } from './health';
 
-const READY = { status: 'ready', stories: 3, index: { rebuiltAtStart: false, rebuildMs: null }, counters: { filesParsed: 0, bodiesCompiled: 0 } };
+const READY = {
+  status: 'ready',
+  stories: 3,
+  index: { rebuiltAtStart: false, rebuildMs: null },
+  counters: { filesParsed: 0, bodiesCompiled: 0 },
+};
 const servers: Server[] = [];
 afterEach(() => servers.splice(0).forEach((s) => s.close()));
 
@@ -37,7 +42,11 @@ describe('readHealth', () => {
 
 describe('untilReady', () => {
   it('waits through 503s for the health figures', async () => {
-    const url = await serve([{ status: 503, body: '{}' }, { status: 503, body: '{}' }, { status: 200, body: JSON.stringify(READY) }]);
+    const url = await serve([
+      { status: 503, body: '{}' },
+      { status: 503, body: '{}' },
+      { status: 200, body: JSON.stringify(READY) },
+    ]);
     expect((await untilReady(url, { intervalMs: 5 })).health).toEqual(READY);
   });
   it('falls back to the front page where there is no health route', async () => {

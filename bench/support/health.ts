@@ -50,7 +50,9 @@ export async function untilReady(baseUrl: string, { timeoutMs = 600_000, interva
     const state = await readHealth(baseUrl);
     if (state.kind === 'ready') return { at: performance.now(), health: state.health };
     if (state.kind === 'missing') {
-      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) }).catch(() => undefined);
+      const res = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(Math.max(1, Math.round(deadline - performance.now()))) }).catch(
+        () => undefined,
+      );
       await res?.arrayBuffer();
       if (res?.status === 200) return { at: performance.now() };
     }

@@ -12,7 +12,12 @@ function readProcs(): Map<number, ProcStat> {
       // Fields after the command name (which may hold spaces) start after the last ')': field 3 is
       // the state, so utime and stime (fields 14 and 15) are at 11 and 12, rss (24) at 21.
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      procs.set(Number(entry), { pid: Number(entry), ppid: Number(fields[1]), rssBytes: Number(fields[21]) * 4096, cpuTicks: Number(fields[11]) + Number(fields[12]) });
+      procs.set(Number(entry), {
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        rssBytes: Number(fields[21]) * 4096,
+        cpuTicks: Number(fields[11]) + Number(fields[12]),
+      });
     } catch {
       /* the process ended while we looked */
     }

@@ -56,7 +56,9 @@ export async function startNginx(dir: string, config: string, probeUrl: string) 
   writeFileSync(file, config);
   const child = spawn('nginx', ['-c', file, '-p', dir, '-g', 'daemon off; user root;'], { stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
-  child.stderr.on('data', (chunk) => (errors += chunk));
+  child.stderr.on('data', (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
   const deadline = Date.now() + 10_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`nginx exited: ${errors}`);
@@ -75,6 +77,7 @@ export async function startNginx(dir: string, config: string, probeUrl: string) 
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGQUIT');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the process may have exited while we waited; TypeScript keeps the narrowing from before the await
       if (child.exitCode === null) child.kill('SIGKILL');
     },
   };

@@ -42,11 +42,11 @@ if (process.argv[1] && process.argv[1].endsWith('page-weight.ts')) {
   const [base, ...paths] = process.argv.slice(2);
   if (!base) throw new Error('usage: page-weight.ts BASE_URL PATH...');
   void (async () => {
-  console.log('| page | HTML raw kB | HTML gzip kB | scripts | JS raw kB | JS gzip kB |');
-  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-  for (const path of paths) {
-    const w = await pageWeight(base, path);
-    console.log(`| ${w.path} | ${kB(w.htmlRaw)} | ${kB(w.htmlGzip)} | ${w.scripts} | ${kB(w.jsRaw)} | ${kB(w.jsGzip)} |`);
-  }
+    console.log('| page | HTML raw kB | HTML gzip kB | scripts | JS raw kB | JS gzip kB |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    for (const path of paths) {
+      const w = await pageWeight(base, path);
+      console.log(`| ${w.path} | ${kB(w.htmlRaw)} | ${kB(w.htmlGzip)} | ${w.scripts} | ${kB(w.jsRaw)} | ${kB(w.jsGzip)} |`);
+    }
   })();
 }

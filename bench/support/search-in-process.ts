@@ -17,14 +17,18 @@ import { medianAndP99 } from './stats';
 
 async function main() {
   const [file, contentDir, runsText, ...queries] = process.argv.slice(2);
-  if (!file || !contentDir || !runsText || queries.length === 0) throw new Error('usage: search-in-process.ts <index file> <content dir> <runs> <query>...');
+  if (!file || !contentDir || !runsText || queries.length === 0)
+    throw new Error('usage: search-in-process.ts <index file> <content dir> <runs> <query>...');
   const runs = Number(runsText);
   const search = async (db: IndexDb, q: string) => {
     const sections = sectionsIn(db);
-    const params = parseSearchParams({ q }, sections.map((s) => s.id));
+    const params = parseSearchParams(
+      { q },
+      sections.map((s) => s.id),
+    );
     const found = await searchSiteIn(db, params, Date.now(), {
       sections,
-      authors: async (ids) => authorsIn(db, ids),
+      authors: (ids) => Promise.resolve(authorsIn(db, ids)),
     });
     if (found.results.length === 0) throw new Error(`search for ${JSON.stringify(q)} found nothing`);
   };

@@ -54,7 +54,12 @@ describe('nginx config for the bench', () => {
   const root = path.resolve(__dirname, '..', '..');
   it('rewrites only the marked lines of deploy/nginx.conf', () => {
     const source = readDeployConfig(root);
-    const config = benchNginxConfig(source, { pid: '/tmp/x.pid', cache: '/tmp/cache', upstream: '127.0.0.1:4000', listen: '127.0.0.1:4001' });
+    const config = benchNginxConfig(source, {
+      pid: '/tmp/x.pid',
+      cache: '/tmp/cache',
+      upstream: '127.0.0.1:4000',
+      listen: '127.0.0.1:4001',
+    });
     expect(config).toContain('pid /tmp/x.pid;');
     expect(config).toContain('proxy_cache_path /tmp/cache levels=1:2');
     expect(config).toContain('server 127.0.0.1:4000;');
@@ -69,7 +74,8 @@ describe('nginx config for the bench', () => {
 
 describe('page weight', () => {
   it('counts module scripts once and skips noModule polyfills and inline scripts', () => {
-    const html = '<script src="/a.js" async=""></script><script src="/a.js"></script><script src="/p.js" noModule=""></script><script>inline()</script><script src="/b.js"></script>';
+    const html =
+      '<script src="/a.js" async=""></script><script src="/a.js"></script><script src="/p.js" noModule=""></script><script>inline()</script><script src="/b.js"></script>';
     expect(scriptSources(html)).toEqual(['/a.js', '/b.js']);
   });
 });
@@ -150,7 +156,7 @@ describe('lighthouse report', () => {
     });
   });
 
-  it('calibrates the CPU slowdown by Lighthouse\'s table: 4x for a high-end desktop, 2x for a low-end one, 1x for a phone', () => {
+  it("calibrates the CPU slowdown by Lighthouse's table: 4x for a high-end desktop, 2x for a low-end one, 1x for a phone", () => {
     expect(calibratedSlowdown(1750)).toBe(4);
     expect(calibratedSlowdown(1250)).toBe(2);
     expect(calibratedSlowdown(1500)).toBe(3);

@@ -44,8 +44,12 @@ export function parseWrk(output: string): LoadResult {
 export async function loadTest(url: string, { connections = 50, seconds = 15, threads = 2 } = {}): Promise<LoadResult> {
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error(`load tests target loopback only, not ${url}`);
-  const { stdout } = await run('wrk', ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '--timeout', '10s', url], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    'wrk',
+    ['-t', String(threads), '-c', String(connections), '-d', `${seconds}s`, '--latency', '--timeout', '10s', url],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   return parseWrk(stdout);
 }

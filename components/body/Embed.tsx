@@ -14,6 +14,7 @@ type EmbedProps = {
  * from any other provider renders nothing (the content check refuses it first).
  */
 export function Embed({ url, title, caption, height }: EmbedProps) {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-conversion, @typescript-eslint/no-unnecessary-condition -- props come from a story's MDX at run time, unchecked by TypeScript: url may be missing or not a string
   const target = embedTarget(String(url ?? ''));
   if (!target) return null;
   const frameHeight = Number(height) > 0 ? Number(height) : 400;

@@ -16,7 +16,12 @@ type FeedFigureProps = {
 export function FeedFigure({ src, alt, width, height, caption, credit }: FeedFigureProps) {
   return (
     <figure>
-      <FeedImage src={src} alt={alt} width={width === undefined ? undefined : Number(width)} height={height === undefined ? undefined : Number(height)} />
+      <FeedImage
+        src={src}
+        alt={alt}
+        width={width === undefined ? undefined : Number(width)}
+        height={height === undefined ? undefined : Number(height)}
+      />
       {caption || credit ? (
         <figcaption>
           {caption}

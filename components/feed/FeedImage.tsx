@@ -7,5 +7,6 @@ import { absoluteUrl } from '@/lib/site';
  */
 export function FeedImage({ src, alt = '', ...rest }: ComponentPropsWithoutRef<'img'>) {
   const url = typeof src === 'string' && src.startsWith('/') && !src.startsWith('//') ? absoluteUrl(src) : src;
+  // eslint-disable-next-line @next/next/no-img-element -- feed HTML for feed readers: a plain <img> with an absolute address, no Next image optimiser or client code
   return <img src={url} alt={alt} loading="lazy" {...rest} />;
 }

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { axeViolations, expect, hasHorizontalOverflow, test } from '../fixtures';
 
 const SEED = '/articles/putin-lukashenko-summit-novo-ogaryovo';
-const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-story.txt'), 'utf8').trim().split('\n');
+const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-story.txt'), 'utf8')
+  .trim()
+  .split('\n');
 const bodyParagraphs = seedLines.slice(0, 10);
 
 test.describe('seed story', () => {

@@ -34,7 +34,7 @@ test('keyboard: Tab reaches the skip link first, then navigation, then a story; 
   expect(focused.outline).not.toBe('none');
   expect(focused.width).toBeGreaterThanOrEqual(2);
   await page.keyboard.press('Enter');
-  await expect(page.locator('h1')).toHaveText(focused.text!);
+  await expect(page.locator('h1')).toHaveText(focused.text);
 });
 
 test.describe('without JavaScript', () => {
@@ -68,6 +68,7 @@ test('dark mode follows the system, and a chosen theme is remembered without a f
   // On the next page the saved choice applies before first paint: record the first frame's colour.
   await page.addInitScript(() => {
     new MutationObserver((_, observer) => {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- typed as always there, but null until the parser reaches <body>
       if (document.body) {
         (window as unknown as { firstPaper: string }).firstPaper = getComputedStyle(document.documentElement).backgroundColor;
         observer.disconnect();

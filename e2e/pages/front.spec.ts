@@ -63,7 +63,18 @@ test('author page shows photo or initials, role, bio and their stories', async (
 });
 
 test('malformed and out-of-range page numbers are 404s, not errors', async ({ request }) => {
-  for (const path of ['/world/page/2', '/world/page/1', '/world/page/0', '/world/page/-1', '/world/page/abc', '/world/page/02', '/tags/defence/page/9', '/authors/mark-jones/page/2', '/tags/no-such-tag', '/no-such-section']) {
+  for (const path of [
+    '/world/page/2',
+    '/world/page/1',
+    '/world/page/0',
+    '/world/page/-1',
+    '/world/page/abc',
+    '/world/page/02',
+    '/tags/defence/page/9',
+    '/authors/mark-jones/page/2',
+    '/tags/no-such-tag',
+    '/no-such-section',
+  ]) {
     const response = await request.get(path);
     expect(response.status(), path).toBe(404);
   }

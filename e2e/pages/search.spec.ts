@@ -52,7 +52,9 @@ test.describe('search', () => {
     expect(businessCount).toBeLessThan(total);
     await business.click();
     await expect(page).toHaveURL(/\/search\?q=said&section=business$/);
-    await expect(page.getByRole('heading', { level: 2 })).toHaveText(`${businessCount} ${businessCount === 1 ? 'story in Business matches' : 'stories in Business match'} “said”`);
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(
+      `${businessCount} ${businessCount === 1 ? 'story in Business matches' : 'stories in Business match'} “said”`,
+    );
     await expect(results(page)).toHaveCount(businessCount);
     for (const kicker of await results(page).locator('article > p:first-child').allTextContents()) expect(kicker).toMatch(/^Business/);
     await expect(filter.getByRole('link', { name: /^Business/ })).toHaveAttribute('aria-current', 'page');
@@ -132,7 +134,13 @@ test.describe('search', () => {
   });
 
   test('results, empty and no-result pages have no accessibility violations and fit the screen', async ({ page }) => {
-    for (const path of ['/search?q=said', '/search', '/search?q=zzqxv&section=business', '/search?q=Lukash&page=4', `/search?q=${'x'.repeat(300)}`]) {
+    for (const path of [
+      '/search?q=said',
+      '/search',
+      '/search?q=zzqxv&section=business',
+      '/search?q=Lukash&page=4',
+      `/search?q=${'x'.repeat(300)}`,
+    ]) {
       await page.goto(path);
       expect(await axeViolations(page), path).toEqual([]);
       expect(await hasHorizontalOverflow(page), path).toBe(false);
@@ -161,7 +169,10 @@ test.describe('search', () => {
       await expect(results(page).first().locator('h3 mark')).toHaveText(['Lukashenko']);
 
       await page.goto('/search?q=said');
-      await page.getByRole('navigation', { name: 'Filter results by section' }).getByRole('link', { name: /^World/ }).click();
+      await page
+        .getByRole('navigation', { name: 'Filter results by section' })
+        .getByRole('link', { name: /^World/ })
+        .click();
       await expect(page).toHaveURL(/\/search\?q=said&section=world$/);
       await expect(results(page).first().getByText('World', { exact: true })).toBeVisible();
       expect(await hasHorizontalOverflow(page)).toBe(false);

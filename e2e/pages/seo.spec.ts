@@ -13,10 +13,13 @@ import { SITE, jsonLdIn, linkHref, locsIn, metaValues, pngSize, served } from '.
 
 const SEED = SEED_PATH;
 const IMAGE_STORY = '/articles/port-calder-shipyard-electric-ferries';
-const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-story.txt'), 'utf8').trim().split('\n');
+const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-story.txt'), 'utf8')
+  .trim()
+  .split('\n');
 const OFFSET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
 
 // These check what the server sends, not how it looks: one viewport is enough.
+// eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern for the fixtures argument; this hook uses none
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'request-level checks run in the desktop project only');
 });
@@ -88,8 +91,8 @@ test.describe('structured data and metadata', () => {
       expect(response.headers()['content-type']).toBe('image/jpeg');
       const { width, height } = await sharp(await response.body()).metadata();
       // Google asks for large images: at least 50,000 pixels; these keep the source's full height.
-      expect(width! * height!).toBeGreaterThan(50_000);
-      ratios.push(width! / height!);
+      expect(width * height).toBeGreaterThan(50_000);
+      ratios.push(width / height);
     }
     expect(ratios).toEqual([16 / 9, 4 / 3, 1]);
   });

@@ -18,9 +18,14 @@ let server: RunningServer | undefined;
 let worldStories = 0;
 const env = () => ({ CONTENT_INDEX_FILE: path.join(indexDir, 'index.sqlite') });
 
-type Health = { status: string; stories: number; index: { rebuiltAtStart: boolean }; counters: { filesParsed: number; bodiesCompiled: number } };
+type Health = {
+  status: string;
+  stories: number;
+  index: { rebuiltAtStart: boolean };
+  counters: { filesParsed: number; bodiesCompiled: number };
+};
 
-test.beforeAll(async () => {
+test.beforeAll(() => {
   contentDir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-archive-'));
   indexDir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-archive-index-'));
   worldStories = generateContent({ count: COUNT, dir: contentDir }).perSection.world ?? 0;

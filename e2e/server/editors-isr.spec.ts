@@ -25,6 +25,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it; the declared type is the tests' view
   await server?.stop();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -78,7 +79,10 @@ test('a published story whose file breaks keeps serving its last good version; o
   expect(refused(YAML_BROKEN)).toBe(true);
   expect(roundsAfterRefusal).toBe(3);
   // One logged error per broken file, naming file, line and what is wrong.
-  const logged = server.output().split('\n').filter((l) => l.includes('[content] left out'));
+  const logged = server
+    .output()
+    .split('\n')
+    .filter((l) => l.includes('[content] left out'));
   expect(logged.filter((l) => l.includes(`${MDX_BROKEN}.mdx:`))).toEqual([
     expect.stringMatching(new RegExp(`${MDX_BROKEN}\\.mdx:\\d+:9 body: JavaScript expressions are not allowed`)),
   ]);

@@ -15,6 +15,9 @@ const REVALIDATE_SECRET = `revalidate-${Date.now()}-secret`;
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
 
+/** What the tests read of the webhook's answer. */
+type RevalidateAnswer = { revalidated: string[] };
+
 let server: RunningServer;
 let contentDir: string;
 
@@ -24,6 +27,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it; the declared type is the tests' view
   await server?.stop();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -78,16 +82,25 @@ test('a wrongly signed webhook changes nothing; a correctly signed one publishes
 
   const wrong = await fetch(`${server.url}/api/revalidate`, signedPush([`content/articles/${slug}.mdx`], 'not-the-secret'));
   expect(wrong.status).toBe(401);
-  expect((await wrong.json()).error).toMatch(/X-Hub-Signature-256 does not match/);
+  expect(((await wrong.json()) as { error: string }).error).toMatch(/X-Hub-Signature-256 does not match/);
   // Still within the 30 s window of the fresh pages: without a revalidation they do not change.
   expect((await html(`${server.url}/`)).text).not.toContain(slug);
   expect((await html(`${server.url}/business`)).text).not.toContain(slug);
 
   const right = await fetch(`${server.url}/api/revalidate`, signedPush([`content/articles/${slug}.mdx`], REVALIDATE_SECRET));
   expect(right.status).toBe(200);
-  const result = await right.json();
+  const result = (await right.json()) as RevalidateAnswer;
   expect(result.revalidated).toEqual(
-    expect.arrayContaining(['/', `/articles/${slug}`, '/business', '/business/feed.xml', '/tags/port-calder', '/authors/ines-okafor', '/feed.xml', '/sitemap.xml']),
+    expect.arrayContaining([
+      '/',
+      `/articles/${slug}`,
+      '/business',
+      '/business/feed.xml',
+      '/tags/port-calder',
+      '/authors/ines-okafor',
+      '/feed.xml',
+      '/sitemap.xml',
+    ]),
   );
   expect(result.revalidated).not.toContain('/articles/putin-lukashenko-summit-novo-ogaryovo'); // another section, no shared tag
 
@@ -113,7 +126,9 @@ test('a push that deletes a story takes it off the site at once', async () => {
   });
   expect(response.status).toBe(200);
   // The file is gone, so the story's section and tags came from what the index knew of it.
-  expect((await response.json()).revalidated).toEqual(expect.arrayContaining([`/articles/${gone}`, '/business', '/tags/velmora']));
+  expect(((await response.json()) as RevalidateAnswer).revalidated).toEqual(
+    expect.arrayContaining([`/articles/${gone}`, '/business', '/tags/velmora']),
+  );
   expect((await html(`${server.url}/articles/${gone}`)).status).toBe(404);
   expect((await html(`${server.url}/`)).text).not.toContain(`/articles/${gone}`);
 });
@@ -142,9 +157,17 @@ test('preview shows a draft and a scheduled story only with the secret, with a b
   const push = await fetch(`${server.url}/api/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${REVALIDATE_SECRET}` },
-    body: JSON.stringify({ files: [`content/articles/${draft}.mdx`, `content/articles/${scheduled}.mdx`, 'content/articles/port-calder-shipyard-electric-ferries.mdx'] }),
+    body: JSON.stringify({
+      files: [
+        `content/articles/${draft}.mdx`,
+        `content/articles/${scheduled}.mdx`,
+        'content/articles/port-calder-shipyard-electric-ferries.mdx',
+      ],
+    }),
   });
-  expect((await push.json()).revalidated).toEqual(expect.arrayContaining(['/', '/business', '/tags/port-calder', '/authors/tomasz-wren', '/feed.xml']));
+  expect(((await push.json()) as RevalidateAnswer).revalidated).toEqual(
+    expect.arrayContaining(['/', '/business', '/tags/port-calder', '/authors/tomasz-wren', '/feed.xml']),
+  );
   // ...and they still leave out the draft and the scheduled story.
   for (const list of ['/', '/business', '/authors/tomasz-wren']) {
     const text = (await html(`${server.url}${list}`)).text;
@@ -205,7 +228,7 @@ test('a malicious story renders nothing of itself, and the content check fails o
   const run = promisify(execFile);
   const check = await run('npm', ['run', '-s', 'content:check'], { env: { ...process.env, CONTENT_DIR: contentDir } }).then(
     () => ({ code: 0, stdout: '' }),
-    (e: { code: number; stdout: string }) => e,
+    (e: unknown) => e as { code: number; stdout: string },
   );
   expect(check.code).toBe(1);
   expect(check.stdout).toContain(`articles/${slug}.mdx:11:9 body: JavaScript expressions are not allowed in stories`);
@@ -243,7 +266,9 @@ test('the live editor: behind preview, noindex, eval allowed on that page only, 
     '---',
     '',
   ].join('\n');
-  await source.fill(`${front}Fewer than <5% of ferries were late.\n\n<PullQuote cite="A harbour pilot">The tide waits for no one.</PullQuote>\n`);
+  await source.fill(
+    `${front}Fewer than <5% of ferries were late.\n\n<PullQuote cite="A harbour pilot">The tide waits for no one.</PullQuote>\n`,
+  );
   const preview = page.getByRole('region', { name: 'How it will read' });
   await expect(preview.getByText('The tide waits for no one.')).toBeVisible();
   await expect(preview.getByText('A harbour pilot')).toBeVisible();

@@ -41,11 +41,13 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- each is undefined at run time when beforeAll failed before starting it: the declared type is the tests' view */
   await nginx?.stop();
   await a?.stop();
   await b?.stop();
   await redisClient?.quit().catch(() => undefined);
   await redis?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition -- only for the stops above */
   if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -58,7 +60,10 @@ function usage(dir: string): { files: number; bytes: number } {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else (total.files++, (total.bytes += statSync(p).size));
+      else {
+        total.files++;
+        total.bytes += statSync(p).size;
+      }
     }
   };
   walk(dir);
@@ -208,14 +213,22 @@ test('a forged draft-mode cookie gains nothing: the same cached page, and previe
   const cached = await fetch(`${nginx.url}/world`);
   expect(cached.headers.get('x-cache-status')).toBe('HIT');
   const body = await cached.text();
-  for (const cookie of ['__prerender_bypass=forged', '__prerender_bypass=1; __next_preview_data=x', `__prerender_bypass=${'a'.repeat(64)}`]) {
+  for (const cookie of [
+    '__prerender_bypass=forged',
+    '__prerender_bypass=1; __next_preview_data=x',
+    `__prerender_bypass=${'a'.repeat(64)}`,
+  ]) {
     const forged = await fetch(`${nginx.url}/world`, { headers: { cookie } });
     expect(forged.headers.get('x-cache-status'), cookie).toBe('HIT');
     expect(await forged.text(), cookie).toBe(body);
   }
   // Under /preview nginx passes every request on, a few a second per client, and Next ignores a
   // cookie it did not sign: the public page, no preview banner.
-  const statuses = await flood(nginx.url, Array.from({ length: 60 }, () => '/preview/world'), 10);
+  const statuses = await flood(
+    nginx.url,
+    Array.from({ length: 60 }, () => '/preview/world'),
+    10,
+  );
   expect(statuses[429]).toBeGreaterThan(0);
   await new Promise((r) => setTimeout(r, 2000));
   const previewed = await fetch(`${nginx.url}/preview/world`, { headers: { cookie: '__prerender_bypass=forged' } });
@@ -225,11 +238,19 @@ test('a forged draft-mode cookie gains nothing: the same cached page, and previe
 
 test("editors' preview works through nginx, and what they see is never cached for readers", async () => {
   const draft = `nginx-draft-${Date.now()}`;
-  writeTestStory(contentDir, draft, { title: 'Draft behind nginx', dek: 'Not for readers yet.', body: 'Still being written.', draft: true });
+  writeTestStory(contentDir, draft, {
+    title: 'Draft behind nginx',
+    dek: 'Not for readers yet.',
+    body: 'Still being written.',
+    draft: true,
+  });
   await push(nginx.url, draft);
   const entered = await fetch(`${nginx.url}/api/preview?secret=${PREVIEW_SECRET}&path=/articles/${draft}`, { redirect: 'manual' });
   expect([entered.status, entered.headers.get('location')]).toEqual([307, `/preview/articles/${draft}`]);
-  const cookie = entered.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = entered.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   expect(cookie).toContain('__prerender_bypass=');
   const page = await fetch(`${nginx.url}/preview/articles/${draft}`, { headers: { cookie } });
   expect(page.status).toBe(200);

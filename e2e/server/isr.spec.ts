@@ -16,6 +16,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it; the declared type is the tests' view
   await server?.stop();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -50,7 +51,10 @@ test('a new and an edited article are served without a rebuild', async ({ page }
   writeFileSync(
     edited,
     original
-      .replace('title: Ardmoor lets residents decide how to spend a tenth of its budget', 'title: Ardmoor residents choose safer school crossings in first budget vote')
+      .replace(
+        'title: Ardmoor lets residents decide how to spend a tenth of its budget',
+        'title: Ardmoor residents choose safer school crossings in first budget vote',
+      )
       .replace('Just over 6,000 people', 'Exactly 6,112 people'),
   );
   const articleUrl = `${server.url}/articles/ardmoor-participatory-budget`;

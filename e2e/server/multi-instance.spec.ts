@@ -11,6 +11,9 @@ const REVALIDATE_SECRET = `multi-${Date.now()}-secret`;
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(180_000);
 
+/** What the tests read of the webhook's answer. */
+type RevalidateAnswer = { revalidated: string[] };
+
 let redis: TestRedis;
 let a: RunningServer;
 let b: RunningServer;
@@ -25,9 +28,11 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  /* eslint-disable @typescript-eslint/no-unnecessary-condition -- each is undefined at run time when beforeAll failed before starting it: the declared type is the tests' view */
   await a?.stop();
   await b?.stop();
   await redis?.stop();
+  /* eslint-enable @typescript-eslint/no-unnecessary-condition -- only for the stops above */
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
 
@@ -47,7 +52,7 @@ async function publishThrough(server: RunningServer, slug: string) {
     body: JSON.stringify({ files: [`content/articles/${slug}.mdx`] }),
   });
   expect(res.status).toBe(200);
-  expect((await res.json()).revalidated).toContain('/world');
+  expect(((await res.json()) as RevalidateAnswer).revalidated).toContain('/world');
 }
 
 const text = async (url: string) => {
@@ -83,8 +88,14 @@ test('with Redis stopped both instances answer 200, log it once, and share again
     }
   }
   for (const server of [a, b]) {
-    const lines = server.output().split('\n').filter((l) => l.includes('[cache]'));
-    expect(lines.filter((l) => l.includes('Redis is unavailable')), lines.join('\n')).toHaveLength(1);
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.includes('[cache]'));
+    expect(
+      lines.filter((l) => l.includes('Redis is unavailable')),
+      lines.join('\n'),
+    ).toHaveLength(1);
   }
 
   await redis.start();
@@ -98,8 +109,18 @@ test('with Redis stopped both instances answer 200, log it once, and share again
       { timeout: 30_000, message: 'both instances log that Redis is back' },
     )
     .toBe(true)
-    .catch((e: Error) => {
-      throw new Error(`${e.message}\n${[a, b].map((s) => s.output().split('\n').filter((l) => /cache|rror/.test(l)).join('\n')).join('\n---\n')}`);
+    .catch((e: unknown) => {
+      throw new Error(
+        `${e instanceof Error ? e.message : String(e)}\n${[a, b]
+          .map((s) =>
+            s
+              .output()
+              .split('\n')
+              .filter((l) => /cache|rror/.test(l))
+              .join('\n'),
+          )
+          .join('\n---\n')}`,
+      );
     });
   // Redis came back empty: B caches its front there again, then A publishes.
   const before = await text(`${b.url}/world`);

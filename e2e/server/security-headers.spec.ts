@@ -30,6 +30,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it; the declared type is the tests' view
   await server?.stop();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -67,7 +68,8 @@ test('every kind of response carries the security headers, and no X-Powered-By',
   ];
   for (const p of paths) {
     const res = await fetch(`${server.url}${p}`, { redirect: 'manual' });
-    for (const [name, pattern] of Object.entries(EXPECTED)) expect(res.headers.get(name), `${name} on ${p} (${res.status})`).toMatch(pattern);
+    for (const [name, pattern] of Object.entries(EXPECTED))
+      expect(res.headers.get(name), `${name} on ${p} (${res.status})`).toMatch(pattern);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp, `CSP on ${p}`).toContain("frame-ancestors 'none'");
     expect(csp, `CSP on ${p}`).not.toContain('unsafe-eval');
@@ -88,7 +90,7 @@ async function watchCsp(page: Page): Promise<string[]> {
   const problems: string[] = [];
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      (window as unknown as { __csp: string[] }).__csp ??= [];
+      (window as unknown as { __csp?: string[] }).__csp ??= [];
       (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
@@ -98,14 +100,24 @@ async function watchCsp(page: Page): Promise<string[]> {
   return problems;
 }
 
-for (const p of ['/', '/world', `/articles/${EMBED_SLUG}`, '/articles/island-states-sign-port-calder-patrol-pact', '/authors/ines-okafor', '/tags/defence', '/search?q=x', '/no-such-page']) {
+for (const p of [
+  '/',
+  '/world',
+  `/articles/${EMBED_SLUG}`,
+  '/articles/island-states-sign-port-calder-patrol-pact',
+  '/authors/ines-okafor',
+  '/tags/defence',
+  '/search?q=x',
+  '/no-such-page',
+]) {
   test(`${p} renders with no CSP violation`, async ({ page }) => {
     const problems = await watchCsp(page);
     const response = await page.goto(`${server.url}${p}`, { waitUntil: 'load' });
     expect(response?.status(), p).toBe(p === '/no-such-page' ? 404 : 200);
     // Hydration and client navigation run scripts: click through to make sure they were allowed.
     // The inline theme script ran (it marks <html data-js>): inline scripts are allowed.
-    if (response?.status() === 200) await page.waitForFunction(() => document.documentElement.hasAttribute('data-js'), undefined, { timeout: 10_000 });
+    if (response?.status() === 200)
+      await page.waitForFunction(() => document.documentElement.hasAttribute('data-js'), undefined, { timeout: 10_000 });
     await page.mouse.wheel(0, 4000);
     await page.waitForTimeout(500);
     const violations = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);

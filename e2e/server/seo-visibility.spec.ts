@@ -30,7 +30,19 @@ let contentDir: string;
 function story(slug: string, fields: string[], body = 'The harbour lamps were lit again on Friday evening.') {
   writeFileSync(
     path.join(contentDir, 'articles', `${slug}.mdx`),
-    ['---', `title: "Harbour lamps story ${slug}"`, 'dek: Lamps, a test of what search engines are told.', 'section: world', 'tags: [Harbours]', 'authors: [mark-jones]', ...fields, '---', '', body, ''].join('\n'),
+    [
+      '---',
+      `title: "Harbour lamps story ${slug}"`,
+      'dek: Lamps, a test of what search engines are told.',
+      'section: world',
+      'tags: [Harbours]',
+      'authors: [mark-jones]',
+      ...fields,
+      '---',
+      '',
+      body,
+      '',
+    ].join('\n'),
   );
 }
 
@@ -39,13 +51,18 @@ test.beforeAll(async () => {
   const iso = (msFromNow: number) => new Date(Date.now() + msFromNow).toISOString();
   // Written before the server starts, so the first regeneration already sees them.
   story(slugs.fresh, [`publishedAt: ${iso(-60 * 60_000)}`]);
-  story(slugs.syndicated, [`publishedAt: ${iso(-2 * 60 * 60_000)}`, `source: { name: Agency, url: "${ORIGINAL}" }`, `canonicalUrl: ${ORIGINAL}`]);
+  story(slugs.syndicated, [
+    `publishedAt: ${iso(-2 * 60 * 60_000)}`,
+    `source: { name: Agency, url: "${ORIGINAL}" }`,
+    `canonicalUrl: ${ORIGINAL}`,
+  ]);
   story(slugs.draft, [`publishedAt: ${iso(-30 * 60_000)}`, 'draft: true']);
   story(slugs.future, [`publishedAt: ${iso(24 * 60 * 60_000)}`]);
   server = await startServer({ contentDir, isolated: true, env: { HIDE_SAMPLES: '1' } });
 });
 
 test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it; the declared type is the tests' view
   await server?.stop();
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
@@ -89,7 +106,11 @@ test('drafts, scheduled stories and hidden samples appear in no sitemap, feed or
   expectNoHidden(news, 'news sitemap', { syndicated: false });
 
   // Feeds: the fresh and the syndicated story, nothing hidden.
-  for (const [name, xml] of [['rss', rss], ['atom', atom], ['world rss', worldRss]] as const) {
+  for (const [name, xml] of [
+    ['rss', rss],
+    ['atom', atom],
+    ['world rss', worldRss],
+  ] as const) {
     const feed = parseFeed(xml);
     const urls = feed.items.map((i) => i.url);
     expect(urls[0], name).toBe(`${SITE}/articles/${slugs.fresh}`);

@@ -27,7 +27,10 @@ export function sendRaw(base: string, req: HostileRequest): Promise<RawResponse>
         method: req.method,
         path: req.path,
         // A body goes with its length unless the request says it is chunked.
-        headers: { ...(req.body && !req.headers?.['transfer-encoding'] ? { 'content-length': String(req.body.length) } : {}), ...req.headers },
+        headers: {
+          ...(req.body && !req.headers?.['transfer-encoding'] ? { 'content-length': String(req.body.length) } : {}),
+          ...req.headers,
+        },
         timeout: 30_000,
       },
       (res) => {
@@ -95,7 +98,7 @@ const SEGMENTS = [
   'x%00.mdx',
   '..%00/etc/passwd',
   'x'.repeat(5000),
-  `${'%41'.repeat(1500)}`,
+  '%41'.repeat(1500),
   '%ff',
   '%ff%fe%fd',
   '%c3%28',
@@ -118,13 +121,38 @@ const SEGMENTS = [
   '~',
 ];
 
-const PREFIXES = ['/', '/articles/', '/authors/', '/tags/', '/world/', '/world/page/', '/media/16x9/', '/media/', '/sitemaps/', '/preview/'];
+const PREFIXES = [
+  '/',
+  '/articles/',
+  '/authors/',
+  '/tags/',
+  '/world/',
+  '/world/page/',
+  '/media/16x9/',
+  '/media/',
+  '/sitemaps/',
+  '/preview/',
+];
 
 const BAD_PAGES = ['0', '-1', '1.5', '1e3', '999999999', '99999999999999999999999', 'abc', '01', '%20', '0x10', 'NaN', 'Infinity', '2%00'];
-const PAGED = ['/world/page/', '/business/page/', '/tags/port-calder/page/', '/tags/x/page/', '/authors/ines-okafor/page/', '/authors/x/page/'];
+const PAGED = [
+  '/world/page/',
+  '/business/page/',
+  '/tags/port-calder/page/',
+  '/tags/x/page/',
+  '/authors/ines-okafor/page/',
+  '/authors/x/page/',
+];
 
 /** Issue 15: preview paths that parsing folds into `//host`, and other spellings of a story image. */
-const REDIRECT_SPELLINGS = ['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example', '/%5Cevil.example', '/%09/evil.example', '/%0A/evil.example'];
+export const REDIRECT_SPELLINGS = [
+  '/.//evil.example',
+  '/%2e//evil.example',
+  '/a/..//evil.example',
+  '/%5Cevil.example',
+  '/%09/evil.example',
+  '/%0A/evil.example',
+];
 const IMAGE_SPELLINGS = [
   '/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg',
   '/media/4x3/images%2F.%2F.%2Fsamples%2Fferry-yard.jpg',
@@ -134,13 +162,22 @@ const IMAGE_SPELLINGS = [
   '/_next/image?url=%2Fimages%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg&w=640&q=75',
 ];
 
-const PAGES = ['/', '/world', '/articles/ardmoor-participatory-budget', '/authors/ines-okafor', '/tags/port-calder', '/feed.xml', '/sitemap.xml'];
+const PAGES = [
+  '/',
+  '/world',
+  '/articles/ardmoor-participatory-budget',
+  '/authors/ines-okafor',
+  '/tags/port-calder',
+  '/feed.xml',
+  '/sitemap.xml',
+];
 
 /** Several hundred hostile requests against every kind of route. */
 export function hostileRequests(): HostileRequest[] {
   const list: HostileRequest[] = [];
   for (const prefix of PREFIXES) {
-    for (const segment of SEGMENTS) list.push({ method: 'GET', path: `${prefix}${segment}`, label: `traversal ${prefix}${segment.slice(0, 60)}` });
+    for (const segment of SEGMENTS)
+      list.push({ method: 'GET', path: `${prefix}${segment}`, label: `traversal ${prefix}${segment.slice(0, 60)}` });
   }
   for (const segment of SEGMENTS.slice(0, 12)) {
     list.push({ method: 'GET', path: `/_next/static/${segment}`, label: `static ${segment}` });
@@ -158,13 +195,23 @@ export function hostileRequests(): HostileRequest[] {
   }
   const huge = `q=${'a'.repeat(16 * 1024)}`;
   for (const page of PAGES) {
-    list.push({ method: 'GET', path: `${page}?utm_source=x&page=-1&__proto__[x]=1&constructor=1&a[]=1&a[]=2&%ff=%00`, label: `unknown params ${page}` });
+    list.push({
+      method: 'GET',
+      path: `${page}?utm_source=x&page=-1&__proto__[x]=1&constructor=1&a[]=1&a[]=2&%ff=%00`,
+      label: `unknown params ${page}`,
+    });
     list.push({ method: 'GET', path: `${page}?${huge}`, label: `16 KB query ${page}` });
     list.push({ method: 'GET', path: `${page}?_rsc=%ff&__nextDataReq=1`, label: `next internals ${page}` });
     list.push({ method: 'HEAD', path: page, label: `HEAD ${page}` });
     list.push({ method: 'OPTIONS', path: page, label: `OPTIONS ${page}` });
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-      list.push({ method, path: page, headers: { 'content-type': 'application/json' }, body: Buffer.from('{"a":1}'), label: `${method} ${page}` });
+      list.push({
+        method,
+        path: page,
+        headers: { 'content-type': 'application/json' },
+        body: Buffer.from('{"a":1}'),
+        label: `${method} ${page}`,
+      });
     }
     list.push({
       method: 'POST',
@@ -173,9 +220,24 @@ export function hostileRequests(): HostileRequest[] {
       body: Buffer.from('[]'),
       label: `forged server action ${page}`,
     });
-    list.push({ method: 'GET', path: page, headers: { rsc: '1', 'next-router-state-tree': '%ff%00garbage' }, label: `bad router state ${page}` });
-    list.push({ method: 'GET', path: page, headers: { 'accept-encoding': 'x'.repeat(4000), 'x-forwarded-host': 'evil.example' }, label: `odd headers ${page}` });
-    list.push({ method: 'GET', path: page, headers: { cookie: '__prerender_bypass=forged; __next_preview_data=x' }, label: `forged preview cookie ${page}` });
+    list.push({
+      method: 'GET',
+      path: page,
+      headers: { rsc: '1', 'next-router-state-tree': '%ff%00garbage' },
+      label: `bad router state ${page}`,
+    });
+    list.push({
+      method: 'GET',
+      path: page,
+      headers: { 'accept-encoding': 'x'.repeat(4000), 'x-forwarded-host': 'evil.example' },
+      label: `odd headers ${page}`,
+    });
+    list.push({
+      method: 'GET',
+      path: page,
+      headers: { cookie: '__prerender_bypass=forged; __next_preview_data=x' },
+      label: `forged preview cookie ${page}`,
+    });
   }
   return list;
 }
@@ -193,19 +255,47 @@ export function hostileWebhookRequests(secret: string): HostileRequest[] {
     { method: 'POST', path: '/api/revalidate', headers: auth, body: body(''), label: 'empty body' },
     { method: 'POST', path: '/api/revalidate', headers: auth, body: Buffer.from([0xff, 0xfe, 0x7b, 0x7d]), label: 'invalid UTF-8' },
     { method: 'POST', path: '/api/revalidate', headers: auth, body: body(nested), label: 'deeply nested JSON' },
-    { method: 'POST', path: '/api/revalidate', headers: auth, body: body('{"files": "content/articles/x.mdx"}'), label: 'files not a list' },
+    {
+      method: 'POST',
+      path: '/api/revalidate',
+      headers: auth,
+      body: body('{"files": "content/articles/x.mdx"}'),
+      label: 'files not a list',
+    },
     { method: 'POST', path: '/api/revalidate', headers: auth, body: body('{"files": [1, null, {}]}'), label: 'files of wrong types' },
     { method: 'POST', path: '/api/revalidate', headers: auth, body: body('{"__proto__": {"files": []}}'), label: 'prototype pollution' },
-    { method: 'POST', path: '/api/revalidate', headers: { ...auth, 'x-hub-signature-256': 'sha256=00' }, body: body('{}'), label: 'bad signature' },
-    { method: 'POST', path: '/api/revalidate', headers: { 'content-type': 'application/json' }, body: body('{"files": []}'), label: 'no secret' },
-    { method: 'POST', path: '/api/revalidate', headers: { ...auth, authorization: `Bearer ${'x'.repeat(8000)}` }, body: body('{"files": []}'), label: 'long wrong secret' },
+    {
+      method: 'POST',
+      path: '/api/revalidate',
+      headers: { ...auth, 'x-hub-signature-256': 'sha256=00' },
+      body: body('{}'),
+      label: 'bad signature',
+    },
+    {
+      method: 'POST',
+      path: '/api/revalidate',
+      headers: { 'content-type': 'application/json' },
+      body: body('{"files": []}'),
+      label: 'no secret',
+    },
+    {
+      method: 'POST',
+      path: '/api/revalidate',
+      headers: { ...auth, authorization: `Bearer ${'x'.repeat(8000)}` },
+      body: body('{"files": []}'),
+      label: 'long wrong secret',
+    },
     { method: 'PUT', path: '/api/revalidate', headers: auth, body: body('{}'), label: 'PUT webhook' },
     { method: 'GET', path: '/api/revalidate', label: 'GET webhook' },
     {
       method: 'POST',
       path: '/api/revalidate',
       headers: auth,
-      body: body(JSON.stringify({ files: ['../../etc/passwd', 'content/articles/../../../etc/passwd', 'content/articles/%2e%2e.mdx', '/etc/passwd'] })),
+      body: body(
+        JSON.stringify({
+          files: ['../../etc/passwd', 'content/articles/../../../etc/passwd', 'content/articles/%2e%2e.mdx', '/etc/passwd'],
+        }),
+      ),
       label: 'traversal file names',
     },
   ];

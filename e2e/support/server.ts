@@ -92,8 +92,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     },
   );
   let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
   const url = `http://127.0.0.1:${port}`;
 
   const stop = async () => {
@@ -105,6 +109,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         /* already gone */
       }
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the process may have exited while we waited; TypeScript keeps the narrowing from before the await
       if (child.exitCode === null) {
         try {
           process.kill(-child.pid, 'SIGKILL');
@@ -137,7 +142,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     await new Promise((resolve) => setTimeout(resolve, options.waitFor === 'listening' ? 10 : 100));
   }
-  return { url, pid: child.pid!, startedAt, readyAt: performance.now(), distDir: path.resolve(projectDir, distDir), output: () => output, stop };
+  return {
+    url,
+    pid: child.pid!,
+    startedAt,
+    readyAt: performance.now(),
+    distDir: path.resolve(projectDir, distDir),
+    output: () => output,
+    stop,
+  };
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port (closed at once, nothing sent). */

@@ -1,7 +1,7 @@
 /**
  * The page budgets of ADR 0006, read from the ADR itself so that the number a reviewer reads is
  * the number the check enforces, and judged against what a production build serves. The check
- * (scripts/check-budgets.mts) runs in `npm test` and fails the run when a budget is exceeded.
+ * (scripts/check-budgets.ts) runs in `npm test` and fails the run when a budget is exceeded.
  */
 
 export type PageBudgets = {
@@ -38,7 +38,17 @@ export function readBudgets(adr: string): PageBudgets {
 export function judgeBudgets(budgets: PageBudgets, measured: MeasuredPages): BudgetVerdict[] {
   const overFloor = measured.storyJsGzip - measured.floorJsGzip;
   return [
-    { name: 'first-load JavaScript above the floor (gzip)', limit: budgets.jsOverFloorGzip, measured: overFloor, over: overFloor > budgets.jsOverFloorGzip },
-    { name: 'seed story HTML (raw)', limit: budgets.storyHtmlRaw, measured: measured.storyHtmlRaw, over: measured.storyHtmlRaw > budgets.storyHtmlRaw },
+    {
+      name: 'first-load JavaScript above the floor (gzip)',
+      limit: budgets.jsOverFloorGzip,
+      measured: overFloor,
+      over: overFloor > budgets.jsOverFloorGzip,
+    },
+    {
+      name: 'seed story HTML (raw)',
+      limit: budgets.storyHtmlRaw,
+      measured: measured.storyHtmlRaw,
+      over: measured.storyHtmlRaw > budgets.storyHtmlRaw,
+    },
   ];
 }

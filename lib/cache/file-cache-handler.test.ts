@@ -43,7 +43,10 @@ function files(serverDistDir: string): { count: number; bytes: number } {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else (count++, (bytes += statSync(p).size));
+      else {
+        count++;
+        bytes += statSync(p).size;
+      }
     }
   };
   walk(path.join(serverDistDir, 'route-cache'));

@@ -79,10 +79,22 @@ function shared() {
     };
     // Reconnected: try at once. But only a command that succeeds says Redis is back (state.ok): a
     // connection can open and drop at once (something else on the port).
-    client.on('ready', mine(() => (state.retryAt = 0)));
-    client.on('error', mine((e) => state.down(e)));
-    client.on('reconnecting', mine(() => state.down(new Error('connection lost'))));
-    client.on('end', mine(() => state.down(new Error('connection closed'))));
+    client.on(
+      'ready',
+      mine(() => (state.retryAt = 0)),
+    );
+    client.on(
+      'error',
+      mine((e) => state.down(e)),
+    );
+    client.on(
+      'reconnecting',
+      mine(() => state.down(new Error('connection lost'))),
+    );
+    client.on(
+      'end',
+      mine(() => state.down(new Error('connection closed'))),
+    );
     client.connect().catch(mine((e) => state.down(e)));
     return client;
   }
@@ -206,7 +218,12 @@ export default class RedisCacheHandler {
   async bound(key) {
     const client = this.state.client;
     const [, count] = await withTimeout(
-      client.multi().zAdd(this.indexKey, { score: Date.now(), value: key }).zCard(this.indexKey).expire(this.indexKey, ENTRY_TTL_SECONDS).exec(),
+      client
+        .multi()
+        .zAdd(this.indexKey, { score: Date.now(), value: key })
+        .zCard(this.indexKey)
+        .expire(this.indexKey, ENTRY_TTL_SECONDS)
+        .exec(),
     );
     if (Number(count) <= this.maxEntries) return;
     const oldest = await withTimeout(client.zPopMinCount(this.indexKey, Number(count) - this.maxEntries));

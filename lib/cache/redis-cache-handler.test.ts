@@ -40,7 +40,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed before connecting
   client?.destroy();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- unset when beforeAll failed to start redis-server
   await redis?.stop();
   rmSync(dist, { recursive: true, force: true });
 });
@@ -111,7 +113,13 @@ describe('Redis cache handler', () => {
       const a = new Handler({ serverDistDir: path.join(other, 'server') });
       for (let i = 0; i < 12; i++) await a.set(`/articles/p${i}`, page(`p${i}`), {});
       const stored = await client.keys(`${process.env.REDIS_KEY_PREFIX}:build-bounded:entry:*`);
-      expect(stored.map((k) => k.split(':entry:')[1]).sort()).toEqual(['/articles/p10', '/articles/p11', '/articles/p7', '/articles/p8', '/articles/p9']);
+      expect(stored.map((k) => k.split(':entry:')[1]).sort()).toEqual([
+        '/articles/p10',
+        '/articles/p11',
+        '/articles/p7',
+        '/articles/p8',
+        '/articles/p9',
+      ]);
       expect(await client.zCard(`${process.env.REDIS_KEY_PREFIX}:build-bounded:index`)).toBe(5);
     } finally {
       delete process.env.ISR_CACHE_MAX_ENTRIES;
@@ -170,6 +178,7 @@ describe('Redis cache handler', () => {
     const g = globalThis as unknown as Record<symbol, unknown>;
     const previous = g[STATE];
     const url = process.env.REDIS_URL;
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- removes the handler's global state (a fixed symbol key) so a new handler starts afresh
     delete g[STATE];
     process.env.REDIS_URL = `redis://127.0.0.1:${port}`;
     const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);

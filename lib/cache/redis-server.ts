@@ -56,5 +56,13 @@ export async function startRedis(): Promise<TestRedis> {
     await exited;
   };
   await start();
-  return { url: `redis://127.0.0.1:${port}`, port, get pid() { return child?.pid ?? 0; }, stop, start };
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    port,
+    get pid() {
+      return child?.pid ?? 0;
+    },
+    stop,
+    start,
+  };
 }

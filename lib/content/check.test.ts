@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent, checkStorySource, withFreshIndex } from './check';
+import { checkContent, checkStorySource } from './check';
+import { withFreshIndex } from './index/reconcile';
 import { formatProblem } from './problems';
 
 const DIR = 'lib/content/fixtures/check';

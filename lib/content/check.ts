@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { readdir, readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import { isImagePath } from '@/lib/security/safe-path';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { displayPath } from './content-dir';
 import { parseYaml } from './front-matter';
-import { openIndex, type IndexDb } from './index/database';
-import { knownIds, reconcile } from './index/reconcile';
+import type { IndexDb } from './index/database';
+import { knownIds, listContentFolder, readContentFile, withFreshIndex } from './index/reconcile';
 import { checkLink, publicFileExists, type LinkTargets } from './links';
 import { locateField, parseArticle } from './parse';
 import type { ContentProblem } from './problems';
@@ -33,23 +30,10 @@ export type CheckOptions = {
  * that exist, one file per author, one spelling per tag. Problems come sorted by file and line.
  */
 export async function checkContent(dir: string, publicDir: string, options: CheckOptions = {}): Promise<CheckReport> {
-  return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir, options.onProgress), options);
-}
-
-/**
- * Builds a content index of `dir` from scratch in a temporary file, by the code the server uses,
- * hands it to `fn`, then deletes it: the check never trusts an index it did not just build.
- */
-export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promise<T>, options: CheckOptions = {}): Promise<T> {
-  const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
-  const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
-  try {
-    await reconcile(db, dir, { onProgress: (done, total) => options.onProgress?.(done, total, 'stories'), checkBodies: options.checkBodies });
-    return await fn(db);
-  } finally {
-    db.close();
-    rmSync(temp, { recursive: true, force: true });
-  }
+  return withFreshIndex(dir, (db) => reportOn(db, dir, publicDir, options.onProgress), {
+    checkBodies: options.checkBodies,
+    onProgress: (done, total) => options.onProgress?.(done, total, 'stories'),
+  });
 }
 
 type FileRow = { path: string; kind: string; problems: string; parsed: string | null; refs: string | null };
@@ -81,13 +65,13 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     if (i % 500 === 0) onProgress?.(i, stories.length, 'links and tags');
     if (!row.parsed) continue;
     const article = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
-    const source = await readFile(path.join(dir, row.path), 'utf8');
+    const source = (await readContentFile(path.join(dir, row.path))) ?? '';
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
     problems.push(...siteRules(article, source, refs, targets));
     article.tags.forEach((tag, i) => {
       const slug = slugify(tag);
       if (!slug) return;
-      const spellings = tagSpellings.get(slug) ?? new Map();
+      const spellings = tagSpellings.get(slug) ?? new Map<string, { file: string; source: string; index: number }>();
       if (!spellings.has(tag)) spellings.set(tag, { file: article.file, source, index: i });
       tagSpellings.set(slug, spellings);
     });
@@ -202,7 +186,7 @@ async function checkAuthorFiles(dir: string, authors: ReadonlyMap<string, Author
   }
   for (const author of authors.values()) {
     if (author.avatar && !publicFileExists(publicDir, author.avatar.src)) {
-      const source = await readFile(path.join(dir, 'authors', path.basename(author.file)), 'utf8');
+      const source = (await readContentFile(path.join(dir, 'authors', path.basename(author.file)))) ?? '';
       const at = parseYaml(author.file, source).locate(['avatar', 'src']);
       problems.push(problemOf('site.image-exists', author.file, at, missingImage(author.avatar.src), 'avatar.src'));
     }
@@ -211,11 +195,7 @@ async function checkAuthorFiles(dir: string, authors: ReadonlyMap<string, Author
 }
 
 async function listDir(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name).sort();
-  } catch {
-    return [];
-  }
+  return (await listContentFolder(dir).catch(() => [])).sort();
 }
 
 function dedupe(problems: ContentProblem[]): ContentProblem[] {

@@ -24,5 +24,6 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null) return 'an empty value';
   if (typeof value === 'object') return 'a group of fields';
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects returned above: only primitives and functions reach here
   return String(value);
 }

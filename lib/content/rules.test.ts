@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent, withFreshIndex } from './check';
+import { checkContent } from './check';
+import { withFreshIndex } from './index/reconcile';
 import { formatProblem } from './problems';
 import { CONTENT_RULES, runStoryRules } from './rules';
 import { writeContentFile, writeStoryFile } from './test-story-files';
@@ -24,7 +25,7 @@ const at = (slug: string) => `${dir}/articles/${slug}.mdx`;
 /** What the check reports, and which stories the server's reconcile publishes from the same files. */
 async function checkAndServe() {
   const report = await checkContent(dir, path.join(dir, 'public'));
-  const served = await withFreshIndex(dir, async (db) => (db.prepare('SELECT slug FROM stories ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug));
+  const served = await withFreshIndex(dir, (db) => Promise.resolve((db.prepare('SELECT slug FROM stories ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug)));
   return { lines: report.problems.map((p) => `${p.severity} ${formatProblem(p)}`), problems: report.problems, served };
 }
 

@@ -198,7 +198,7 @@ function validFields(data: unknown): Partial<ArticleFrontMatter> {
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
   }
-  return fields as Partial<ArticleFrontMatter>;
+  return fields;
 }
 
 /** Problems a module outside the registry made (YAML, zod), marked with their rule. */

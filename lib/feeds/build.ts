@@ -20,14 +20,7 @@ export type FeedInput = {
 };
 
 /** The newest FEED_SIZE public stories (of one section, when given) as a format-neutral feed. */
-export async function buildFeed({
-  articles,
-  authors,
-  sections,
-  section,
-  now = Date.now(),
-  renderHtml,
-}: FeedInput): Promise<Feed> {
+export async function buildFeed({ articles, authors, sections, section, now = Date.now(), renderHtml }: FeedInput): Promise<Feed> {
   const chosen = articles.slice(0, FEED_SIZE);
   const sectionName = (id: string) => sections.find((s) => s.id === id)?.name;
 

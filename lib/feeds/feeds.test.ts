@@ -15,7 +15,7 @@ const authors = new Map<string, Author>([
   ['bo-lind', fixtureAuthor({ id: 'bo-lind', name: 'Bo Lind' })],
 ]);
 // Stand-in for the MDX renderer, so these tests are about the feed formats.
-const renderHtml = async (a: Article) => `<p>Body of ${a.slug} &amp; more</p>`;
+const renderHtml = (a: Article) => Promise.resolve(`<p>Body of ${a.slug} &amp; more</p>`);
 
 const tricky = fixtureArticle({
   slug: 'tricky',
@@ -30,7 +30,12 @@ const tricky = fixtureArticle({
 const articles = [
   tricky,
   fixtureArticle({ slug: 'business-story', section: 'business', publishedAt: '2024-05-10T09:00:00Z' }),
-  fixtureArticle({ slug: 'syndicated', publishedAt: '2024-05-01T09:00:00Z', source: { name: 'Agency' }, canonicalUrl: 'https://agency.example/x' }),
+  fixtureArticle({
+    slug: 'syndicated',
+    publishedAt: '2024-05-01T09:00:00Z',
+    source: { name: 'Agency' },
+    canonicalUrl: 'https://agency.example/x',
+  }),
   fixtureArticle({ slug: 'sample', sample: true, publishedAt: '2024-04-01T09:00:00Z' }),
 ];
 
@@ -60,14 +65,23 @@ describe('buildFeed', () => {
   });
 
   it('names a section feed after its section', async () => {
-    const f = await buildFeed({ articles: [articles[1]!], authors, sections: fixtureSections, section: fixtureSections[1], now: NOW, renderHtml });
+    const f = await buildFeed({
+      articles: [articles[1]!],
+      authors,
+      sections: fixtureSections,
+      section: fixtureSections[1],
+      now: NOW,
+      renderHtml,
+    });
     expect(f.items.map((i) => i.id)).toEqual(['http://localhost:3000/articles/business-story']);
     expect(f.title).toBe('News Rebeat: Business');
     expect(f.urls.rss).toBe('http://localhost:3000/business/feed.xml');
   });
 
   it(`holds the newest ${FEED_SIZE}`, async () => {
-    const many = Array.from({ length: 60 }, (_, i) => fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }));
+    const many = Array.from({ length: 60 }, (_, i) =>
+      fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }),
+    );
     const f = await buildFeed({ articles: many, authors, sections: fixtureSections, now: NOW, renderHtml });
     expect(FEED_SIZE).toBe(50);
     expect(f.items).toHaveLength(50);
@@ -141,7 +155,7 @@ describe('Atom 1.0', () => {
 
 describe('JSON Feed 1.1', () => {
   it('matches the 1.1 schema and carries authors (plural), dates, summary and HTML', async () => {
-    const json = JSON.parse(renderJsonFeed(await feed()));
+    const json: unknown = JSON.parse(renderJsonFeed(await feed()));
     const parsed = jsonFeedSchema.parse(json);
     expect(parsed.version).toBe('https://jsonfeed.org/version/1.1');
     expect(parsed.feed_url).toBe('http://localhost:3000/feed.json');

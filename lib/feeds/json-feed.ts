@@ -55,21 +55,19 @@ export function renderJsonFeed(feed: Feed): string {
     description: feed.description,
     icon: feed.iconUrl,
     language: feed.language,
-    items: feed.items.map(
-      (item): JsonFeedItem => ({
-        id: item.id,
-        url: item.url,
-        ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
-        title: item.title,
-        summary: item.summary,
-        content_html: item.contentHtml,
-        ...(item.image ? { image: item.image } : {}),
-        date_published: rfc3339(item.published),
-        date_modified: rfc3339(item.updated),
-        authors: item.authors.map((a) => ({ name: a.name, url: a.url })),
-        tags: item.categories,
-      }),
-    ),
+    items: feed.items.map((item): JsonFeedItem => ({
+      id: item.id,
+      url: item.url,
+      ...(item.externalUrl ? { external_url: item.externalUrl } : {}),
+      title: item.title,
+      summary: item.summary,
+      content_html: item.contentHtml,
+      ...(item.image ? { image: item.image } : {}),
+      date_published: rfc3339(item.published),
+      date_modified: rfc3339(item.updated),
+      authors: item.authors.map((a) => ({ name: a.name, url: a.url })),
+      tags: item.categories,
+    })),
   };
   return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -16,11 +16,7 @@ export type EmbedTarget = {
 export const EMBED_PROVIDERS = ['YouTube', 'Vimeo', 'Datawrapper'] as const;
 
 /** Hosts whose iframes the site renders (for a CSP frame-src, if one is added). */
-export const EMBED_FRAME_HOSTS = [
-  'https://www.youtube-nocookie.com',
-  'https://player.vimeo.com',
-  'https://datawrapper.dwcdn.net',
-] as const;
+export const EMBED_FRAME_HOSTS = ['https://www.youtube-nocookie.com', 'https://player.vimeo.com', 'https://datawrapper.dwcdn.net'] as const;
 
 const YOUTUBE_ID = /^[A-Za-z0-9_-]{11}$/;
 

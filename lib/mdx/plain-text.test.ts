@@ -21,7 +21,12 @@ const BODY = [
 
 describe('plain text of a body, from its syntax tree (the one text pipeline)', () => {
   it('leaves out JSX tags, attributes, link targets, URLs, tables and Markdown markers but keeps the words', async () => {
-    expect(plainParagraphs(await textOf(BODY))).toEqual(['A heading', 'Read the report at the ministry or .', 'We will rebuild.', 'A quotation']);
+    expect(plainParagraphs(await textOf(BODY))).toEqual([
+      'A heading',
+      'Read the report at the ministry or .',
+      'We will rebuild.',
+      'A quotation',
+    ]);
   });
 
   it('keeps paragraphs apart and joins the lines within one', async () => {
@@ -39,7 +44,13 @@ describe('plain text of a body, from its syntax tree (the one text pipeline)', (
 
   it('counts the words a reader reads: not tags, link targets, URLs, list numbers or footnote marks; "don\'t" is one word', async () => {
     expect(countWords(await textOf(BODY))).toBe(18);
-    expect(countWords(await textOf('1. First, [one](/articles/x).\n2. Don’t stop.[^1]\n\n<Figure src="/a.jpg" alt="x" width={1} height={1} />\n\n[^1]: A note.'))).toBe(6);
+    expect(
+      countWords(
+        await textOf(
+          '1. First, [one](/articles/x).\n2. Don’t stop.[^1]\n\n<Figure src="/a.jpg" alt="x" width={1} height={1} />\n\n[^1]: A note.',
+        ),
+      ),
+    ).toBe(6);
     expect(countWords(await textOf('Fewer than <5% of boats were late.'))).toBe(7);
   });
 });

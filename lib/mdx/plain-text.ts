@@ -69,7 +69,7 @@ function inlineText(node: Nodes): string {
       return ' ';
     case 'link':
       // A bare address made a link (GFM autolinks) is an address, not words: "https" matches nothing.
-      return node.children.length === 1 && node.children[0]!.type === 'text' && BARE_ADDRESS.test(node.children[0]!.value)
+      return node.children.length === 1 && node.children[0]!.type === 'text' && BARE_ADDRESS.test(node.children[0].value)
         ? ''
         : node.children.map(inlineText).join('');
     case 'mdxTextExpression':

@@ -80,7 +80,11 @@ describe('what a story body may not contain, with line and column', () => {
   const cases: [string, string, RegExp][] = [
     ['import', 'Intro.\n\nimport fs from "node:fs"', /^3:1 import and export statements are not allowed/],
     ['export', 'export const secret = process.env.REVALIDATE_SECRET', /^1:1 import and export statements are not allowed/],
-    ['an expression in text', 'The key is {process.env.REVALIDATE_SECRET}.', /^1:12 JavaScript expressions are not allowed in stories, found \{process\.env\.REVALIDATE_SECRET\}/],
+    [
+      'an expression in text',
+      'The key is {process.env.REVALIDATE_SECRET}.',
+      /^1:12 JavaScript expressions are not allowed in stories, found \{process\.env\.REVALIDATE_SECRET\}/,
+    ],
     ['an expression block', '{require("fs").readFileSync("/etc/passwd", "utf8")}', /^1:1 JavaScript expressions are not allowed/],
     ['a lowercase element', 'Hi\n\n<script>alert(1)</script>', /^3:1 HTML elements such as <script> are not allowed/],
     ['an iframe', '<iframe src="https://evil.example/" />', /^1:1 HTML elements such as <iframe>/],
@@ -88,20 +92,48 @@ describe('what a story body may not contain, with line and column', () => {
     ['an unknown component', '<Chart data="x" />', /^1:1 unknown component <Chart>: expected one of PullQuote, Figure, Embed/],
     ['a member component', '<PullQuote.Inner />', /^1:1 unknown component <PullQuote\.Inner>/],
     ['a fragment', '<>text</>', /^1:1 empty tags <>/],
-    ['an expression attribute', '<PullQuote cite={process.env.SECRET}>x</PullQuote>', /^1:12 <PullQuote> cite: expected a literal value .*got the expression \{process\.env\.SECRET\}/],
-    ['a spread attribute', '<PullQuote {...globalThis}>x</PullQuote>', /^1:12 <PullQuote>: attribute expressions \{\.\.\.globalThis\} are not allowed/],
-    ['an event handler', '<Figure src="/a.jpg" alt="A" width={1} height={1} onLoad="alert(1)" />', /^1:51 <Figure> has no attribute "onLoad": expected src, alt, width, height, caption, credit/],
-    ['a wrong attribute type', '<Figure src="/a.jpg" alt="A" width="wide" height={1} />', /^1:30 <Figure> width: expected a number \(e\.g\. width=\{1600\}\), got "wide"/],
+    [
+      'an expression attribute',
+      '<PullQuote cite={process.env.SECRET}>x</PullQuote>',
+      /^1:12 <PullQuote> cite: expected a literal value .*got the expression \{process\.env\.SECRET\}/,
+    ],
+    [
+      'a spread attribute',
+      '<PullQuote {...globalThis}>x</PullQuote>',
+      /^1:12 <PullQuote>: attribute expressions \{\.\.\.globalThis\} are not allowed/,
+    ],
+    [
+      'an event handler',
+      '<Figure src="/a.jpg" alt="A" width={1} height={1} onLoad="alert(1)" />',
+      /^1:51 <Figure> has no attribute "onLoad": expected src, alt, width, height, caption, credit/,
+    ],
+    [
+      'a wrong attribute type',
+      '<Figure src="/a.jpg" alt="A" width="wide" height={1} />',
+      /^1:30 <Figure> width: expected a number \(e\.g\. width=\{1600\}\), got "wide"/,
+    ],
     ['a missing attribute', '<Figure src="/a.jpg" width={1} height={1} />', /^1:1 <Figure> needs the attribute alt/],
-    ['content in a component without any', '<Figure src="/a.jpg" alt="A" width={1} height={1}>text</Figure>', /^1:1 <Figure> takes no content between its tags/],
-    ['an embed from another provider', '<Embed url="https://evil.example/video" title="x" />', /^1:8 <Embed> url: expected a video or chart address from YouTube, Vimeo, Datawrapper/],
+    [
+      'content in a component without any',
+      '<Figure src="/a.jpg" alt="A" width={1} height={1}>text</Figure>',
+      /^1:1 <Figure> takes no content between its tags/,
+    ],
+    [
+      'an embed from another provider',
+      '<Embed url="https://evil.example/video" title="x" />',
+      /^1:8 <Embed> url: expected a video or chart address from YouTube, Vimeo, Datawrapper/,
+    ],
     ['a javascript: link', '[click](javascript:alert(1))', /^1:1 links may go to http\(s\), mailto or tel addresses/],
     ['a javascript: link in capitals', '[click](JaVaScRiPt:alert(1))', /^1:1 links may go to/],
     ['a javascript: link written with entities', '[click](&#x6A;avascript:alert(1))', /^1:1 links may go to/],
     ['a javascript: link with a tab in it', '[click](<java\tscript:alert(1)>)', /^1:1 links may go to/],
     ['a Markdown image', '![a chart](/images/chart.png)', /^1:1 Markdown images are not allowed: use <Figure/],
     ['an HTML comment', 'Text <!-- hidden -->', /^1:7 MDX could not read this: .*HTML comments <!-- --> do not work in MDX/],
-    ['an unclosed component', 'Intro.\n\n<PullQuote cite="A">\nNever closed.', /^3:1 MDX could not read this: Expected a closing tag for `<PullQuote>`.*close a component/],
+    [
+      'an unclosed component',
+      'Intro.\n\n<PullQuote cite="A">\nNever closed.',
+      /^3:1 MDX could not read this: Expected a closing tag for `<PullQuote>`.*close a component/,
+    ],
     ['a stray brace', 'Prices { rose', /^1:\d+ MDX could not read this: .*to show a curly brace, write \\\{/],
   ];
   for (const [what, body, expected] of cases) {

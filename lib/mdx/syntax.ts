@@ -79,9 +79,7 @@ function lenientTag(original: Construct, name: string, kind: 'flow' | 'text'): C
       const tag = original.tokenize.call(this, effects, ok, nok);
       const tagOrProse = effects.check(lessThanInProse, nok, tag);
       // In text an autolink is parsed here; in flow it is left to the paragraph.
-      return kind === 'text'
-        ? effects.attempt(markdownAutolink, ok, tagOrProse)
-        : effects.check(markdownAutolink, nok, tagOrProse);
+      return kind === 'text' ? effects.attempt(markdownAutolink, ok, tagOrProse) : effects.check(markdownAutolink, nok, tagOrProse);
     },
   };
 }

@@ -7,7 +7,5 @@ export const checkRequestSchema = z.strictObject({
   source: z.string().max(1_000_000),
 });
 
-export type CheckRequest = z.infer<typeof checkRequestSchema>;
-
 /** One problem as the live editor shows it: the content check's line, and where to put the cursor. */
 export type CheckedProblem = { line: number; column: number; severity: 'error' | 'warning'; text: string };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkStorySource, withFreshIndex } from '@/lib/content/check';
+import { checkStorySource } from '@/lib/content/check';
+import { withFreshIndex } from '@/lib/content/index/reconcile';
 import { newStoryTemplate } from './template';
 
 describe('newStoryTemplate', () => {

@@ -34,7 +34,12 @@ function memoryIndex(articles: Article[], history: Map<string, StoryRefs>, broke
     isBroken: (slug) => broken.has(slug),
     isKnown: (slug) => articles.some((a) => a.slug === slug) || broken.has(slug),
     listedUnder: (slug) => history.get(slug),
-    storiesBy: (id, limit) => visible.filter((a) => a.authors.includes(id)).map((a) => a.slug).concat([...history].filter(([slug, r]) => r.authors.includes(id) && !bySlug.has(slug)).map(([slug]) => slug)).slice(0, limit),
+    storiesBy: (id, limit) =>
+      visible
+        .filter((a) => a.authors.includes(id))
+        .map((a) => a.slug)
+        .concat([...history].filter(([slug, r]) => r.authors.includes(id) && !bySlug.has(slug)).map(([slug]) => slug))
+        .slice(0, limit),
     storiesSharing: ({ sections, tags }, limit) =>
       visible
         .filter((a) => sections.includes(a.section) || a.tags.some((t) => tags.map(slugify).includes(slugify(t))))
@@ -50,7 +55,10 @@ function plan(
   history: [string, StoryRefs][] = [],
   broken: [string, { article?: Article }][] = [],
 ) {
-  return planRevalidation({ changes, index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article]))) });
+  return planRevalidation({
+    changes,
+    index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article]))),
+  });
 }
 
 describe('planRevalidation', () => {
@@ -87,12 +95,20 @@ describe('planRevalidation', () => {
       [moved, ferryNeighbour, sectionNeighbour, unrelated],
       [['harbour', { sections: ['business', 'world'], tags: ['Port Calder', 'Ferries'], authors: ['ana-ruiz'] }]],
     );
-    expect(result.paths).toEqual(expect.arrayContaining(['/business', '/world', '/tags/port-calder', '/tags/ferries', '/articles/faraway', '/articles/markets']));
+    expect(result.paths).toEqual(
+      expect.arrayContaining(['/business', '/world', '/tags/port-calder', '/tags/ferries', '/articles/faraway', '/articles/markets']),
+    );
   });
 
   it('handles a deleted story through what the index knew of it', () => {
-    const result = plan([{ kind: 'article', slug: 'harbour' }], [ferryNeighbour, sectionNeighbour, unrelated], [['harbour', refsOf(harbour)]]);
-    expect(result.paths).toEqual(expect.arrayContaining(['/articles/harbour', '/business', '/tags/port-calder', '/authors/ben-ode', ...GLOBAL]));
+    const result = plan(
+      [{ kind: 'article', slug: 'harbour' }],
+      [ferryNeighbour, sectionNeighbour, unrelated],
+      [['harbour', refsOf(harbour)]],
+    );
+    expect(result.paths).toEqual(
+      expect.arrayContaining(['/articles/harbour', '/business', '/tags/port-calder', '/authors/ben-ode', ...GLOBAL]),
+    );
   });
 
   it('still refreshes the page and site lists of a deleted story it knows nothing about', () => {
@@ -102,7 +118,15 @@ describe('planRevalidation', () => {
   it('changes nothing for a draft or a story scheduled for later', () => {
     const draft = story('draft', { draft: true, section: 'business' });
     const scheduled = story('later', { publishedAt: '2024-07-01T00:00:00Z' });
-    expect(plan([{ kind: 'article', slug: 'draft' }, { kind: 'article', slug: 'later' }], [...all, draft, scheduled]).paths).toEqual([]);
+    expect(
+      plan(
+        [
+          { kind: 'article', slug: 'draft' },
+          { kind: 'article', slug: 'later' },
+        ],
+        [...all, draft, scheduled],
+      ).paths,
+    ).toEqual([]);
   });
 
   it('keeps the last good page of a public story whose file broke, and still updates the lists it leaves', () => {

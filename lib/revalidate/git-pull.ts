@@ -16,8 +16,8 @@ export function gitPull(dir: string): Promise<GitPullResult> {
         ['pull', '--ff-only'],
         { cwd: dir, timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
         (error, stdout, stderr) => {
-          if (error) resolve({ ok: false, message: (String(stderr).trim() || error.message).split('\n')[0]! });
-          else resolve({ ok: true, output: String(stdout).trim() });
+          if (error) resolve({ ok: false, message: (stderr.trim() || error.message).split('\n')[0]! });
+          else resolve({ ok: true, output: stdout.trim() });
         },
       );
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Article } from '@/lib/content/schema';
 import { githubSignature } from '@/lib/security/secrets';
-import { handleRevalidate, type RefreshedIndex, type RevalidateDeps } from './handle';
+import { handleRevalidate, type RefreshedIndex, type RevalidateDeps, type RevalidateResponse } from './handle';
 
 const SECRET = 'webhook-secret';
 
@@ -23,7 +23,8 @@ const harbour: Article = {
 function setup(overrides: Partial<RevalidateDeps> = {}) {
   const calls: [string, string | undefined][] = [];
   const index: RefreshedIndex = {
-    publicStory: (slug) => (slug === harbour.slug ? { sections: [harbour.section], tags: harbour.tags, authors: harbour.authors } : undefined),
+    publicStory: (slug) =>
+      slug === harbour.slug ? { sections: [harbour.section], tags: harbour.tags, authors: harbour.authors } : undefined,
     isBroken: () => false,
     isKnown: (slug) => slug === harbour.slug,
     listedUnder: () => undefined,
@@ -31,7 +32,7 @@ function setup(overrides: Partial<RevalidateDeps> = {}) {
     storiesSharing: () => [],
     problemsOf: () => [],
   };
-  const refresh = vi.fn(async (_changes: unknown) => index);
+  const refresh = vi.fn<RevalidateDeps['refresh']>(() => Promise.resolve(index));
   const deps: RevalidateDeps = {
     secret: SECRET,
     refresh,
@@ -52,6 +53,10 @@ function githubRequest(body: string, secret = SECRET, event = 'push') {
   });
 }
 
+/** The JSON body handleRevalidate answered with: its result, or the error of a refusal. */
+const resultOf = async (response: Response) => (await response.json()) as RevalidateResponse;
+const errorOf = async (response: Response) => ((await response.json()) as { error: string }).error;
+
 function bearerRequest(body: string, token = SECRET) {
   return new Request('http://site/api/revalidate', { method: 'POST', body, headers: { authorization: `Bearer ${token}` } });
 }
@@ -61,7 +66,7 @@ describe('POST /api/revalidate', () => {
     const { deps, calls, refresh } = setup();
     const response = await handleRevalidate(githubRequest(push(['content/articles/harbour.mdx', 'README.md'])), deps);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await resultOf(response);
     expect(body.revalidated).toEqual([
       '/',
       '/articles/harbour',
@@ -91,7 +96,7 @@ describe('POST /api/revalidate', () => {
     const { deps, calls, refresh } = setup();
     const response = await handleRevalidate(githubRequest(push(['content/articles/harbour.mdx']), 'wrong-secret'), deps);
     expect(response.status).toBe(401);
-    expect((await response.json()).error).toMatch(/X-Hub-Signature-256 does not match/);
+    expect(await errorOf(response)).toMatch(/X-Hub-Signature-256 does not match/);
     expect(calls).toEqual([]);
     expect(refresh).not.toHaveBeenCalled();
   });
@@ -170,24 +175,37 @@ describe('POST /api/revalidate', () => {
 
   it('pulls the content first when asked, and revalidates nothing if the pull fails', async () => {
     const order: string[] = [];
-    const ok = setup({ gitPull: async () => (order.push('pull'), { ok: true, output: 'Fast-forward' }) });
-    ok.refresh.mockImplementation(async () => {
+    const ok = setup({
+      gitPull: () => {
+        order.push('pull');
+        return Promise.resolve({ ok: true, output: 'Fast-forward' });
+      },
+    });
+    ok.refresh.mockImplementation(() => {
       order.push('refresh');
-      return { publicStory: () => undefined, isBroken: () => false, isKnown: () => false, listedUnder: () => undefined, storiesBy: () => [], storiesSharing: () => [], problemsOf: () => [] };
+      return Promise.resolve({
+        publicStory: () => undefined,
+        isBroken: () => false,
+        isKnown: () => false,
+        listedUnder: () => undefined,
+        storiesBy: () => [],
+        storiesSharing: () => [],
+        problemsOf: () => [],
+      });
     });
     expect((await handleRevalidate(bearerRequest('{"files":[]}'), ok.deps)).status).toBe(200);
     expect(order).toEqual(['pull', 'refresh']);
 
-    const failing = setup({ gitPull: async () => ({ ok: false, message: 'fatal: Not possible to fast-forward, aborting.' }) });
+    const failing = setup({ gitPull: () => Promise.resolve({ ok: false, message: 'fatal: Not possible to fast-forward, aborting.' }) });
     const response = await handleRevalidate(bearerRequest('{"files":["content/articles/harbour.mdx"]}'), failing.deps);
     expect(response.status).toBe(502);
-    expect((await response.json()).error).toMatch(/Not possible to fast-forward/);
+    expect(await errorOf(response)).toMatch(/Not possible to fast-forward/);
     expect(failing.calls).toEqual([]);
   });
 
   it('revalidates every page through the root layout when the sections change', async () => {
     const { deps, calls } = setup();
-    const body = await (await handleRevalidate(bearerRequest('{"files":["content/sections.yaml"]}'), deps)).json();
+    const body = await resultOf(await handleRevalidate(bearerRequest('{"files":["content/sections.yaml"]}'), deps));
     expect(body.everything).toBe(true);
     expect(calls).toEqual([['/', 'layout']]);
   });

@@ -103,7 +103,14 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
   if (plan.everything) deps.revalidate('/', 'layout');
   for (const path of plan.paths) deps.revalidate(path, path.includes('[') ? 'page' : undefined);
 
-  const problems = changes.flatMap((c) => (c.kind === 'article' ? index.problemsOf(c.slug).filter((p) => p.severity === 'error').map(formatProblem) : []));
+  const problems = changes.flatMap((c) =>
+    c.kind === 'article'
+      ? index
+          .problemsOf(c.slug)
+          .filter((p) => p.severity === 'error')
+          .map(formatProblem)
+      : [],
+  );
   const result: RevalidateResponse = {
     revalidated: plan.everything ? ['/', ...plan.paths.filter((p) => p !== '/')] : plan.paths,
     everything: plan.everything,

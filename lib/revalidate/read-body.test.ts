@@ -27,7 +27,12 @@ describe('readBodyWithLimit', () => {
 
   it('counts a chunked body with no Content-Length and stops reading once past the limit', async () => {
     let pulls = 0;
-    await expect(readBodyWithLimit(chunked(1000, 1024, () => pulls++), 10 * 1024)).rejects.toBeInstanceOf(BodyTooLargeError);
+    await expect(
+      readBodyWithLimit(
+        chunked(1000, 1024, () => pulls++),
+        10 * 1024,
+      ),
+    ).rejects.toBeInstanceOf(BodyTooLargeError);
     expect(pulls).toBeLessThan(20);
   });
 

@@ -32,7 +32,10 @@ const sections: Section[] = [
   { id: 'politics', name: 'Politics', description: 'Politics.' },
   { id: 'science', name: 'Science', description: 'Science.' },
 ];
-const author = (id: string, name: string): [string, Author] => [id, { id, name, role: 'Reporter', bio: 'Bio.', sample: false, file: `${id}.yaml` }];
+const author = (id: string, name: string): [string, Author] => [
+  id,
+  { id, name, role: 'Reporter', bio: 'Bio.', sample: false, file: `${id}.yaml` },
+];
 const authors = new Map([author('ana-ruiz', 'Ana Ruiz'), author('mark-jones', 'Mark Jones')]);
 
 const seed = story('putin-lukashenko-summit', {
@@ -92,7 +95,21 @@ describe('matching', () => {
   });
 
   it('answers hostile input with no results rather than an error', () => {
-    for (const query of ['(.*', '[', '\\', '"', 'NEAR(', 'a OR b', 'title:x', '<script>alert(1)</script>', '%00', '*'.repeat(5000), 'a'.repeat(5000), '', '   ']) {
+    for (const query of [
+      '(.*',
+      '[',
+      '\\',
+      '"',
+      'NEAR(',
+      'a OR b',
+      'title:x',
+      '<script>alert(1)</script>',
+      '%00',
+      '*'.repeat(5000),
+      'a'.repeat(5000),
+      '',
+      '   ',
+    ]) {
       expect(() => search(query)).not.toThrow();
     }
     expect(search('(.*').total).toBe(0);
@@ -103,7 +120,10 @@ describe('matching', () => {
 describe('ranking', () => {
   it('puts a headline match above a passing mention in the body, even when the mention is newer', () => {
     add(
-      story('mention', { publishedAt: daysAgo(0), text: 'Officials also discussed the glacier briefly, among many other matters of the week.' }),
+      story('mention', {
+        publishedAt: daysAgo(0),
+        text: 'Officials also discussed the glacier briefly, among many other matters of the week.',
+      }),
       story('headline', { title: 'Glacier retreat doubles in a decade', publishedAt: daysAgo(3 * 365) }),
     );
     expect(slugs('glacier')).toEqual(['headline', 'mention']);
@@ -111,12 +131,18 @@ describe('ranking', () => {
 
   it('lifts a recent story above a slightly better match from last year', () => {
     // The shorter headline is the closer match; the longer one is this week's news.
-    add(story('last-year', { title: 'Harbour lights', publishedAt: daysAgo(400) }), story('this-week', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }));
+    add(
+      story('last-year', { title: 'Harbour lights', publishedAt: daysAgo(400) }),
+      story('this-week', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }),
+    );
     expect(slugs('harbour lights')).toEqual(['this-week', 'last-year']);
   });
 
   it('puts the closer match first when both are as recent', () => {
-    add(story('short', { title: 'Harbour lights', publishedAt: daysAgo(2) }), story('long', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }));
+    add(
+      story('short', { title: 'Harbour lights', publishedAt: daysAgo(2) }),
+      story('long', { title: 'Harbour lights return to the bay', publishedAt: daysAgo(2) }),
+    );
     expect(slugs('harbour lights')).toEqual(['short', 'long']);
   });
 

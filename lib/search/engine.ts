@@ -79,7 +79,9 @@ type Scored = Match & { score: number };
 // The slug is read from FTS5's content table (c0) rather than story_search.slug: FTS5 loads a
 // whole row, the indexed body included, to return one column, which doubled the cost of a match.
 const BM25 = `bm25(story_search, 0, ${SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]).join(', ')})`;
-const matches = (bm: string) => `SELECT story_search.rowid AS id, s.slug AS slug, s.section AS section, s.published_ms AS published, ${bm} AS bm
+const matches = (
+  bm: string,
+) => `SELECT story_search.rowid AS id, s.slug AS slug, s.section AS section, s.published_ms AS published, ${bm} AS bm
   FROM story_search JOIN story_search_content c ON c.id = story_search.rowid JOIN stories s ON s.slug = c.c0
   WHERE story_search MATCH @expr AND story_search.rowid < @cut AND ${publicWhere('s')}`;
 
@@ -98,7 +100,7 @@ const cache = new WeakMap<IndexDb, Map<keyof typeof SQL, Statement>>();
 
 function statement<P extends unknown[] | object, R>(db: IndexDb, name: keyof typeof SQL): Statement<P, R> {
   let statements = cache.get(db);
-  if (!statements) cache.set(db, (statements = new Map()));
+  if (!statements) cache.set(db, (statements = new Map<keyof typeof SQL, Statement>()));
   let prepared = statements.get(name);
   if (!prepared) statements.set(name, (prepared = db.prepare(SQL[name])));
   return prepared as Statement<P, R>;
@@ -201,7 +203,7 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
     for (const group of groups) {
       let boost = 0;
       let exact = false;
-      SEARCH_FIELDS.forEach((field, f) => {
+      for (const [f, field] of SEARCH_FIELDS.entries()) {
         const text = fields[f] ?? '';
         if (text.includes(group.exact)) {
           exact = true;
@@ -209,7 +211,7 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
         } else if (group.expansions.some((w) => text.includes(w))) {
           boost += FIELD_BOOSTS[field];
         }
-      });
+      }
       weight += group.rarity * boost * (exact ? 1 : group.weaker);
     }
     return { ...m, bm: -weight, score: weight * recencyBoost(m.published, now) };
@@ -307,7 +309,10 @@ export function searchStories(db: IndexDb, request: SearchRequest): SearchOutcom
       });
       slice = [...slice, ...older.map((m) => ({ ...m, score: 0 }))];
     }
-    const articles = storiesBySlug(db, slice.map((m) => m.slug));
+    const articles = storiesBySlug(
+      db,
+      slice.map((m) => m.slug),
+    );
     const scores = new Map(slice.map((m) => [m.slug, m.score]));
     for (const article of articles) hits.push({ article, score: scores.get(article.slug) ?? 0 });
   }

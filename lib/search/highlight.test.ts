@@ -7,9 +7,11 @@ import { bodyPassage, excerpt, highlight, type Segment } from './highlight';
 import { matcherFor, queryTerms } from './search-terms';
 
 /** Matches exactly these indexed words. */
-const words = (...list: string[]) => (term: string) => list.includes(term);
-const show = (segments: readonly Segment[] | undefined) =>
-  segments?.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
+const words =
+  (...list: string[]) =>
+  (term: string) =>
+    list.includes(term);
+const show = (segments: readonly Segment[] | undefined) => segments?.map((s) => (s.match ? `[${s.text}]` : s.text)).join('');
 
 describe('highlight', () => {
   it('marks whole words whose indexed form matched, whatever their case or accents', () => {
@@ -55,7 +57,9 @@ describe('Highlighted (rendering)', () => {
     const html = renderToStaticMarkup(createElement(Highlighted, { segments }));
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;<mark');
-    expect(html).toMatch(/<mark[^>]*>script<\/mark>&gt;alert\(&quot;x&quot;\)&lt;\/<mark[^>]*>script<\/mark>&gt; <mark[^>]*>Lukashenko<\/mark> &amp; co/);
+    expect(html).toMatch(
+      /<mark[^>]*>script<\/mark>&gt;alert\(&quot;x&quot;\)&lt;\/<mark[^>]*>script<\/mark>&gt; <mark[^>]*>Lukashenko<\/mark> &amp; co/,
+    );
   });
 });
 
@@ -72,7 +76,10 @@ describe('excerpt', () => {
     expect(text).toContain('[Lukashenko] arrived');
     expect(text.startsWith('… ')).toBe(true);
     expect(text.endsWith(' …')).toBe(true);
-    const inner = passage.map((s) => s.text).join('').slice(2, -2);
+    const inner = passage
+      .map((s) => s.text)
+      .join('')
+      .slice(2, -2);
     expect(inner.length).toBeLessThanOrEqual(120);
     expect(body).toContain(inner);
     expect(body[body.indexOf(inner) - 1]).toMatch(/\s/);
@@ -89,7 +96,17 @@ describe('excerpt', () => {
 
 describe('bodyPassage', () => {
   it('takes the passage from the first paragraph with a match, never from a table', async () => {
-    const body = ['Opening words.', '', '| votes | 2,645 |', '| --- | --- |', '| ferry | 90,000 |', '', '## The ferry', '', 'The new ferry sails in May.'].join('\n');
+    const body = [
+      'Opening words.',
+      '',
+      '| votes | 2,645 |',
+      '| --- | --- |',
+      '| ferry | 90,000 |',
+      '',
+      '## The ferry',
+      '',
+      'The new ferry sails in May.',
+    ].join('\n');
     // The story's plain text, as the content index stores it.
     const { text } = await compileBodyCode(body);
     expect(show(bodyPassage(text, words('ferry')))).toBe('The [ferry]');

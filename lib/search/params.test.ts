@@ -7,7 +7,11 @@ const SECTIONS = ['world', 'politics'];
 
 describe('parseSearchParams', () => {
   it('reads query, section and page', () => {
-    expect(parseSearchParams({ q: '  Lukash  ', section: 'world', page: '3' }, SECTIONS)).toEqual({ q: 'Lukash', section: 'world', page: 3 });
+    expect(parseSearchParams({ q: '  Lukash  ', section: 'world', page: '3' }, SECTIONS)).toEqual({
+      q: 'Lukash',
+      section: 'world',
+      page: 3,
+    });
   });
 
   it('defaults to an empty query on page 1 in all sections', () => {

@@ -51,7 +51,7 @@ function expected(stories: readonly Article[]): Record<string, number> {
 /** Every token FTS5 indexed, as its own vocabulary table sees it. */
 function ftsTokens(): string[] {
   index.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.fts_vocab USING fts5vocab(main, story_search, row)');
-  return (index.db.prepare('SELECT term FROM temp.fts_vocab').pluck().all() as string[]);
+  return index.db.prepare('SELECT term FROM temp.fts_vocab').pluck().all() as string[];
 }
 
 describe('writeSearchRow and deleteSearchRow', () => {

@@ -141,7 +141,10 @@ function recount(db: IndexDb, add: Iterable<string>, remove: Iterable<string>) {
  * transaction, before or after the `stories` row is written.
  */
 export function writeSearchRow(db: IndexDb, article: Article, names: SearchNames): void {
-  if (article.draft) return deleteSearchRow(db, article.slug);
+  if (article.draft) {
+    deleteSearchRow(db, article.slug);
+    return;
+  }
   const columns = searchColumns(article, names);
   const publishedMs = Date.parse(article.publishedAt);
   const row = findRow(db, article.slug, publishedMs);
@@ -157,7 +160,11 @@ export function writeSearchRow(db: IndexDb, article: Article, names: SearchNames
   }
   const before = row ? distinctTerms(row) : new Set<string>();
   const after = distinctTerms(columns);
-  recount(db, [...after].filter((t) => !before.has(t)), [...before].filter((t) => !after.has(t)));
+  recount(
+    db,
+    [...after].filter((t) => !before.has(t)),
+    [...before].filter((t) => !after.has(t)),
+  );
 }
 
 /** Removes a story from search (its file was deleted). Does nothing when it has no row. */

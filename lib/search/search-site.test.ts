@@ -31,7 +31,7 @@ const run = (raw: Record<string, string>) =>
       sections.map((s) => s.id),
     ),
     Date.now(),
-    { sections, authors: async (ids) => ids.flatMap((id) => authors.get(id) ?? []) },
+    { sections, authors: (ids) => Promise.resolve(ids.flatMap((id) => authors.get(id) ?? [])) },
   );
 
 describe('searchSite on the repository content', () => {

@@ -62,7 +62,10 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
       const authors = (await lookups.authors(article.authors)).map((a) => highlight(a.name, matches));
       // A query word that the headline, dek and byline do not show is explained by a passage of the
       // body around it, with every matched word marked.
-      const shown = [title, dek, ...authors].flat().filter((s) => s.match).map((s) => normalizeTerm(s.text) ?? '');
+      const shown = [title, dek, ...authors]
+        .flat()
+        .filter((s) => s.match)
+        .map((s) => normalizeTerm(s.text) ?? '');
       const unshown = outcome.terms.filter((q) => !shown.some((w) => termMatches(q, w)));
       const passage = unshown.length ? bodyPassage(article.text, matcherFor(unshown), matches) : undefined;
       return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
@@ -75,9 +78,7 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
     sections,
     matchedAll: outcome.matchedAll,
     total: outcome.total,
-    sectionCounts: sections
-      .map((section) => ({ section, count: outcome.bySection.get(section.id) ?? 0 }))
-      .filter((x) => x.count > 0),
+    sectionCounts: sections.map((section) => ({ section, count: outcome.bySection.get(section.id) ?? 0 })).filter((x) => x.count > 0),
     totalAllSections,
     approximate: outcome.approximate,
     page: params.page,

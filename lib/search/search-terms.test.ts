@@ -39,7 +39,13 @@ describe('words and terms', () => {
   });
 
   it('keeps letters of every script and their combining marks', () => {
-    expect(searchWords('Лукашенко встретился с Путиным; Lukas\u030Cenka')).toEqual(['Лукашенко', 'встретился', 'с', 'Путиным', 'Lukas\u030Cenka']);
+    expect(searchWords('Лукашенко встретился с Путиным; Lukas\u030Cenka')).toEqual([
+      'Лукашенко',
+      'встретился',
+      'с',
+      'Путиным',
+      'Lukas\u030Cenka',
+    ]);
   });
 
   it('gives positions that slice back to each word', () => {
@@ -77,7 +83,9 @@ describe('words and terms', () => {
 
 describe('matching rules', () => {
   it('allows typos only in longer words, at most two', () => {
-    expect([maxTypos('war'), maxTypos('putin'), maxTypos('lukashenka'), maxTypos('x'.repeat(20)), maxTypos('x'.repeat(31))]).toEqual([0, 1, 2, 2, 0]);
+    expect([maxTypos('war'), maxTypos('putin'), maxTypos('lukashenka'), maxTypos('x'.repeat(20)), maxTypos('x'.repeat(31))]).toEqual([
+      0, 1, 2, 2, 0,
+    ]);
   });
 
   it('matches exact words, prefixes of three letters or more, and near misses', () => {

@@ -81,7 +81,12 @@ const STOP_WORDS = new Set(
 
 function fold(word: string, ascii: boolean): string | null {
   // Most words are ASCII and need no Unicode decomposition (the costly part at 10,000 stories).
-  const term = ascii ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  const term = ascii
+    ? word.toLowerCase()
+    : word
+        .normalize('NFKD')
+        .replace(/\p{M}+/gu, '')
+        .toLowerCase();
   if (term.length < 2 || STOP_WORDS.has(term)) return null;
   return term;
 }
@@ -91,6 +96,7 @@ function fold(word: string, ascii: boolean): string | null {
  * reverse), or null for stop words and single letters.
  */
 export function normalizeTerm(word: string): string | null {
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at \x00 on purpose
   return fold(word, /^[\x00-\x7f]*$/.test(word));
 }
 

@@ -42,7 +42,11 @@ export function createTestIndex(): TestIndex {
  * Writes (or replaces) a story row and its search row, and bumps the revision, in one transaction.
  * The search row first, as the reconciler does: it is found by the time the stories row records.
  */
-export function putStory(db: IndexDb, article: Article, names: SearchNames = { section: article.section, authors: article.authors.join(', ') }) {
+export function putStory(
+  db: IndexDb,
+  article: Article,
+  names: SearchNames = { section: article.section, authors: article.authors.join(', ') },
+) {
   db.transaction(() => {
     writeRows(db, article, names);
     bumpRevision(db);
@@ -70,14 +74,21 @@ export function removeStory(db: IndexDb, slug: string) {
  * Reads a content directory into the index (through the reconciler's writer), in one transaction.
  * Bodies are checked first, as the reconciler does: an article's text comes from its body check.
  */
-export async function loadContent(db: IndexDb, dir: string): Promise<{ sections: Section[]; authors: Map<string, Author>; stories: number }> {
+export async function loadContent(
+  db: IndexDb,
+  dir: string,
+): Promise<{ sections: Section[]; authors: Map<string, Author>; stories: number }> {
   const read = <T>(file: string, parse: (file: string, source: string) => { ok: true; value: T } | { ok: false }): T => {
     const parsed = parse(file, readFileSync(path.join(dir, file), 'utf8'));
     if (!parsed.ok) throw new Error(`${file} does not parse`);
     return parsed.value;
   };
   const sections = read('sections.yaml', parseSections);
-  const authors = new Map(readdirSync(path.join(dir, 'authors')).map((f) => read(`authors/${f}`, parseAuthor)).map((a) => [a.id, a]));
+  const authors = new Map(
+    readdirSync(path.join(dir, 'authors'))
+      .map((f) => read(`authors/${f}`, parseAuthor))
+      .map((a) => [a.id, a]),
+  );
   const files = readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.mdx'));
   const articles: Article[] = [];
   for (const file of files) {

@@ -9,6 +9,7 @@ export function isSameOriginPath(value: string): boolean {
 }
 
 // C0 controls and DEL: URL parsers drop or stop at them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /**

@@ -8,7 +8,11 @@ import { cropResponse } from './crop';
 import { MAX_INPUT_PIXELS } from './input-pixels';
 
 let dir: string;
-const previous = { PUBLIC_DIR: process.env.PUBLIC_DIR, CONTENT_DIR: process.env.CONTENT_DIR, CONTENT_INDEX_FILE: process.env.CONTENT_INDEX_FILE };
+const previous = {
+  PUBLIC_DIR: process.env.PUBLIC_DIR,
+  CONTENT_DIR: process.env.CONTENT_DIR,
+  CONTENT_INDEX_FILE: process.env.CONTENT_INDEX_FILE,
+};
 
 /** A story whose lead image is `src`: only images the content uses are cropped. */
 function storyWithImage(content: string, slug: string, src: string) {
@@ -41,6 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeContentIndex();
   for (const [key, value] of Object.entries(previous)) {
+    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- deleting is how an environment variable is unset
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

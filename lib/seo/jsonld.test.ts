@@ -1,15 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import {
-  articleBreadcrumbs,
-  breadcrumbJsonLd,
-  frontPageJsonLd,
-  newsArticleJsonLd,
-  profilePageJsonLd,
-  serializeJsonLd,
-} from './jsonld';
+import { articleBreadcrumbs, breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, profilePageJsonLd, serializeJsonLd } from './jsonld';
 import { fixtureArticle, fixtureAuthor, fixtureSections } from './test-fixtures';
 
-const NOW = Date.parse('2024-06-01T00:00:00Z');
 const world = fixtureSections[0]!;
 const ana = fixtureAuthor({ id: 'ana-ruiz', name: 'Ana Ruiz' });
 const bo = fixtureAuthor({ id: 'bo-lind', name: 'Bo Lind' });
@@ -79,7 +71,11 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('points syndicated copy at its original', () => {
-    const syndicated = { ...article, source: { name: 'Agency', url: 'https://agency.example/x' }, canonicalUrl: 'https://agency.example/x' };
+    const syndicated = {
+      ...article,
+      source: { name: 'Agency', url: 'https://agency.example/x' },
+      canonicalUrl: 'https://agency.example/x',
+    };
     const data = newsArticleJsonLd({ article: syndicated, authors: [ana] });
     expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://agency.example/x' });
     expect(data.url).toBe('https://agency.example/x');

@@ -41,16 +41,29 @@ describe('pageMetadata and feed links', () => {
   it('is an OpenGraph website with the site share card and canonical path', () => {
     const meta = pageMetadata({ title: 'World', description: 'The world.', path: '/world', section: world });
     expect(meta.alternates?.canonical).toBe('/world');
-    expect(meta.openGraph).toMatchObject({ type: 'website', url: '/world', images: [{ url: '/opengraph-image', width: 1200, height: 630 }] });
+    expect(meta.openGraph).toMatchObject({
+      type: 'website',
+      url: '/world',
+      images: [{ url: '/opengraph-image', width: 1200, height: 630 }],
+    });
     expect(meta.twitter).toMatchObject({ card: 'summary_large_image' });
   });
 
   it('advertises the site feeds everywhere and a section feed on its section', () => {
     expect(feedAlternates()['application/rss+xml']).toEqual([{ url: '/feed.xml', title: 'News Rebeat' }]);
     expect(feedAlternates(world)).toEqual({
-      'application/rss+xml': [{ url: '/feed.xml', title: 'News Rebeat' }, { url: '/world/feed.xml', title: 'News Rebeat: World' }],
-      'application/atom+xml': [{ url: '/atom.xml', title: 'News Rebeat' }, { url: '/world/atom.xml', title: 'News Rebeat: World' }],
-      'application/feed+json': [{ url: '/feed.json', title: 'News Rebeat' }, { url: '/world/feed.json', title: 'News Rebeat: World' }],
+      'application/rss+xml': [
+        { url: '/feed.xml', title: 'News Rebeat' },
+        { url: '/world/feed.xml', title: 'News Rebeat: World' },
+      ],
+      'application/atom+xml': [
+        { url: '/atom.xml', title: 'News Rebeat' },
+        { url: '/world/atom.xml', title: 'News Rebeat: World' },
+      ],
+      'application/feed+json': [
+        { url: '/feed.json', title: 'News Rebeat' },
+        { url: '/world/feed.json', title: 'News Rebeat: World' },
+      ],
     });
   });
 });

@@ -14,7 +14,12 @@ describe('newsSitemapArticles', () => {
     const articles = [
       fixtureArticle({ slug: 'one-hour', publishedAt: hoursAgo(1) }),
       fixtureArticle({ slug: 'two-hours', publishedAt: hoursAgo(2) }),
-      fixtureArticle({ slug: 'syndicated', publishedAt: hoursAgo(3), source: { name: 'Agency' }, canonicalUrl: 'https://agency.example/x' }),
+      fixtureArticle({
+        slug: 'syndicated',
+        publishedAt: hoursAgo(3),
+        source: { name: 'Agency' },
+        canonicalUrl: 'https://agency.example/x',
+      }),
       fixtureArticle({ slug: 'edge', publishedAt: hoursAgo(48) }),
       fixtureArticle({ slug: 'too-old', publishedAt: hoursAgo(48.01) }),
     ];
@@ -23,7 +28,9 @@ describe('newsSitemapArticles', () => {
   });
 
   it('lists at most 1,000 stories, the newest', () => {
-    const many = Array.from({ length: 1005 }, (_, i) => fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }));
+    const many = Array.from({ length: 1005 }, (_, i) =>
+      fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }),
+    );
     const chosen = newsSitemapArticles(many, NOW);
     expect(NEWS_MAX_STORIES).toBe(1000);
     expect(chosen).toHaveLength(1000);

@@ -12,9 +12,7 @@ export const NEWS_MAX_STORIES = 1000;
  * published within the window before `now`.
  */
 export function newsSitemapArticles(articles: readonly Article[], now: number = Date.now()): Article[] {
-  return articles
-    .filter((a) => isCanonicalHere(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS)
-    .slice(0, NEWS_MAX_STORIES);
+  return articles.filter((a) => isCanonicalHere(a) && now - Date.parse(a.publishedAt) <= NEWS_WINDOW_MS).slice(0, NEWS_MAX_STORIES);
 }
 
 /**

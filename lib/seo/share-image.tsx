@@ -112,80 +112,76 @@ export type ShareCard = {
 export async function shareImage({ kicker, headline, standfirst, note }: ShareCard): Promise<ImageResponse> {
   const title = clampText(drawableText(headline), 140);
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: PAPER }}>
-        <div style={{ height: 18, background: ACCENT, display: 'flex' }} />
-        <div style={{ flex: 1, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 72px 12px 72px' }}>
-          <div
-            style={{
-              display: 'flex',
-              fontFamily: SANS,
-              fontWeight: 600,
-              fontSize: 30,
-              letterSpacing: 2,
-              color: ACCENT,
-            }}
-          >
-            {clampText(drawableText(kicker.toUpperCase()), 60)}
-          </div>
-          <div
-            style={{
-              display: 'flex',
-              marginTop: 22,
-              fontFamily: SERIF,
-              fontWeight: 700,
-              fontSize: headlineSize(title),
-              lineHeight: 1.12,
-              color: INK,
-            }}
-          >
-            {title}
-          </div>
-          {standfirst ? (
-            <div style={{ display: 'flex', marginTop: 24, fontFamily: SANS, fontWeight: 600, fontSize: 30, lineHeight: 1.35, color: MUTED }}>
-              {clampText(drawableText(standfirst), 150)}
-            </div>
-          ) : null}
+    <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', background: PAPER }}>
+      <div style={{ height: 18, background: ACCENT, display: 'flex' }} />
+      <div style={{ flex: 1, display: 'flex', flexDirection: 'column', justifyContent: 'center', padding: '0 72px 12px 72px' }}>
+        <div
+          style={{
+            display: 'flex',
+            fontFamily: SANS,
+            fontWeight: 600,
+            fontSize: 30,
+            letterSpacing: 2,
+            color: ACCENT,
+          }}
+        >
+          {clampText(drawableText(kicker.toUpperCase()), 60)}
         </div>
         <div
           style={{
             display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'space-between',
-            height: 112,
-            padding: '0 72px',
-            background: SURFACE,
-            borderTop: `2px solid #d6d3cc`,
+            marginTop: 22,
+            fontFamily: SERIF,
+            fontWeight: 700,
+            fontSize: headlineSize(title),
+            lineHeight: 1.12,
+            color: INK,
           }}
         >
-          <div style={{ display: 'flex', alignItems: 'center' }}>
-            <div
-              style={{
-                display: 'flex',
-                alignItems: 'center',
-                justifyContent: 'center',
-                width: 60,
-                height: 60,
-                borderRadius: 10,
-                background: ACCENT,
-                color: PAPER,
-                fontFamily: SERIF,
-                fontWeight: 700,
-                fontSize: 32,
-              }}
-            >
-              NR
-            </div>
-            <div style={{ display: 'flex', marginLeft: 20, fontFamily: SERIF, fontWeight: 700, fontSize: 38, color: INK }}>
-              {site.name}
-            </div>
-          </div>
-          {note ? (
-            <div style={{ display: 'flex', fontFamily: SANS, fontWeight: 600, fontSize: 26, color: MUTED }}>{drawableText(note)}</div>
-          ) : null}
+          {title}
         </div>
+        {standfirst ? (
+          <div style={{ display: 'flex', marginTop: 24, fontFamily: SANS, fontWeight: 600, fontSize: 30, lineHeight: 1.35, color: MUTED }}>
+            {clampText(drawableText(standfirst), 150)}
+          </div>
+        ) : null}
       </div>
-    ),
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          justifyContent: 'space-between',
+          height: 112,
+          padding: '0 72px',
+          background: SURFACE,
+          borderTop: `2px solid #d6d3cc`,
+        }}
+      >
+        <div style={{ display: 'flex', alignItems: 'center' }}>
+          <div
+            style={{
+              display: 'flex',
+              alignItems: 'center',
+              justifyContent: 'center',
+              width: 60,
+              height: 60,
+              borderRadius: 10,
+              background: ACCENT,
+              color: PAPER,
+              fontFamily: SERIF,
+              fontWeight: 700,
+              fontSize: 32,
+            }}
+          >
+            NR
+          </div>
+          <div style={{ display: 'flex', marginLeft: 20, fontFamily: SERIF, fontWeight: 700, fontSize: 38, color: INK }}>{site.name}</div>
+        </div>
+        {note ? (
+          <div style={{ display: 'flex', fontFamily: SANS, fontWeight: 600, fontSize: 26, color: MUTED }}>{drawableText(note)}</div>
+        ) : null}
+      </div>
+    </div>,
     { ...SHARE_IMAGE_SIZE, fonts: await loadFonts() },
   );
 }

@@ -41,9 +41,7 @@ export async function rootSitemapResponse(): Promise<Response> {
   }
   const pagesLastmod = newestLastmod(pages);
   return xml(
-    renderSitemapIndex(
-      plan.parts.map((part) => ({ lastmod: part.kind === 'stories' ? sitemapDate(part.modifiedMs) : pagesLastmod })),
-    ),
+    renderSitemapIndex(plan.parts.map((part) => ({ lastmod: part.kind === 'stories' ? sitemapDate(part.modifiedMs) : pagesLastmod }))),
   );
 }
 

@@ -39,10 +39,14 @@ describe('sitemap entries', () => {
     expect(entries.find((e) => e.loc.endsWith('/world'))!.lastmod).toBeUndefined();
   });
 
-  it("lists stories canonical here with their own last modification, and leaves out syndicated copy", () => {
+  it('lists stories canonical here with their own last modification, and leaves out syndicated copy', () => {
     const entries = storyEntries([
       fixtureArticle({ slug: 'fresh', publishedAt: '2024-05-20T10:00:00+02:00', updatedAt: '2024-05-21T08:00:00+02:00' }),
-      fixtureArticle({ slug: 'syndicated', source: { name: 'Agency', url: 'https://agency.example/story' }, canonicalUrl: 'https://agency.example/story' }),
+      fixtureArticle({
+        slug: 'syndicated',
+        source: { name: 'Agency', url: 'https://agency.example/story' },
+        canonicalUrl: 'https://agency.example/story',
+      }),
     ]);
     expect(entries).toEqual([{ loc: 'http://localhost:3000/articles/fresh', lastmod: '2024-05-21T08:00:00+02:00' }]);
   });
@@ -124,8 +128,14 @@ describe('a generated content set over the limit', () => {
   it('becomes an index of schema-valid parts that together list every public page once', async () => {
     generateContent({ count: 120, dir, tags: 40 });
     // A draft and a scheduled story: never in any part.
-    writeFileSync(path.join(dir, 'articles', 'hidden-draft.mdx'), '---\ntitle: Draft\ndek: D.\nsection: world\nauthors: [synthetic-author-0]\npublishedAt: 2024-01-01T00:00:00Z\ndraft: true\n---\n\nText.\n');
-    writeFileSync(path.join(dir, 'articles', 'hidden-later.mdx'), '---\ntitle: Later\ndek: D.\nsection: world\nauthors: [synthetic-author-0]\npublishedAt: 2099-01-01T00:00:00Z\n---\n\nText.\n');
+    writeFileSync(
+      path.join(dir, 'articles', 'hidden-draft.mdx'),
+      '---\ntitle: Draft\ndek: D.\nsection: world\nauthors: [synthetic-author-0]\npublishedAt: 2024-01-01T00:00:00Z\ndraft: true\n---\n\nText.\n',
+    );
+    writeFileSync(
+      path.join(dir, 'articles', 'hidden-later.mdx'),
+      '---\ntitle: Later\ndek: D.\nsection: world\nauthors: [synthetic-author-0]\npublishedAt: 2099-01-01T00:00:00Z\n---\n\nText.\n',
+    );
     vi.stubEnv('CONTENT_DIR', dir);
     vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, '.index.sqlite'));
     vi.stubEnv('SITEMAP_MAX_URLS', '50');
@@ -154,6 +164,17 @@ describe('a generated content set over the limit', () => {
     // The samples hidden: nothing of them is left to list.
     vi.stubEnv('HIDE_SAMPLES', '1');
     await refreshContentIndex();
-    expect(locsOf(await (await rootSitemapResponse()).text())).toEqual(['http://localhost:3000/', 'http://localhost:3000/world', 'http://localhost:3000/politics', 'http://localhost:3000/business', 'http://localhost:3000/science', 'http://localhost:3000/technology', 'http://localhost:3000/culture', 'http://localhost:3000/sport', 'http://localhost:3000/climate', 'http://localhost:3000/health']);
+    expect(locsOf(await (await rootSitemapResponse()).text())).toEqual([
+      'http://localhost:3000/',
+      'http://localhost:3000/world',
+      'http://localhost:3000/politics',
+      'http://localhost:3000/business',
+      'http://localhost:3000/science',
+      'http://localhost:3000/technology',
+      'http://localhost:3000/culture',
+      'http://localhost:3000/sport',
+      'http://localhost:3000/climate',
+      'http://localhost:3000/health',
+    ]);
   }, 60_000);
 });

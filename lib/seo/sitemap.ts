@@ -59,8 +59,7 @@ export type MonthStamp = { key: string; stories: number; modifiedMs: number };
 
 /** One part of a split sitemap: a slice of a month's stories, or of the other pages. */
 export type SitemapPart =
-  | { kind: 'stories'; month: string; offset: number; limit: number; modifiedMs: number }
-  | { kind: 'pages'; offset: number; limit: number };
+  { kind: 'stories'; month: string; offset: number; limit: number; modifiedMs: number } | { kind: 'pages'; offset: number; limit: number };
 
 export type SitemapPlan = { kind: 'urlset' } | { kind: 'index'; parts: SitemapPart[] };
 
@@ -76,7 +75,8 @@ export function planSitemap(pages: number, months: readonly MonthStamp[], limit:
   if (pages + stories <= limit) return { kind: 'urlset' };
   const parts: SitemapPart[] = [];
   for (const m of [...months].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    for (let offset = 0; offset < m.stories; offset += limit) parts.push({ kind: 'stories', month: m.key, offset, limit, modifiedMs: m.modifiedMs });
+    for (let offset = 0; offset < m.stories; offset += limit)
+      parts.push({ kind: 'stories', month: m.key, offset, limit, modifiedMs: m.modifiedMs });
   }
   for (let offset = 0; offset < pages; offset += limit) parts.push({ kind: 'pages', offset, limit });
   return { kind: 'index', parts };

@@ -30,7 +30,7 @@ export function bodyCheckPool(size = Math.max(1, os.availableParallelism())) {
 
   return {
     /** Splits the bodies between the workers and returns the checks in the bodies' order. */
-    async check(bodies: readonly string[]): Promise<BodyCheck[]> {
+    check: async (bodies: readonly string[]): Promise<BodyCheck[]> => {
       const share = Math.ceil(bodies.length / workers.length);
       const parts = await Promise.all(workers.map((w, i) => send(w, bodies.slice(i * share, (i + 1) * share))));
       return parts.flat();

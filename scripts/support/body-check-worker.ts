@@ -2,8 +2,12 @@
 import { parentPort } from 'node:worker_threads';
 import { checkBody } from '@/lib/mdx/compile';
 
-parentPort!.on('message', async ({ id, bodies }: { id: number; bodies: string[] }) => {
+async function answer({ id, bodies }: { id: number; bodies: string[] }) {
   const checks = [];
   for (const body of bodies) checks.push(await checkBody(body));
   parentPort!.postMessage({ id, checks });
+}
+
+parentPort!.on('message', (message: { id: number; bodies: string[] }) => {
+  void answer(message);
 });

@@ -1,3 +1,4 @@
+import { articleHtml } from '@/components/feed/FeedArticleHtml';
 import { sectionFeedRoute } from '@/lib/feeds/feed-response';
 import { sectionParams } from '@/lib/listings';
 
@@ -6,4 +7,4 @@ export const dynamicParams = true;
 
 export const generateStaticParams = sectionParams;
 
-export const GET = sectionFeedRoute('rss');
+export const GET = sectionFeedRoute('rss', articleHtml);

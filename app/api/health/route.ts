@@ -19,9 +19,16 @@ export async function GET() {
   const body = {
     status: ready ? 'ready' : status.state,
     stories: ready ? await countStories() : null,
-    index: { rebuiltAtStart: Boolean(status.rebuilt), rebuildReason: status.rebuilt?.reason ?? null, rebuildMs: status.rebuilt?.ms ?? null },
+    index: {
+      rebuiltAtStart: Boolean(status.rebuilt),
+      rebuildReason: status.rebuilt?.reason ?? null,
+      rebuildMs: status.rebuilt?.ms ?? null,
+    },
     counters: { filesParsed: status.filesParsed, bodiesCompiled: status.bodiesCompiled },
     ...(status.error ? { error: status.error } : {}),
   };
-  return Response.json(body, { status: ready ? 200 : 503, headers: { 'cache-control': 'no-store', ...(ready ? {} : { 'retry-after': '5' }) } });
+  return Response.json(body, {
+    status: ready ? 200 : 503,
+    headers: { 'cache-control': 'no-store', ...(ready ? {} : { 'retry-after': '5' }) },
+  });
 }

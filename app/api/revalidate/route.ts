@@ -1,7 +1,6 @@
 import { revalidatePath } from 'next/cache';
 import { contentDir } from '@/lib/content/content-dir';
-import { contentPathsOf } from '@/lib/content/index/reconcile';
-import { refreshContentIndex } from '@/lib/content/index/runtime';
+import { refreshContentChanges } from '@/lib/content/index/runtime';
 import { revalidationIndex } from '@/lib/content/queries';
 import { gitPull } from '@/lib/revalidate/git-pull';
 import { handleRevalidate } from '@/lib/revalidate/handle';
@@ -14,14 +13,13 @@ export async function POST(request: Request) {
     secret: process.env.REVALIDATE_SECRET,
     gitPull: process.env.CONTENT_GIT_PULL === '1' ? () => gitPull(contentDir()) : undefined,
     refresh: async (changes) => {
-      await refreshContentIndex(changes ? contentPathsOf(changes) : undefined);
+      await refreshContentChanges(changes);
       return revalidationIndex();
     },
     revalidate: (path, type) => revalidatePath(path, type),
   });
 }
 
-const notAllowed = () =>
-  Response.json({ error: 'use POST' }, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
+const notAllowed = () => Response.json({ error: 'use POST' }, { status: 405, headers: { allow: 'POST', 'cache-control': 'no-store' } });
 
 export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };

@@ -83,9 +83,7 @@ export default async function ArticlePage({ params }: Props) {
 
   return (
     <div className="mx-auto max-w-5xl">
-      {preview ? (
-        <PreviewBanner status={previewStatus(article)} exitTo={found.public ? paths.article(slug) : paths.front()} />
-      ) : null}
+      {preview ? <PreviewBanner status={previewStatus(article)} exitTo={found.public ? paths.article(slug) : paths.front()} /> : null}
       {structured ? <JsonLd data={structured} /> : null}
       {found.public ? <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} /> : null}
       <article className="mx-auto max-w-3xl">

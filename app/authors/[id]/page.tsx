@@ -1,5 +1,5 @@
 import { authorListing, authorParams } from '@/lib/listings';
-import { listingRoute } from '@/lib/listing-route';
+import { listingRoute } from '@/components/ListingPage';
 
 export const revalidate = 30;
 export const dynamicParams = true;

@@ -24,8 +24,7 @@ export default async function LiveEditorPage({ searchParams }: Props) {
   const existing = slug ? await getStorySource(slug) : undefined;
   const [sections, author] = await Promise.all([getSections(), getFirstAuthorId()]);
   const initialSource =
-    existing?.source ??
-    newStoryTemplate({ section: sections[0]?.id ?? 'world', author: author ?? 'your-author-id', now: new Date() });
+    existing?.source ?? newStoryTemplate({ section: sections[0]?.id ?? 'world', author: author ?? 'your-author-id', now: new Date() });
   return (
     <>
       <PreviewBanner status="Live preview: nothing typed here is saved. Put the text in a file under content/articles/ to publish it." />

@@ -7,7 +7,12 @@ export const dynamicParams = true;
 
 export async function generateStaticParams() {
   const count = await sitemapPartCount();
-  return Array.from({ length: count }, (_, i) => ({ part: paths.sitemapPart(i + 1).split('/').pop()! }));
+  return Array.from({ length: count }, (_, i) => ({
+    part: paths
+      .sitemapPart(i + 1)
+      .split('/')
+      .pop()!,
+  }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ part: string }> }) {

@@ -218,7 +218,7 @@ const statements = new WeakMap<IndexDb, Map<string, Database.Statement>>();
  */
 export function sql(db: IndexDb, text: string): Database.Statement {
   let cache = statements.get(db);
-  if (!cache) statements.set(db, (cache = new Map()));
+  if (!cache) statements.set(db, (cache = new Map<string, Database.Statement>()));
   let statement = cache.get(text);
   if (!statement) cache.set(text, (statement = db.prepare(text)));
   return statement;

@@ -1,4 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
@@ -8,7 +10,7 @@ import { articleOf, parseArticle, parseAuthor, parseSections } from '../parse';
 import { bodyProblems, type KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
 import type { Section, StoryFile } from '../schema';
-import { sql, type IndexDb } from './database';
+import { openIndex, sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
 import { storiesBySlug } from './rows';
@@ -90,7 +92,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     return !row || row.mtime_ms !== c.stamp.mtimeMs || row.size !== c.stamp.size;
   });
   await eachLimited(moved, 64, async (c) => {
-    const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
+    const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
     if (source === undefined) {
       if (known.has(c.rel)) removed.push(c);
       return;
@@ -106,7 +108,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
   const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: StoryFile, refs?: BodyReferences) => {
-    const { body: _, ...fields } = parsed ?? { body: '' };
+    const { body, ...fields } = parsed ?? { body: '' };
     recordFile.run({
       path: f.rel,
       kind: f.kind,
@@ -158,7 +160,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'article' AND problems LIKE '%"severity":"error"%'`).all() as { path: string }[];
     const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
     for (const c of again) {
-      const source = c.stamp ? await readText(path.join(dir, c.rel)) : undefined;
+      const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
       if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
     }
     refreshNames(db, result);
@@ -268,7 +270,7 @@ async function listAll(dir: string): Promise<Candidate[]> {
   // No worker thread: list and stat on this one.
   const rels = ['sections.yaml'];
   for (const sub of ['authors', 'articles']) {
-    for (const name of await listDir(path.join(dir, sub))) {
+    for (const name of await listContentFolder(path.join(dir, sub))) {
       const rel = `${sub}/${name}`;
       if (kindOf(rel)) rels.push(rel);
     }
@@ -291,7 +293,8 @@ async function statPaths(dir: string, rels: readonly string[]): Promise<Candidat
   return out.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 }
 
-async function listDir(dir: string): Promise<string[]> {
+/** The file names in a content folder (none when it does not exist). */
+export async function listContentFolder(dir: string): Promise<string[]> {
   try {
     return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
   } catch (error) {
@@ -300,7 +303,8 @@ async function listDir(dir: string): Promise<string[]> {
   }
 }
 
-async function readText(file: string): Promise<string | undefined> {
+/** A content file's text, or undefined when it does not exist. */
+export async function readContentFile(file: string): Promise<string | undefined> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
@@ -328,6 +332,22 @@ export function contentPathsOf(changes: readonly ({ kind: 'article'; slug: strin
 /** A story file's text as it is on disk now (the live editor starts from it). */
 export async function readStorySource(dir: string, slug: string): Promise<{ file: string; source: string } | undefined> {
   const absolute = path.join(dir, 'articles', `${slug}.mdx`);
-  const source = await readText(absolute);
+  const source = await readContentFile(absolute);
   return source === undefined ? undefined : { file: displayPath(absolute), source };
+}
+
+/**
+ * Builds a content index of `dir` from scratch in a temporary file, by the code the server uses,
+ * hands it to `fn`, then deletes it: the check never trusts an index it did not just build.
+ */
+export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promise<T>, options: Omit<ReconcileOptions, 'paths'> = {}): Promise<T> {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
+  const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
+  try {
+    await reconcile(db, dir, options);
+    return await fn(db);
+  } finally {
+    db.close();
+    rmSync(temp, { recursive: true, force: true });
+  }
 }

@@ -7,7 +7,7 @@ import { bodiesCompiled } from '@/lib/mdx/compile';
 import { contentDir } from '../content-dir';
 import { formatProblem, type ContentProblem } from '../problems';
 import { indexFile, indexIdentity, isComplete, markComplete, openIndex, sql, type IndexDb } from './database';
-import { reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
+import { contentPathsOf, reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
 import { pathsMovedSinceIndexed } from './stamps';
 import { watchContent, type ContentWatcher } from './watcher';
 
@@ -125,6 +125,11 @@ export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompil
  * Reads changed files now, without waiting for the watcher (the webhook calls this after a push).
  * Paths are relative to the content directory; none means compare every file's stamp.
  */
+/** Reads the files that can hold these changes (a push's list), or compares every stamp when none are named. */
+export function refreshContentChanges(changes?: Parameters<typeof contentPathsOf>[0]): Promise<ReconcileResult | undefined> {
+  return refreshContentIndex(changes ? contentPathsOf(changes) : undefined);
+}
+
 export async function refreshContentIndex(paths?: readonly string[]): Promise<ReconcileResult | undefined> {
   const s = state();
   await s.ready;
@@ -274,7 +279,9 @@ function catchUp(s: State): Promise<ReconcileResult | undefined> {
   s.reconciling = run.finally(() => {
     s.reconciling = undefined;
   });
-  s.reconciling.catch((error) => console.error('[content] reconcile failed:', error));
+  s.reconciling.catch((error: unknown) => {
+    console.error('[content] reconcile failed:', error);
+  });
   return s.reconciling;
 }
 
@@ -368,7 +375,7 @@ function holderAlive(lock: string): boolean {
 export async function closeContentIndex(): Promise<void> {
   const s = registry[KEY];
   if (!s) return;
-  delete registry[KEY];
+  registry[KEY] = undefined;
   s.watcher?.close();
   await s.ready.catch(() => undefined);
   await s.reconciling?.catch(() => undefined);

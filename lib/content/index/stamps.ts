@@ -76,7 +76,7 @@ function onWorker<T>(data: { dir: string; index?: string }): Promise<T> {
     worker.once('message', (message: T | { error: string }) => {
       void worker.terminate();
       if (message && typeof message === 'object' && 'error' in message) reject(new Error(message.error));
-      else resolve(message as T);
+      else resolve(message);
     });
     worker.once('error', reject);
   });

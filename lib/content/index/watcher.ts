@@ -33,6 +33,7 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
     if (rel === undefined) everything = true;
     else pending.add(rel);
     timer ??= setTimeout(flush, settleMs);
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- a replaced setTimeout (fake timers, a framework's patch) may return a handle without unref
     timer.unref?.();
   };
 
@@ -40,14 +41,18 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
     if (closed || watchers.has(sub)) return;
     try {
       const w = watch(path.join(dir, sub), { persistent: false }, (_event, name) => {
-        if (!name) return changed(undefined);
-        const rel = sub ? `${sub}/${name}` : String(name);
+        if (!name) {
+          changed(undefined);
+          return;
+        }
+        const rel = sub ? `${sub}/${name}` : name;
         // A folder created (or replaced) after the start: watch it from now on and compare everything.
         if (!sub && (name === 'articles' || name === 'authors')) {
-          watchers.get(String(name))?.close();
-          watchers.delete(String(name));
-          attach(String(name));
-          return changed(undefined);
+          watchers.get(name)?.close();
+          watchers.delete(name);
+          attach(name);
+          changed(undefined);
+          return;
         }
         changed(rel);
       });

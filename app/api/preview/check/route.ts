@@ -8,8 +8,7 @@ import { BodyTooLargeError, readBodyWithLimit } from '@/lib/revalidate/read-body
 
 export const dynamic = 'force-dynamic';
 
-const reply = (status: number, body: unknown) =>
-  Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
+const reply = (status: number, body: unknown) => Response.json(body, { status, headers: { 'cache-control': 'no-store' } });
 
 /** The live editor's check: the content check's steps for one story text, against the loaded content. */
 export async function POST(request: Request) {

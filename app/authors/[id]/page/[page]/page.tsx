@@ -1,11 +1,11 @@
 import { authorListing } from '@/lib/listings';
-import { laterPage, listingRoute } from '@/lib/listing-route';
+import { laterPage, listingRoute } from '@/components/ListingPage';
 
 export const revalidate = 30;
 export const dynamicParams = true;
 
 // Later pages render on first request and are cached like the rest (ISR).
-export async function generateStaticParams() {
+export function generateStaticParams() {
   return [];
 }
 

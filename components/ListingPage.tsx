@@ -12,11 +12,11 @@ type RouteProps<P> = { params: Promise<P> };
  */
 export function listingRoute<P>(load: (params: P) => Promise<Listing | undefined>) {
   return {
-    async generateMetadata({ params }: RouteProps<P>): Promise<Metadata> {
+    generateMetadata: async ({ params }: RouteProps<P>): Promise<Metadata> => {
       const listing = await load(await params);
       return listing ? listingMetadata(listing) : {};
     },
-    async ListingPage({ params }: RouteProps<P>) {
+    ListingPage: async ({ params }: RouteProps<P>) => {
       const listing = await load(await params);
       if (!listing) notFound();
       return <ListingFront listing={listing} />;

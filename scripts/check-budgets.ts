@@ -4,7 +4,7 @@
  * bare Next.js page's (bench/floor-app, built here with the same Next.js), or its HTML past its
  * size budget. Run by scripts/test.sh after the end-to-end tests, on the same build.
  *
- *   npx tsx scripts/check-budgets.mts
+ *   npx tsx scripts/check-budgets.ts
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { SEED_PATH } from '../e2e/support/seed';
 import { startServer } from '../e2e/support/server';
 import { judgeBudgets, readBudgets } from '../lib/budgets/page-budgets';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+const ROOT = path.resolve(__dirname, '..');
 const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function main(): Promise<number> {

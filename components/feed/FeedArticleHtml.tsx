@@ -1,5 +1,5 @@
-import { FeedFigure } from '@/components/feed/FeedFigure';
-import { feedBodyComponents } from '@/components/feed/feedBodyComponents';
+import { FeedFigure } from './FeedFigure';
+import { feedBodyComponents } from './feedBodyComponents';
 import type { Article } from '@/lib/content/schema';
 import { runBodyCode } from '@/lib/mdx/compile';
 
@@ -26,9 +26,7 @@ export async function articleHtml(article: Article, code: string): Promise<strin
       {article.image ? <FeedFigure {...article.image} /> : null}
       <Content components={feedBodyComponents} />
       {article.source ? (
-        <p>
-          Source: {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}
-        </p>
+        <p>Source: {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}</p>
       ) : null}
     </>,
   );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureArticle } from '@/lib/seo/test-fixtures';
 import { compileBodyCode } from '@/lib/mdx/compile';
-import { articleHtml } from './html';
+import { articleHtml } from './FeedArticleHtml';
 
 /** What feed-response.ts does: the body as the content index compiled it. */
 async function feedHtml(article: ReturnType<typeof fixtureArticle>, body: string) {
@@ -17,23 +17,27 @@ describe('articleHtml', () => {
         source: { name: 'Donga', url: 'https://donga.example/story' },
       }),
       [
-          'The council said “yes” & the *crowd* cheered. See [the vote](/articles/vote) and [elsewhere](https://example.org/x).',
-          '',
-          '<PullQuote cite="Ada Keane">We waited ten years.</PullQuote>',
-          '',
-          '<Figure src="/images/bridge.jpg" alt="The bridge" width={1600} height={900} caption="At dusk." credit="Photo: Bo" />',
-          '',
-          '| a | b |',
-          '| - | - |',
-          '| 1 | 2 |',
-        ].join('\n'),
+        'The council said “yes” & the *crowd* cheered. See [the vote](/articles/vote) and [elsewhere](https://example.org/x).',
+        '',
+        '<PullQuote cite="Ada Keane">We waited ten years.</PullQuote>',
+        '',
+        '<Figure src="/images/bridge.jpg" alt="The bridge" width={1600} height={900} caption="At dusk." credit="Photo: Bo" />',
+        '',
+        '| a | b |',
+        '| - | - |',
+        '| 1 | 2 |',
+      ].join('\n'),
     );
-    expect(html).toMatch(/^<figure><img src="http:\/\/localhost:3000\/images\/lead.jpg" alt="Lead picture" loading="lazy" width="1600" height="900"\/><figcaption>The lead\. <small>Photo: Ana<\/small><\/figcaption><\/figure>/);
+    expect(html).toMatch(
+      /^<figure><img src="http:\/\/localhost:3000\/images\/lead.jpg" alt="Lead picture" loading="lazy" width="1600" height="900"\/><figcaption>The lead\. <small>Photo: Ana<\/small><\/figcaption><\/figure>/,
+    );
     expect(html).toContain('The council said “yes” &amp; the <em>crowd</em> cheered.');
     expect(html).toContain('<a href="http://localhost:3000/articles/vote">the vote</a>');
     expect(html).toContain('<a href="https://example.org/x">elsewhere</a>');
     expect(html).toContain('<blockquote>We waited ten years.<p>— Ada Keane</p></blockquote>');
-    expect(html).toContain('<img src="http://localhost:3000/images/bridge.jpg" alt="The bridge" loading="lazy" width="1600" height="900"/>');
+    expect(html).toContain(
+      '<img src="http://localhost:3000/images/bridge.jpg" alt="The bridge" loading="lazy" width="1600" height="900"/>',
+    );
     expect(html).toContain('<table>');
     expect(html).toMatch(/<p>Source: <a href="https:\/\/donga.example\/story">Donga<\/a><\/p>$/);
     // Nothing from the page runtime: no optimizer URLs, no relative site paths.
