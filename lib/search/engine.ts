@@ -173,17 +173,16 @@ function score(db: IndexDb, query: Query, matches: readonly Match[], now: number
 }
 
 /**
- * Scores a window of matches without FTS5's bm25, whose first step counts, for every query word,
- * each story that has it: a walk of the word's whole posting list, 5 ms for a word in all 100,000
- * stories, whatever the window (and FTS5 walks a rowid range from the list's start, so asking it
- * per field is no cheaper). A window is only ranked when more than EXACT_LIMIT stories match, so
+ * Scores a window of matches without FTS5's bm25, whose first step walks every query word's whole
+ * posting list, whatever the window (and FTS5 walks a rowid range from the list's start, so asking
+ * it per field is no cheaper; ADR 0008 has the figures). A window is only ranked when more than EXACT_LIMIT stories match, so
  * its words are common and how often each occurs says little. Each word group counts instead by
  * the fields that hold it (FIELD_BOOSTS), read from the window's own rows, times its rarity from
  * the vocabulary's story counts, and less when only an expansion matched, as in score().
  */
-function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: number): Scored[] {
+function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: number, publicStories: number): Scored[] {
   if (window.length === 0) return [];
-  const total = Math.max(1, countPublicStories(db, now));
+  const total = Math.max(1, publicStories);
   const words = vocabulary(db);
   const groups = query.groups.map((group) => {
     let stories = 0;
@@ -252,8 +251,9 @@ function view(db: IndexDb, query: Query, base: MatchParams, indexed: number, sec
   const from = newest.length ? newest[newest.length - 1]!.id : base.cut;
   // Counting every match costs as much as ranking them: the total is the window's public matches
   // scaled by how many public stories there are against how many were published in its time span.
-  const scale = countPublicStories(db, base.now) / Math.max(1, countPublicSince(db, rowidTime(from), base.now));
-  const ranked = scoreWindow(db, query, newest, base.now).sort(byScore);
+  const publicStories = countPublicStories(db, base.now);
+  const scale = publicStories / Math.max(1, countPublicSince(db, rowidTime(from), base.now));
+  const ranked = scoreWindow(db, query, newest, base.now, publicStories).sort(byScore);
   // A window that is not full holds every public match.
   const total = newest.length < WINDOW ? newest.length : Math.max(WINDOW, Math.round(newest.length * scale));
   return { total, ranked, exact: false, window: { expr, from }, sample: newest };
