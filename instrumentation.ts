@@ -6,6 +6,10 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { contentDb } = await import('@/lib/content/index/runtime');
-  contentDb().catch(() => undefined);
+  const [{ contentDb }, { prefetchVocabulary }] = await Promise.all([
+    import('@/lib/content/index/runtime'),
+    import('@/lib/search/vocabulary'),
+  ]);
+  // The search vocabulary's rows are read on a worker thread while the first requests load their modules.
+  contentDb().then(prefetchVocabulary, () => undefined);
 }

@@ -30,6 +30,10 @@ const nextConfig: NextConfig = {
   },
   experimental: {
     imgOptMaxInputPixels: MAX_INPUT_PIXELS,
+    // Next loads every route's modules when it starts, by default. A restarted instance is ready
+    // as soon as its content index is (/api/health), so that loading held up its first requests:
+    // each route's modules load with its own first request instead (ADR 0010, "After a restart").
+    preloadEntriesOnStart: false,
   },
   // Preview addresses show the page itself (lib/preview/prefix.ts); after the app's own routes,
   // so the live editor keeps its page.

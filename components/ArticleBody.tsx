@@ -1,5 +1,5 @@
 import { bodyComponents } from '@/components/body/bodyComponents';
-import { runBodyCode } from '@/lib/mdx/compile';
+import { runBodyCode } from '@/lib/mdx/run-body';
 
 /**
  * The story text: the body as the content index compiled it when it was checked (no compiling on

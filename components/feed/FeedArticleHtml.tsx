@@ -1,7 +1,7 @@
 import { FeedFigure } from './FeedFigure';
 import { feedBodyComponents } from './feedBodyComponents';
 import type { Article } from '@/lib/content/schema';
-import { runBodyCode } from '@/lib/mdx/compile';
+import { runBodyCode } from '@/lib/mdx/run-body';
 
 type ReactDomServer = typeof import('react-dom/server');
 

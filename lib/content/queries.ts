@@ -1,11 +1,9 @@
 import { PAGE_SIZE, pageCount, pageOffset, type PageOf } from '@/lib/pagination';
 import { sql, type IndexDb } from './index/database';
-import { publicParams, publicWhere } from './index/public-view';
+import { PUBLIC_ROW, publicParams, publicWhere } from './index/public-view';
 import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
-import { contentDir } from './content-dir';
 import { monthOf, monthRange } from './index/months';
-import { readStorySource } from './index/reconcile';
-import { contentDb, readIfChanged } from './index/runtime';
+import { contentDb, readIfChanged, readStorySource } from './index/runtime';
 import { isValidSlug } from './slug';
 import type { ContentProblem } from './problems';
 import type { RefreshedIndex } from '@/lib/revalidate/handle';
@@ -38,11 +36,6 @@ const PUBLIC = publicWhere('s');
 const BY_TIME = 'stories s INDEXED BY stories_by_time';
 const BY_SECTION = 'stories s INDEXED BY stories_by_section';
 const TAGGED = 'story_tags x CROSS JOIN stories s ON s.slug = x.slug';
-/**
- * A story looked up by slug for the public view only (database.ts's stories_public_row): a few
- * index pages instead of each story's own row, which at 100,000 stories is a disk page apiece.
- */
-const PUBLIC_ROW = 'stories s INDEXED BY stories_public_row';
 const BYLINED = 'story_authors x CROSS JOIN stories s ON s.slug = x.slug';
 /** The slugs of a listing in order, from its own index, public ones only. */
 const LISTING_PAGE: Record<ListingKind, string> = {
@@ -413,7 +406,7 @@ export async function getFirstAuthorId(): Promise<string | undefined> {
 /** The raw file of a story (front matter and body), draft or broken included, for the live editor. */
 export async function getStorySource(slug: string): Promise<{ file: string; source: string } | undefined> {
   if (!(await storyFileKnown(slug))) return undefined;
-  return readStorySource(contentDir(), slug);
+  return readStorySource(slug);
 }
 
 /**

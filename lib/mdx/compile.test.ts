@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ByteBoundedCache, checkBody, compileBody, runCacheUsage } from './compile';
+import { checkBody, compileBody } from './compile';
+import { ByteBoundedCache, runCacheUsage } from './run-body';
 
 describe('ByteBoundedCache', () => {
   it('holds at most its bytes, evicting the least recently used first', () => {

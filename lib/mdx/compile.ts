@@ -1,14 +1,14 @@
 import type { MDXContent } from 'mdx/types';
-import { contentHash } from '@/lib/content/content-hash';
-import * as runtime from 'react/jsx-runtime';
+import { countCompiled } from './compiled-count';
 import { storyCompileOptions } from './options';
+import { runBodyCode } from './run-body';
 import { isMdxContentError, plainTextOfFile, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
 
 /*
  * MDX is compiled when a story is checked (the content index keeps the code, ADR 0010) and only
- * run when a page renders it. Checking never caches: the live editor's checks (bodies of up to
- * 1 MB on every pause in typing) leave nothing behind. What pages run is kept in one cache,
- * bounded by bytes.
+ * run when a page renders it (run-body.ts, which never loads the compiler). Checking never
+ * caches: the live editor's checks (bodies of up to 1 MB on every pause in typing) leave nothing
+ * behind.
  */
 
 export type CompiledBody = {
@@ -23,57 +23,6 @@ export type BodyCheck = { issues: MdxIssue[]; references?: BodyReferences; code?
 /** What compiling a body gives: its code, where it points, and its plain text (lib/mdx/plain-text.ts). */
 export type CompiledCode = { code: string; references: BodyReferences; text: string };
 
-/**
- * Entries by key, least recently used first, bounded by bytes (two a character of the code they
- * were made from): no body, however large, grows memory past the bound.
- */
-export class ByteBoundedCache<V> {
-  private readonly entries = new Map<string, { value: V; bytes: number }>();
-  private total = 0;
-
-  constructor(private readonly maxBytes: number) {}
-
-  get(key: string): V | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    return entry.value;
-  }
-
-  set(key: string, value: V, bytes: number) {
-    this.delete(key);
-    // A value larger than the whole cache would only push every other one out.
-    if (bytes > this.maxBytes) return;
-    this.entries.set(key, { value, bytes });
-    this.total += bytes;
-    for (const [oldest] of this.entries) {
-      if (this.total <= this.maxBytes) break;
-      this.delete(oldest);
-    }
-  }
-
-  delete(key: string) {
-    const entry = this.entries.get(key);
-    if (!entry) return;
-    this.entries.delete(key);
-    this.total -= entry.bytes;
-  }
-
-  get usage() {
-    return { entries: this.entries.size, bytes: this.total };
-  }
-}
-
-/** Bodies that pages and feeds run, by code hash. */
-export const RUN_CACHE_BYTES = 64 * 1024 * 1024;
-const ran = new ByteBoundedCache<Promise<MDXContent>>(RUN_CACHE_BYTES);
-
-/** How much the run cache holds, for tests. */
-export function runCacheUsage(): { entries: number; bytes: number } {
-  return ran.usage;
-}
-
 let loaded: Promise<typeof import('@mdx-js/mdx')> | undefined;
 
 /**
@@ -86,13 +35,6 @@ function mdx() {
   return loaded;
 }
 
-let compiled = 0;
-
-/** Bodies compiled by this process: the content index makes rendering need none (ADR 0010). */
-export function bodiesCompiled(): number {
-  return compiled;
-}
-
 /**
  * Compiles a body to the code the content index keeps (a function body). The safety plugin
  * refuses code, HTML and unknown components, so only what lib/mdx/allowed-components.ts lists
@@ -100,24 +42,9 @@ export function bodiesCompiled(): number {
  */
 export async function compileBodyCode(source: string): Promise<CompiledCode> {
   const { compile } = await mdx();
-  compiled++;
+  countCompiled();
   const file = await compile(source, storyCompileOptions);
   return { code: String(file), references: referencesOf(file), text: plainTextOfFile(file) };
-}
-
-/** The component of code made by compileBodyCode, run once and kept while the cache has room. */
-export function runBodyCode(code: string): Promise<MDXContent> {
-  const key = contentHash(code);
-  const hit = ran.get(key);
-  if (hit) return hit;
-  const made = (async () => {
-    const { run } = await mdx();
-    // No baseUrl: stories cannot import anything (the safety plugin refuses import and export).
-    return (await run(code, { ...runtime })).default;
-  })();
-  ran.set(key, made, code.length * 2);
-  made.catch(() => ran.delete(key));
-  return made;
 }
 
 /** Compiles and runs a body (tests, and tools that render a text that is in no index). */

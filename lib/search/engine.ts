@@ -1,6 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { IndexDb } from '@/lib/content/index/database';
-import { publicParams, publicWhere } from '@/lib/content/index/public-view';
+import { PUBLIC_ROW, publicParams, publicWhere } from '@/lib/content/index/public-view';
 import { storiesBySlug } from '@/lib/content/index/rows';
 import { countPublicSince, countPublicStories } from '@/lib/content/queries';
 import type { Article } from '@/lib/content/schema';
@@ -82,8 +82,11 @@ const BM25 = `bm25(story_search, 0, ${SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]).
 const matches = (
   bm: string,
 ) => `SELECT story_search.rowid AS id, s.slug AS slug, s.section AS section, s.published_ms AS published, ${bm} AS bm
-  FROM story_search JOIN story_search_content c ON c.id = story_search.rowid JOIN stories s ON s.slug = c.c0
+  FROM story_search JOIN story_search_content c ON c.id = story_search.rowid JOIN ${PUBLIC_ROW} ON s.slug = c.c0
   WHERE story_search MATCH @expr AND story_search.rowid < @cut AND ${publicWhere('s')}`;
+
+/** Every field but the body: a few words each, cheap to read and to look through. */
+const SHORT_FIELDS = SEARCH_FIELDS.filter((f) => f !== 'body');
 
 type MatchParams = { expr: string; cut: number; now: number; samples: 0 | 1; section?: string; limit?: number; offset?: number };
 
@@ -91,8 +94,10 @@ const SQL = {
   count: 'SELECT count(*) FROM (SELECT 1 FROM story_search WHERE story_search MATCH ? AND rowid >= ? AND rowid < ? LIMIT ?)',
   rowids: 'SELECT rowid FROM story_search WHERE story_search MATCH ? AND rowid >= ? AND rowid < ?',
   all: matches(BM25),
-  // No bm25 for a window: scoreWindow says why.
-  windowRows: `SELECT id, ${SEARCH_FIELDS.map((_, i) => `' ' || c${i + 1} || ' '`).join(', ')} FROM story_search_content WHERE id IN (SELECT value FROM json_each(?))`,
+  // No bm25 for a window: scoreWindow says why. The short fields of every row, the body (the last
+  // column, mostly in overflow pages) only of the rows that need it.
+  windowRows: `SELECT id, ${SHORT_FIELDS.map((f) => `' ' || c${SEARCH_FIELDS.indexOf(f) + 1} || ' '`).join(', ')} FROM story_search_content WHERE id IN (SELECT value FROM json_each(?))`,
+  windowBodies: `SELECT id, ' ' || c${SEARCH_FIELDS.indexOf('body') + 1} || ' ' FROM story_search_content WHERE id IN (SELECT value FROM json_each(?))`,
   newest: `${matches('0')} AND s.section = coalesce(@section, s.section) ORDER BY story_search.rowid DESC LIMIT @limit OFFSET @offset`,
 } as const;
 
@@ -175,10 +180,17 @@ function score(db: IndexDb, query: Query, matches: readonly Match[], now: number
 /**
  * Scores a window of matches without FTS5's bm25, whose first step walks every query word's whole
  * posting list, whatever the window (and FTS5 walks a rowid range from the list's start, so asking
- * it per field is no cheaper; ADR 0008 has the figures). A window is only ranked when more than EXACT_LIMIT stories match, so
- * its words are common and how often each occurs says little. Each word group counts instead by
- * the fields that hold it (FIELD_BOOSTS), read from the window's own rows, times its rarity from
- * the vocabulary's story counts, and less when only an expansion matched, as in score().
+ * it per field is no cheaper; ADR 0008 has the figures). A window is only ranked when more than
+ * EXACT_LIMIT stories match, so its words are common and how often each occurs says little. Each
+ * word group counts instead by the fields that hold it (FIELD_BOOSTS), read from the window's own
+ * rows, times its rarity from the vocabulary's story counts, and less when only an expansion
+ * matched, as in score().
+ *
+ * The body is not searched word by word: looking for each of a group's expansions through 200
+ * bodies was half the cost of a search. When every group matched (mode 'all'), a group is in the
+ * body or in a short field; the body counts for it either way, as a story's headline words are
+ * nearly always in its text too, and the body is read only to tell whether the word itself is
+ * there when no short field shows it. A window of an any-word query looks through every field.
  */
 function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: number, publicStories: number): Scored[] {
   if (window.length === 0) return [];
@@ -188,28 +200,62 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
     let stories = 0;
     for (const word of group.words.keys()) stories = Math.max(stories, words.get(word) ?? 0);
     const expansions = [...group.words.keys()].filter((w) => w !== group.term).map((w) => ` ${w} `);
-    return { exact: ` ${group.term} `, expansions, rarity: Math.log(1 + total / Math.max(1, stories)), weaker: expansionWeight(group) };
+    // A group of the word alone matched it exactly; otherwise only an indexed word can be found exactly.
+    const exactCertain = expansions.length === 0;
+    const exactPossible = exactCertain || words.has(group.term);
+    return {
+      exact: ` ${group.term} `,
+      expansions,
+      exactCertain,
+      exactPossible,
+      rarity: Math.log(1 + total / Math.max(1, stories)),
+      weaker: expansionWeight(group),
+    };
   });
-  const rows = new Map(
+  const held = (text: string, group: (typeof groups)[number]) =>
+    text.includes(group.exact) ? 'exact' : group.expansions.some((w) => text.includes(w)) ? 'expansion' : undefined;
+  const ids = JSON.stringify(window.map((m) => m.id));
+  const short = new Map(
     statement<[string], [number, ...string[]]>(db, 'windowRows')
       .raw()
-      .all(JSON.stringify(window.map((m) => m.id)))
+      .all(ids)
       .map(([id, ...fields]) => [id, fields] as const),
   );
-  return window.map((m) => {
-    const fields = rows.get(m.id) ?? [];
-    let weight = 0;
-    for (const group of groups) {
+  // Per match and group: the short fields' boost, and whether one of them holds the word itself.
+  const found = window.map((m) =>
+    groups.map((group) => {
       let boost = 0;
       let exact = false;
-      for (const [f, field] of SEARCH_FIELDS.entries()) {
-        const text = fields[f] ?? '';
-        if (text.includes(group.exact)) {
-          exact = true;
-          boost += FIELD_BOOSTS[field];
-        } else if (group.expansions.some((w) => text.includes(w))) {
-          boost += FIELD_BOOSTS[field];
-        }
+      for (const [f, field] of SHORT_FIELDS.entries()) {
+        const how = held(short.get(m.id)?.[f] ?? '', group);
+        if (how) boost += FIELD_BOOSTS[field];
+        if (how === 'exact') exact = true;
+      }
+      return { boost, exact };
+    }),
+  );
+  const needBody = window.filter(
+    (m, i) => query.mode === 'any' || found[i]!.some((g, k) => !g.exact && !groups[k]!.exactCertain && groups[k]!.exactPossible),
+  );
+  const bodies = needBody.length
+    ? new Map(
+        statement<[string], [number, string]>(db, 'windowBodies')
+          .raw()
+          .all(JSON.stringify(needBody.map((m) => m.id))),
+      )
+    : new Map<number, string>();
+  return window.map((m, i) => {
+    const body = bodies.get(m.id);
+    let weight = 0;
+    for (const [k, group] of groups.entries()) {
+      let { boost, exact } = found[i]![k]!;
+      if (query.mode === 'all') {
+        boost += FIELD_BOOSTS.body;
+        if (!exact && (group.exactCertain || (group.exactPossible && body?.includes(group.exact)))) exact = true;
+      } else {
+        const how = held(body ?? '', group);
+        if (how) boost += FIELD_BOOSTS.body;
+        if (how === 'exact') exact = true;
       }
       weight += group.rarity * boost * (exact ? 1 : group.weaker);
     }

@@ -5,6 +5,7 @@ import type { Article, Author, Section } from '@/lib/content/schema';
 import { DEFAULT_PER_PAGE, searchStories } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
 import { matcherFor, normalizeTerm, termMatches } from './search-terms';
+import { vocabularyPrefetched } from './vocabulary';
 import type { SearchParams } from './params';
 
 export type SearchResultView = {
@@ -52,6 +53,8 @@ export async function searchSite(params: SearchParams, now: number = Date.now())
 /** searchSite over a given index. */
 export async function searchSiteIn(db: IndexDb, params: SearchParams, now: number, lookups: SiteLookups): Promise<SiteSearch> {
   const { sections } = lookups;
+  // Right after a restart, the vocabulary may be on its way from a worker thread (vocabulary.ts).
+  await vocabularyPrefetched(db);
   const outcome = searchStories(db, { query: params.q, section: params.section, page: params.page, now });
   // Marks what the index matched: the query words, their prefixes and near misses.
   const matches = matcherFor(outcome.terms);

@@ -1,10 +1,15 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { Worker } from 'node:worker_threads';
 import { type IndexDb, perConnection } from '@/lib/content/index/database';
 
 /*
  * Every indexed term, in a radix tree for prefix and typo expansion (MiniSearch's SearchableMap),
  * loaded from `search_terms` on a connection's first search. The values are how many stories
  * used the term when it was loaded.
+ *
+ * After a restart the rows are read on a worker thread as soon as the index opens
+ * (prefetchVocabulary, from instrumentation.ts), while the first request loads its modules on the
+ * main thread; the tree is built as it is read (LazyNode).
  *
  * Freshness: writes through this process's writer (search-rows.ts) add their new terms at once.
  * A change committed by any other connection or process moves both the `meta` revision and
@@ -15,7 +20,19 @@ export type Vocabulary = SearchableMap<number>;
 
 type Loaded = { terms: Vocabulary; revision: string | undefined; dataVersion: number };
 
-const loaded = new WeakMap<IndexDb, Loaded>();
+// On globalThis: instrumentation.ts and the route bundles may each evaluate this module.
+const REGISTRY = Symbol.for('news-rebeat.vocabulary');
+/** A prefetch: settles when the worker has answered; `rows` is set if it read them. */
+type Prefetch = { done: Promise<void>; rows?: Rows };
+type Registry = { loaded: WeakMap<IndexDb, Loaded>; prefetched: WeakMap<IndexDb, Prefetch> };
+const registry = ((globalThis as typeof globalThis & { [REGISTRY]?: Registry })[REGISTRY] ??= {
+  loaded: new WeakMap(),
+  prefetched: new WeakMap(),
+});
+const loaded = registry.loaded;
+
+/** The vocabulary's rows, sorted, and the index revision they were read at. */
+type Rows = { revision: string | undefined; keys: string[]; values: number[] };
 
 function prepare(db: IndexDb) {
   return {
@@ -32,43 +49,175 @@ function dataVersion(db: IndexDb): number {
 type Tree = Map<string, Tree | number>;
 
 /**
- * SearchableMap's radix tree (edges labelled with the rest of a key, '' holding a key's value)
- * built in one pass over sorted keys: inserting 200,000 terms one by one takes about a second,
- * this a fraction of it. vocabulary.test.ts checks it against SearchableMap.from.
+ * A node of SearchableMap's radix tree (edges labelled with the rest of a key, '' holding a key's
+ * value) over a range of sorted keys, that works out its children the first time it is read. A
+ * typo or prefix lookup reads a few hundred of the tree's 150,000 nodes at 100,000 stories, so
+ * loading the vocabulary costs the read of its rows, not the building of the whole tree (that was
+ * 75 ms of a first search after a restart). Every Map method materializes the node first, so
+ * SearchableMap reads and changes it as any Map.
  */
-export function radixTree(keys: readonly string[], values: readonly number[], lo = 0, hi = keys.length, depth = 0): Tree {
-  const node: Tree = new Map();
-  let i = lo;
-  if (i < hi && keys[i]!.length === depth) node.set('', values[i++]!);
-  while (i < hi) {
-    const first = keys[i]!;
-    const unit = first.charCodeAt(depth);
-    let j = i + 1;
-    while (j < hi && keys[j]!.charCodeAt(depth) === unit) j++;
-    if (j - i === 1) {
-      node.set(first.slice(depth), new Map([['', values[i]!]]));
-    } else {
-      // Sorted: the group's common prefix is that of its first and last keys.
-      const last = keys[j - 1]!;
-      let end = depth + 1;
-      while (end < first.length && end < last.length && first.charCodeAt(end) === last.charCodeAt(end)) end++;
-      node.set(first.slice(depth, end), radixTree(keys, values, i, j, end));
-    }
-    i = j;
+class LazyNode extends Map<string, Tree | number> {
+  private range: { keys: readonly string[]; values: readonly number[]; lo: number; hi: number; depth: number } | undefined;
+
+  constructor(keys: readonly string[], values: readonly number[], lo: number, hi: number, depth: number) {
+    super();
+    this.range = { keys, values, lo, hi, depth };
   }
-  return node;
+
+  private materialize(): void {
+    const range = this.range;
+    if (!range) return;
+    this.range = undefined;
+    const { keys, values, hi, depth } = range;
+    let i = range.lo;
+    if (i < hi && keys[i]!.length === depth) super.set('', values[i++]!);
+    while (i < hi) {
+      const first = keys[i]!;
+      const unit = first.charCodeAt(depth);
+      let j = i + 1;
+      while (j < hi && keys[j]!.charCodeAt(depth) === unit) j++;
+      if (j - i === 1) {
+        super.set(first.slice(depth), new Map([['', values[i]!]]));
+      } else {
+        // Sorted: the group's common prefix is that of its first and last keys.
+        const last = keys[j - 1]!;
+        let end = depth + 1;
+        while (end < first.length && end < last.length && first.charCodeAt(end) === last.charCodeAt(end)) end++;
+        super.set(first.slice(depth, end), new LazyNode(keys, values, i, j, end));
+      }
+      i = j;
+    }
+  }
+
+  override get size(): number {
+    this.materialize();
+    return super.size;
+  }
+  override get(key: string) {
+    this.materialize();
+    return super.get(key);
+  }
+  override has(key: string) {
+    this.materialize();
+    return super.has(key);
+  }
+  override set(key: string, value: Tree | number) {
+    this.materialize();
+    return super.set(key, value);
+  }
+  override delete(key: string) {
+    this.materialize();
+    return super.delete(key);
+  }
+  override clear() {
+    this.range = undefined;
+    super.clear();
+  }
+  override keys() {
+    this.materialize();
+    return super.keys();
+  }
+  override values() {
+    this.materialize();
+    return super.values();
+  }
+  override entries() {
+    this.materialize();
+    return super.entries();
+  }
+  override forEach(callback: (value: Tree | number, key: string, map: Map<string, Tree | number>) => void, thisArg?: unknown) {
+    this.materialize();
+    super.forEach(callback, thisArg);
+  }
+  override [Symbol.iterator]() {
+    this.materialize();
+    return super[Symbol.iterator]();
+  }
 }
 
-function load(db: IndexDb, revision: string | undefined): Loaded {
-  const keys: string[] = [];
-  const values: number[] = [];
-  for (const [term, stories] of statements(db).terms.iterate()) {
-    keys.push(term);
-    values.push(stories);
+/** The radix tree of sorted keys (SQLite's order: keys sharing a prefix are adjacent), built as it is read. */
+export function radixTree(keys: readonly string[], values: readonly number[]): Tree {
+  return new LazyNode(keys, values, 0, keys.length, 0);
+}
+
+// The worker's source, self-contained so that no bundler has to find a worker file. One string
+// per column: 100,000 rows cross to the main thread as two strings, not 100,000 arrays.
+const WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+try {
+  const Database = require('better-sqlite3');
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  try {
+    const read = db.transaction(() => [
+      db.prepare("SELECT value FROM meta WHERE key = 'revision'").pluck().get(),
+      ...db.prepare("SELECT group_concat(term, char(10) ORDER BY term), group_concat(stories, ',' ORDER BY term) FROM search_terms").raw().get(),
+    ]);
+    const [revision, terms, stories] = read();
+    parentPort.postMessage({ revision, terms, stories });
+  } finally {
+    db.close();
   }
+} catch (error) {
+  parentPort.postMessage({ error: String((error && error.message) || error) });
+}
+`;
+
+type WorkerAnswer = { revision?: string; terms: string | null; stories: string | null } | { error: string };
+
+/**
+ * Reads the vocabulary's rows of this connection's index file on a worker thread, for its first
+ * search. Resolves once the worker has answered: true when it read them (when it could not, the
+ * first search reads them itself).
+ */
+export async function prefetchVocabulary(db: IndexDb): Promise<boolean> {
+  const existing = registry.prefetched.get(db);
+  if (existing) {
+    await existing.done;
+    return existing.rows !== undefined;
+  }
+  if (loaded.has(db)) return false;
+  const prefetch: Prefetch = {
+    done: new Promise<void>((resolve) => {
+      const worker = new Worker(WORKER, { eval: true, workerData: { file: db.name } });
+      worker.once('message', (answer: WorkerAnswer) => {
+        void worker.terminate();
+        if (!('error' in answer)) {
+          const keys = answer.terms ? answer.terms.split('\n') : [];
+          const values = answer.stories ? answer.stories.split(',').map(Number) : [];
+          if (keys.length === values.length) prefetch.rows = { revision: answer.revision, keys, values };
+        }
+        resolve();
+      });
+      worker.once('error', () => resolve());
+    }),
+  };
+  registry.prefetched.set(db, prefetch);
+  await prefetch.done;
+  return prefetch.rows !== undefined;
+}
+
+/** Waits for a prefetch of this connection's vocabulary under way, if there is one. */
+export async function vocabularyPrefetched(db: IndexDb): Promise<void> {
+  await registry.prefetched.get(db)?.done;
+}
+
+function readRows(db: IndexDb, revision: string | undefined): Rows {
+  // all() then two arrays: reading 100,000 rows with iterate() took twice as long.
+  const rows = statements(db).terms.all();
+  return { revision, keys: rows.map((row) => row[0]), values: rows.map((row) => row[1]) };
+}
+
+function load(db: IndexDb, revision: string | undefined, rows: Rows = readRows(db, revision)): Loaded {
   // SQLite sorts by UTF-8 bytes; the tree needs keys sharing a prefix to be adjacent, which that gives too.
-  const terms: Vocabulary = new SearchableMap(radixTree(keys, values) as Map<string, never>);
+  const terms: Vocabulary = new SearchableMap(radixTree(rows.keys, rows.values) as Map<string, never>);
   return { terms, revision, dataVersion: dataVersion(db) };
+}
+
+/** Rows a prefetch read, taken once, when they are of the index's current revision. */
+function takePrefetched(db: IndexDb, revision: string | undefined): Rows | undefined {
+  const rows = registry.prefetched.get(db)?.rows;
+  registry.prefetched.delete(db);
+  return rows && revision !== undefined && rows.revision === revision ? rows : undefined;
 }
 
 /** The vocabulary of this connection's index, loaded or reloaded when another connection changed it. */
@@ -76,7 +225,7 @@ export function vocabulary(db: IndexDb): Vocabulary {
   const revision = statements(db).revision.get();
   let state = loaded.get(db);
   if (!state) {
-    state = load(db, revision);
+    state = load(db, revision, takePrefetched(db, revision));
   } else if (state.revision !== revision || revision === undefined) {
     // Moved by this connection (the writer has patched the tree), or by another (reload).
     const version = dataVersion(db);
@@ -95,4 +244,5 @@ export function vocabularyGained(db: IndexDb, terms: readonly string[]): void {
 /** Forgets a connection's vocabulary (tests, benchmarks: the first search after a restart). */
 export function forgetVocabulary(db: IndexDb): void {
   loaded.delete(db);
+  registry.prefetched.delete(db);
 }

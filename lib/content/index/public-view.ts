@@ -14,3 +14,10 @@ export function publicWhere(alias = 's'): string {
 export function publicParams(now: number = Date.now()): { now: number; samples: 0 | 1 } {
   return { now, samples: samplesHidden() ? 0 : 1 };
 }
+
+/**
+ * `stories` (alias `s`) looked up by slug for the public view, slug, section and time only (search
+ * matches, related candidates): a few pages of the covering index stories_public_row instead of
+ * each story's own row, which holds its whole text: at 100,000 stories a disk page apiece.
+ */
+export const PUBLIC_ROW = 'stories s INDEXED BY stories_public_row';

@@ -322,13 +322,6 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-/** The files (relative to the content directory) that can hold these changes. */
-export function contentPathsOf(changes: readonly ({ kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' })[]): string[] {
-  return changes.flatMap((c) =>
-    c.kind === 'article' ? [`articles/${c.slug}.mdx`] : c.kind === 'author' ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`] : ['sections.yaml'],
-  );
-}
-
 /** A story file's text as it is on disk now (the live editor starts from it). */
 export async function readStorySource(dir: string, slug: string): Promise<{ file: string; source: string } | undefined> {
   const absolute = path.join(dir, 'articles', `${slug}.mdx`);

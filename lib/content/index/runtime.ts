@@ -3,11 +3,11 @@ import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { bodiesCompiled } from '@/lib/mdx/compile';
+import { bodiesCompiled } from '@/lib/mdx/compiled-count';
 import { contentDir } from '../content-dir';
 import { formatProblem, type ContentProblem } from '../problems';
 import { indexFile, indexIdentity, isComplete, markComplete, openIndex, sql, type IndexDb } from './database';
-import { contentPathsOf, reconcile, type ReconcileOptions, type ReconcileResult } from './reconcile';
+import type { ReconcileOptions, ReconcileResult } from './reconcile';
 import { pathsMovedSinceIndexed } from './stamps';
 import { watchContent, type ContentWatcher } from './watcher';
 
@@ -16,6 +16,25 @@ import { watchContent, type ContentWatcher } from './watcher';
  * incomplete, then kept in step by a watcher on the content directories. Every page reads
  * through `contentDb()`; nothing else opens the database.
  */
+
+/** A change a webhook names: a story, an author or the sections file. */
+export type ContentChange = { kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
+
+/** The files (relative to the content directory) that can hold these changes. */
+function contentPathsOf(changes: readonly ContentChange[]): string[] {
+  return changes.flatMap((c) =>
+    c.kind === 'article' ? [`articles/${c.slug}.mdx`] : c.kind === 'author' ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`] : ['sections.yaml'],
+  );
+}
+
+/**
+ * Reading files (reconcile.ts, and through it the front matter schema and the MDX compiler) is
+ * loaded when a file has to be read, not with the first page after a restart: a server whose
+ * index is whole answers without it.
+ */
+function reconciler() {
+  return import('@/lib/content/index/reconcile');
+}
 
 export type IndexStatus = {
   state: 'starting' | 'rebuilding' | 'ready' | 'failed';
@@ -35,10 +54,20 @@ type State = {
   pending: Set<string>;
   /** Set when the watcher could not say which files changed: compare every stamp. */
   scanAll: boolean;
+  /** performance.now() before which a request does not start that comparison (just after a start). */
+  scanAllFrom: number;
   reconciling?: Promise<ReconcileResult | undefined>;
   filesParsed: number;
   logged: Set<string>;
 };
+
+/**
+ * How long after a start the stamps are compared with the files (files changed while no server
+ * ran; `npm run build` has just indexed them on a deploy). Comparing 100,000 stamps is a second of
+ * the other core's time, and at once it slowed each first request after a restart by about 150 ms
+ * on two cores (ADR 0010). The watcher sees every change from the start.
+ */
+const START_SCAN_DELAY_MS = Number(process.env.CONTENT_START_SCAN_DELAY_MS ?? 2000);
 
 /** Without a watcher, how often every file's stamp is compared. */
 const POLL_MS = Number(process.env.CONTENT_POLL_MS ?? 10_000);
@@ -59,6 +88,7 @@ function state(): State {
     ready: Promise.resolve(undefined as never),
     pending: new Set(),
     scanAll: false,
+    scanAllFrom: 0,
     filesParsed: 0,
     logged: new Set(),
   };
@@ -80,7 +110,7 @@ export async function contentDb(): Promise<IndexDb> {
   // a start) runs in the background.
   s.watcher?.flush();
   if (s.pending.size) await readPending(s, db);
-  else if (s.scanAll) void catchUp(s);
+  else if (s.scanAll && performance.now() >= s.scanAllFrom) void catchUp(s);
   return db;
 }
 
@@ -114,6 +144,12 @@ async function readPending(s: State, db: IndexDb) {
   }
 }
 
+/** A story file's text as it is on disk now, for the live editor. */
+export async function readStorySource(slug: string): Promise<{ file: string; source: string } | undefined> {
+  const { readStorySource: read } = await reconciler();
+  return read(state().dir, slug);
+}
+
 /** For /api/health and the bench: whether the index is ready, and what this process has done. */
 export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompiled: number } {
   const s = state();
@@ -126,7 +162,7 @@ export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompil
  * Paths are relative to the content directory; none means compare every file's stamp.
  */
 /** Reads the files that can hold these changes (a push's list), or compares every stamp when none are named. */
-export function refreshContentChanges(changes?: Parameters<typeof contentPathsOf>[0]): Promise<ReconcileResult | undefined> {
+export function refreshContentChanges(changes?: readonly ContentChange[]): Promise<ReconcileResult | undefined> {
   return refreshContentIndex(changes ? contentPathsOf(changes) : undefined);
 }
 
@@ -162,6 +198,7 @@ export async function prepareIndex(file: string, dir: string, options: Omit<Reco
     if (!reason) return { db: opened.db };
     onRebuild?.(reason);
     console.log(`[content] index ${reason} (${file}): rebuilding it from ${dir}`);
+    const { reconcile } = await reconciler();
     const result = await reconcile(opened.db, dir, { onProgress: progressLog('[content] rebuilding index'), ...options });
     markComplete(opened.db);
     const ms = Math.round(performance.now() - began);
@@ -197,7 +234,10 @@ async function start(s: State): Promise<IndexDb> {
       // Next turn: a request that flushed the watcher reads the paths itself, and waits for them.
       setImmediate(() => void catchUp(s));
     });
-    if (s.scanAll) setImmediate(() => void catchUp(s));
+    if (s.scanAll) {
+      s.scanAllFrom = performance.now() + START_SCAN_DELAY_MS;
+      setTimeout(() => void catchUp(s), START_SCAN_DELAY_MS).unref();
+    }
     if (!s.watcher.watching() && process.env.CONTENT_WATCH !== '0') {
       // No watch could be set (the system's inotify limit): compare every stamp now and then.
       console.warn(`[content] cannot watch ${s.dir}: comparing file stamps every ${POLL_MS / 1000} s instead`);
@@ -286,6 +326,7 @@ function catchUp(s: State): Promise<ReconcileResult | undefined> {
 }
 
 async function reconcileLogged(s: State, db: IndexDb, options: ReconcileOptions): Promise<ReconcileResult> {
+  const { reconcile } = await reconciler();
   const result = await reconcile(db, s.dir, options);
   s.filesParsed += result.parsed;
   logResult(s, db, result);
