@@ -8,8 +8,12 @@ import { StoryList } from './StoryList';
 
 /** A section, tag or author front: heading, one page of stories, and links to the other pages. */
 export function ListingFront({ listing }: { listing: Listing }) {
-  const { page, author } = listing;
+  const { page } = listing;
+  const author = listing.kind === 'author' ? listing.author : undefined;
   const pageNote = page.page > 1 ? ` (page ${page.page} of ${page.totalPages})` : '';
+  const listTitle = { section: `Latest in ${listing.title}`, tag: `Latest on ${listing.title}`, author: `Stories by ${listing.title}` }[
+    listing.kind
+  ];
   return (
     <div className="mx-auto max-w-3xl">
       {author ? <JsonLd data={profilePageJsonLd(author, page.totalItems)} /> : null}
@@ -36,14 +40,7 @@ export function ListingFront({ listing }: { listing: Listing }) {
         </header>
       )}
       {page.items.length ? (
-        <StoryList
-          title={
-            author ? `Stories by ${author.name}` : listing.kind === 'tag' ? `Latest on ${listing.title}` : `Latest in ${listing.title}`
-          }
-          articles={page.items}
-          sections={listing.sections}
-          showTime
-        />
+        <StoryList title={listTitle} articles={page.items} sections={listing.sections} showTime />
       ) : (
         <p className="mt-8 font-sans text-muted">No stories here yet.</p>
       )}

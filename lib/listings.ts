@@ -5,18 +5,20 @@ import type { PageOf } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
 
-/** What a paginated front needs: its heading, where it lives, and one page of stories. */
-export type Listing = {
-  kind: 'section' | 'tag' | 'author';
+/** What every paginated front has: its heading, where it lives, and one page of stories. */
+type ListingBase = {
   title: string;
   description: string;
   basePath: string;
   page: PageOf<Article>;
   sections: readonly Section[];
-  author?: Author;
-  /** The section a section front shows, for its own feeds. */
-  section?: Section;
 };
+
+/** A section front (with its section, for its own feeds), a tag front, or an author's page. */
+export type Listing =
+  | (ListingBase & { kind: 'section'; section: Section })
+  | (ListingBase & { kind: 'tag' })
+  | (ListingBase & { kind: 'author'; author: Author });
 
 /** A section front, or undefined for an unknown section or a page beyond the last. */
 export async function sectionListing(id: string, pageNumber = 1): Promise<Listing | undefined> {
@@ -77,7 +79,7 @@ export function listingMetadata(listing: Listing): Metadata {
     title: listingTitle(listing),
     description: listing.description,
     path: paths.listingPage(listing.basePath, listing.page.page),
-    section: listing.section,
+    section: listing.kind === 'section' ? listing.section : undefined,
   });
 }
 

@@ -338,7 +338,7 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
     },
     describe: (slugs) => {
       // One query for every candidate (a few hundred), not one each. CROSS JOIN makes SQLite look
-      // each slug up: with IN (...) it chose to walk every public story, 45 ms at 100,000.
+      // each slug up: with IN (...) it chose to walk every public story (ADR 0010).
       const rows = slugs.length
         ? (sql(db, `SELECT s.slug, s.section, s.published_ms FROM json_each(@slugs) j CROSS JOIN ${PUBLIC_ROW} ON s.slug = j.value WHERE ${PUBLIC}`).all({
             ...params,

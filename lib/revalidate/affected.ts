@@ -1,5 +1,5 @@
 import { paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
-import type { ContentChange } from './changes';
+import type { ContentChange } from '@/lib/content/index/runtime';
 
 // The site's feeds and sitemaps (SITE_FEEDS, SITEMAPS) list every public story; a section's RSS
 // feed lists its own (docs/editing.md; its Atom and JSON feeds refresh in their ISR window).

@@ -1,8 +1,6 @@
 import { z } from 'zod';
+import type { ContentChange } from '@/lib/content/index/runtime';
 import { isValidSlug } from '@/lib/content/slug';
-
-/** A content file that changed, as far as pages care. */
-export type ContentChange = { kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
 
 const fileList = z.array(z.string().min(1).max(1000)).max(10_000);
 

@@ -1,7 +1,8 @@
 import { formatProblem, type ContentProblem } from '@/lib/content/problems';
 import { verifyBearer, verifyGithubSignature } from '@/lib/security/secrets';
 import { planRevalidation, type RevalidationIndex } from './affected';
-import { classifyFiles, filesBodySchema, filesOfPush, githubPushSchema, type ContentChange } from './changes';
+import type { ContentChange } from '@/lib/content/index/runtime';
+import { classifyFiles, filesBodySchema, filesOfPush, githubPushSchema } from './changes';
 import type { GitPullResult } from './git-pull';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBodyWithLimit } from './read-body';
 

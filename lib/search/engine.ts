@@ -14,8 +14,8 @@ import { vocabulary } from './vocabulary';
 /*
  * Search over the content index: FTS5 finds and scores (bm25 with FIELD_BOOSTS), the vocabulary
  * expands each query word into the indexed words it stands for (prefixes, typos), and publicWhere
- * decides what may be shown. Joining a match to `stories` costs about 7 µs (the rows are large),
- * so no query joins more than about a thousand: when more stories match, the newest WINDOW are
+ * decides what may be shown. Every match joined to `stories` costs (ADR 0008 has the figures), so
+ * no query joins more than about a thousand: when more stories match, the newest WINDOW are
  * ranked and the rest follow newest first, and the counts are estimated from the window: its
  * matches scaled by the stories indexed over all time against over its span, per section by its
  * mix (docs/architecture/0008-site-search.md).
@@ -187,7 +187,7 @@ function score(db: IndexDb, query: Query, matches: readonly Match[], now: number
  * matched, as in score().
  *
  * The body is not searched word by word: looking for each of a group's expansions through 200
- * bodies was half the cost of a search. When every group matched (mode 'all'), a group is in the
+ * bodies was most of the cost of a window (ADR 0008). When every group matched (mode 'all'), a group is in the
  * body or in a short field; the body counts for it either way, as a story's headline words are
  * nearly always in its text too, and the body is read only to tell whether the word itself is
  * there when no short field shows it. A window of an any-word query looks through every field.

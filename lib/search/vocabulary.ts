@@ -51,10 +51,9 @@ type Tree = Map<string, Tree | number>;
 /**
  * A node of SearchableMap's radix tree (edges labelled with the rest of a key, '' holding a key's
  * value) over a range of sorted keys, that works out its children the first time it is read. A
- * typo or prefix lookup reads a few hundred of the tree's 150,000 nodes at 100,000 stories, so
- * loading the vocabulary costs the read of its rows, not the building of the whole tree (that was
- * 75 ms of a first search after a restart). Every Map method materializes the node first, so
- * SearchableMap reads and changes it as any Map.
+ * typo or prefix lookup reads only the branches within its reach, so loading the vocabulary costs
+ * the read of its rows, not the building of the whole tree (ADR 0008 has the figures). Every Map
+ * method materializes the node first, so SearchableMap reads and changes it as any Map.
  */
 class LazyNode extends Map<string, Tree | number> {
   private range: { keys: readonly string[]; values: readonly number[]; lo: number; hi: number; depth: number } | undefined;

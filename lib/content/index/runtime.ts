@@ -17,7 +17,7 @@ import { watchContent, type ContentWatcher } from './watcher';
  * through `contentDb()`; nothing else opens the database.
  */
 
-/** A change a webhook names: a story, an author or the sections file. */
+/** A content file that changed, as far as pages care (a webhook names them: lib/revalidate/changes.ts). */
 export type ContentChange = { kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
 
 /** The files (relative to the content directory) that can hold these changes. */
@@ -63,9 +63,9 @@ type State = {
 
 /**
  * How long after a start the stamps are compared with the files (files changed while no server
- * ran; `npm run build` has just indexed them on a deploy). Comparing 100,000 stamps is a second of
- * the other core's time, and at once it slowed each first request after a restart by about 150 ms
- * on two cores (ADR 0010). The watcher sees every change from the start.
+ * ran; `npm run build` has just indexed them on a deploy). The comparison takes the other core
+ * for a while at 100,000 stories, and run at once it slowed the first requests after a restart
+ * (ADR 0010). The watcher sees every change from the start.
  */
 const START_SCAN_DELAY_MS = Number(process.env.CONTENT_START_SCAN_DELAY_MS ?? 2000);
 
