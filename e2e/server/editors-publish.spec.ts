@@ -215,7 +215,8 @@ test('a malicious story renders nothing of itself, and the content check fails o
     ].join('\n'),
   );
   const response = await page.goto(`${server.url}/articles/${slug}`);
-  expect(response?.status()).not.toBe(200);
+  // It never had a good version: not a story readers can reach, exactly like an unknown address.
+  expect(response?.status()).toBe(404);
   const served = await page.content();
   expect(served).not.toContain(REVALIDATE_SECRET);
   expect(served).not.toContain('root:x:0:0');
@@ -234,6 +235,14 @@ test('a malicious story renders nothing of itself, and the content check fails o
   expect(check.stdout).toContain(`articles/${slug}.mdx:11:9 body: JavaScript expressions are not allowed in stories`);
   expect(check.stdout).toContain(`articles/${slug}.mdx:13:1 body: import and export statements are not allowed`);
   expect(check.stdout).toContain(`articles/${slug}.mdx:15:1 body: HTML elements such as <script> are not allowed`);
+});
+
+test('a new story whose front matter breaks answers 404, never 500, and appears once it is fixed', async () => {
+  const slug = `broken-front-${Date.now()}`;
+  writeStory(slug, { publishedAt: 'not a date' }, 'A body that is fine on its own.');
+  expect((await html(`${server.url}/articles/${slug}`)).status).toBe(404);
+  writeStory(slug, {}, 'A body that is fine on its own.');
+  await expect.poll(async () => (await html(`${server.url}/articles/${slug}`)).status, { timeout: 10_000 }).toBe(200);
 });
 
 test('the live editor: behind preview, noindex, eval allowed on that page only, renders MDX and shows the check', async ({ page }) => {
