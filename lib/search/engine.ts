@@ -200,14 +200,13 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
     let stories = 0;
     for (const word of group.words.keys()) stories = Math.max(stories, words.get(word) ?? 0);
     const expansions = [...group.words.keys()].filter((w) => w !== group.term).map((w) => ` ${w} `);
-    // A group of the word alone matched it exactly; otherwise only an indexed word can be found exactly.
-    const exactCertain = expansions.length === 0;
-    const exactPossible = exactCertain || words.has(group.term);
     return {
       exact: ` ${group.term} `,
       expansions,
-      exactCertain,
-      exactPossible,
+      // A group of the word alone matched it exactly.
+      exactCertain: expansions.length === 0,
+      // Otherwise only the body can say whether the word itself is there, if it is indexed at all.
+      bodyTellsExact: expansions.length > 0 && words.has(group.term),
       rarity: Math.log(1 + total / Math.max(1, stories)),
       weaker: expansionWeight(group),
     };
@@ -234,9 +233,7 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
       return { boost, exact };
     }),
   );
-  const needBody = window.filter(
-    (m, i) => query.mode === 'any' || found[i]!.some((g, k) => !g.exact && !groups[k]!.exactCertain && groups[k]!.exactPossible),
-  );
+  const needBody = window.filter((m, i) => query.mode === 'any' || found[i]!.some((g, k) => !g.exact && groups[k]!.bodyTellsExact));
   const bodies = needBody.length
     ? new Map(
         statement<[string], [number, string]>(db, 'windowBodies')
@@ -251,7 +248,7 @@ function scoreWindow(db: IndexDb, query: Query, window: readonly Match[], now: n
       let { boost, exact } = found[i]![k]!;
       if (query.mode === 'all') {
         boost += FIELD_BOOSTS.body;
-        if (!exact && (group.exactCertain || (group.exactPossible && body?.includes(group.exact)))) exact = true;
+        if (!exact) exact = group.exactCertain || (group.bodyTellsExact && body?.includes(group.exact) === true);
       } else {
         const how = held(body ?? '', group);
         if (how) boost += FIELD_BOOSTS.body;

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { runWorkerOnce } from '@/lib/worker/run-worker-once';
 
 /**
  * Every content file's stamp (size and mtime), read on a worker thread. At 100,000 stories the
@@ -71,15 +71,7 @@ try {
 `;
 
 function onWorker<T>(data: { dir: string; index?: string }): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { eval: true, workerData: { ...data, folders: FOLDERS, topFiles: TOP_FILES } });
-    worker.once('message', (message: T | { error: string }) => {
-      void worker.terminate();
-      if (message && typeof message === 'object' && 'error' in message) reject(new Error(message.error));
-      else resolve(message);
-    });
-    worker.once('error', reject);
-  });
+  return runWorkerOnce<T>(WORKER, { ...data, folders: FOLDERS, topFiles: TOP_FILES });
 }
 
 /** Every content file with its stamp, listed and stated on a worker thread. Rejects when no worker can start. */
