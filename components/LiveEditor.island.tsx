@@ -8,7 +8,8 @@ import * as runtime from 'react/jsx-runtime';
 import { bodyComponents } from '@/components/body/bodyComponents';
 import { splitFrontMatter } from '@/lib/content/front-matter';
 import { storyCompileOptions } from '@/lib/mdx/options';
-import { toMdxIssues } from '@/lib/mdx/safe-mdx';
+import { bodyLimitIssues } from '@/lib/mdx/limits';
+import { MdxContentError, toMdxIssues } from '@/lib/mdx/safe-mdx';
 import type { CheckedProblem } from '@/lib/preview/check-request';
 import { paths } from '@/lib/urls';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary.island';
@@ -23,6 +24,8 @@ type Rendered = { Content?: MDXContent; title?: string; dek?: string; error?: st
  * is used). Running compiled code needs 'unsafe-eval', which only this page's CSP allows.
  */
 async function compileInBrowser(body: string): Promise<MDXContent> {
+  const limits = bodyLimitIssues(body);
+  if (limits.length) throw new MdxContentError(limits, { links: [], images: [] });
   const file = await compile(body, { ...storyCompileOptions, providerImportSource: '@mdx-js/react' });
   const mod = await run(String(file), { ...runtime, useMDXComponents, baseUrl: window.location.href });
   return mod.default;

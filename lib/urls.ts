@@ -39,6 +39,8 @@ export const paths = {
   tag: (tag: string) => `/tags/${slugify(tag)}`,
   /** Page N of a section, tag or author listing: page 1 keeps the listing's own address. */
   listingPage: (first: string, page: number) => (page <= 1 ? first : `${first}/page/${page}`),
+  /** Every later page of listings at once, as a route pattern (revalidatePath with type 'page'). */
+  listingPageRoute: (first: string) => `${first}/page/[page]`,
   /** The site's feed in one format, or a section's own (/world/feed.xml). */
   feed: (format: FeedFormat, sectionId?: string) => `${sectionId ? section(sectionId) : ''}/${FEED_FILES[format]}`,
   search,

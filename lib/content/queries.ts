@@ -354,7 +354,7 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
 }
 
 /** Where a story was listed while public, and what its row says now: what push-to-publish plans from. */
-export async function revalidationIndex(): Promise<RefreshedIndex> {
+export async function revalidationIndex({ sitemapParts = 0 } = {}): Promise<RefreshedIndex> {
   const db = await contentDb();
   const params = publicParams();
   const refsOf = (slug: string) => {
@@ -387,6 +387,8 @@ export async function revalidationIndex(): Promise<RefreshedIndex> {
       for (const key of new Set(tags.map(tagKey))) for (const r of byTag.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
       return [...found].slice(0, limit);
     },
+    listingPages: (kind, key) => pageCount(countListing(db, kind, kind === 'tag' ? tagKey(key) : key)),
+    sitemapParts: () => sitemapParts,
     problemsOf: errorsOf,
   };
 }

@@ -2,7 +2,16 @@ import type { MDXContent } from 'mdx/types';
 import { countCompiled } from './compiled-count';
 import { storyCompileOptions } from './options';
 import { runBodyCode } from './run-body';
-import { isMdxContentError, plainTextOfFile, referencesOf, toMdxIssues, type BodyReferences, type MdxIssue } from './safe-mdx';
+import { bodyLimitIssues } from './limits';
+import {
+  isMdxContentError,
+  MdxContentError,
+  plainTextOfFile,
+  referencesOf,
+  toMdxIssues,
+  type BodyReferences,
+  type MdxIssue,
+} from './safe-mdx';
 
 /*
  * MDX is compiled when a story is checked (the content index keeps the code, ADR 0010) and only
@@ -41,6 +50,8 @@ function mdx() {
  * ever runs. Throws on a body that is not allowed or does not compile.
  */
 export async function compileBodyCode(source: string): Promise<CompiledCode> {
+  const limits = bodyLimitIssues(source);
+  if (limits.length) throw new MdxContentError(limits, { links: [], images: [] });
   const { compile } = await mdx();
   countCompiled();
   const file = await compile(source, storyCompileOptions);

@@ -6,6 +6,7 @@ import { mdxJsxFromMarkdown } from 'mdast-util-mdx-jsx';
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
+import { BODY_LIMITS } from './limits';
 import { allowedComponentNames, allowedComponents, isAllowedComponent, type ComponentSpec, type LiteralValue } from './allowed-components';
 import { plainTextOf } from './plain-text';
 import { safeMdxSyntax } from './syntax';
@@ -49,6 +50,9 @@ export function remarkSafeMdx(this: Processor) {
   (data.micromarkExtensions ??= []).push(safeMdxSyntax());
   (data.fromMarkdownExtensions ??= []).push(mdxExpressionFromMarkdown(), mdxJsxFromMarkdown());
   return (tree: Root, file: VFile) => {
+    // Checked first, without recursion: the walks below recurse, and a tree this deep is refused anyway.
+    const tooDeep = depthIssue(tree);
+    if (tooDeep) throw new MdxContentError([tooDeep], { links: [], images: [] });
     const issues = findUnsafeMdx(tree, String(file.value));
     const references = collectReferences(tree);
     if (issues.length) throw new MdxContentError(issues, references);
@@ -87,6 +91,26 @@ function collectReferences(tree: Root): BodyReferences {
   };
   visit(tree);
   return refs;
+}
+
+/** The first node nested deeper than BODY_LIMITS.depth (components, quotes, lists, inline marks). */
+export function depthIssue(tree: Root): MdxIssue | undefined {
+  const stack: [Nodes, number][] = [[tree, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop() ?? [tree, 0];
+    if (depth > BODY_LIMITS.depth) {
+      const start = node.position?.start ?? { line: 1, column: 1 };
+      return {
+        line: start.line,
+        column: start.column,
+        message: `this is nested more than ${BODY_LIMITS.depth} levels deep (components, quotes, lists and marks): flatten it`,
+      };
+    }
+    // A list and its items are one level, as a reader sees them; so are a table and its rows.
+    const step = node.type === 'listItem' || node.type === 'tableRow' || node.type === 'paragraph' ? 0 : 1;
+    if ('children' in node) for (const child of node.children) stack.push([child, depth + step]);
+  }
+  return undefined;
 }
 
 /** Every disallowed construct in a parsed body, in document order. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '@/lib/content/schema';
 import { slugify } from '@/lib/content/slug';
-import { ARTICLE_ROUTE, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
+import { pageCount } from '@/lib/pagination';
+import { ARTICLE_ROUTE, LATER_PAGE_ROUTES, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
@@ -26,7 +27,12 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
 const refsOf = (a: Article): StoryRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
 
 /** The index's answers, from plain lists: what is public now, where stories were listed, what broke. */
-function memoryIndex(articles: Article[], history: Map<string, StoryRefs>, broken: Map<string, Article | undefined>): RevalidationIndex {
+function memoryIndex(
+  articles: Article[],
+  history: Map<string, StoryRefs>,
+  broken: Map<string, Article | undefined>,
+  sitemapParts = 0,
+): RevalidationIndex {
   const visible = articles.filter((a) => !a.draft && Date.parse(a.publishedAt) <= NOW);
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   return {
@@ -45,19 +51,27 @@ function memoryIndex(articles: Article[], history: Map<string, StoryRefs>, broke
         .filter((a) => sections.includes(a.section) || a.tags.some((t) => tags.map(slugify).includes(slugify(t))))
         .map((a) => a.slug)
         .slice(0, limit),
+    listingPages: (kind, key) =>
+      pageCount(
+        visible.filter((a) =>
+          kind === 'section' ? a.section === key : kind === 'tag' ? a.tags.map(slugify).includes(slugify(key)) : a.authors.includes(key),
+        ).length,
+      ),
+    sitemapParts: () => sitemapParts,
   };
 }
-const GLOBAL = ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml'];
+const GLOBAL = ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml', '/sitemaps/1.xml'];
 
 function plan(
   changes: Parameters<typeof planRevalidation>[0]['changes'],
   articles: Article[],
   history: [string, StoryRefs][] = [],
   broken: [string, { article?: Article }][] = [],
+  sitemapParts = 0,
 ) {
   return planRevalidation({
     changes,
-    index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article]))),
+    index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article])), sitemapParts),
   });
 }
 
@@ -77,11 +91,18 @@ describe('planRevalidation', () => {
         '/articles/ferry-yard', // shares a tag (case-insensitive), so may list it as related
         '/articles/markets', // shares the section
         '/business',
+        '/business/page/2', // one page past the last, in case a removal emptied it
+        '/business/atom.xml',
+        '/business/feed.json',
         '/business/feed.xml',
         '/tags/port-calder',
+        '/tags/port-calder/page/2',
         '/tags/ferries',
+        '/tags/ferries/page/2',
         '/authors/ana-ruiz',
+        '/authors/ana-ruiz/page/2',
         '/authors/ben-ode',
+        '/authors/ben-ode/page/2',
       ].sort(),
     );
     expect(result.paths).not.toContain('/articles/faraway');
@@ -109,6 +130,30 @@ describe('planRevalidation', () => {
     expect(result.paths).toEqual(
       expect.arrayContaining(['/articles/harbour', '/business', '/tags/port-calder', '/authors/ben-ode', ...GLOBAL]),
     );
+  });
+
+  it('reaches every later page of the listings a deleted story was in, every feed format and every sitemap part (issue 17, point 2)', () => {
+    const business = Array.from({ length: 45 }, (_, i) => story(`business-${i}`, { section: 'business' }));
+    const result = plan([{ kind: 'article', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]], [], 3);
+    // 45 stories left: 3 pages, and page 4, which the deleted story's removal emptied.
+    expect(result.paths).toEqual(
+      expect.arrayContaining(['/business/page/2', '/business/page/3', '/business/page/4', '/business/atom.xml', '/business/feed.json']),
+    );
+    expect(result.paths).not.toContain('/business/page/5');
+    expect(result.paths.filter((p) => p.startsWith('/sitemaps/'))).toEqual([
+      '/sitemaps/1.xml',
+      '/sitemaps/2.xml',
+      '/sitemaps/3.xml',
+      '/sitemaps/4.xml',
+    ]);
+  });
+
+  it('revalidates a long listing’s later pages as one route pattern', () => {
+    const business = Array.from({ length: 1100 }, (_, i) => story(`business-${i}`, { section: 'business' }));
+    const result = plan([{ kind: 'article', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]]);
+    expect(result.paths).toContain(LATER_PAGE_ROUTES.section);
+    expect(result.paths.filter((p) => p.startsWith('/business/page/'))).toEqual([]);
+    expect(result.paths).toContain('/tags/port-calder/page/2');
   });
 
   it('still refreshes the page and site lists of a deleted story it knows nothing about', () => {
@@ -143,7 +188,16 @@ describe('planRevalidation', () => {
 
   it('maps an author file to their page, their stories and feeds', () => {
     const result = plan([{ kind: 'author', id: 'ben-ode' }], all, [['harbour', refsOf(harbour)]]);
-    expect(result.paths).toEqual(['/articles/harbour', '/atom.xml', '/authors/ben-ode', '/business/feed.xml', '/feed.json', '/feed.xml']);
+    expect(result.paths).toEqual([
+      '/articles/harbour',
+      '/atom.xml',
+      '/authors/ben-ode',
+      '/business/atom.xml',
+      '/business/feed.json',
+      '/business/feed.xml',
+      '/feed.json',
+      '/feed.xml',
+    ]);
   });
 
   it('revalidates every page when the section list changes (it is in every page’s navigation)', () => {

@@ -1,13 +1,24 @@
-import { paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
+import { FEED_FORMATS, paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
 import type { ContentChange } from '@/lib/content/index/runtime';
+import type { ListingKind } from '@/lib/content/queries';
 
-// The site's feeds and sitemaps (SITE_FEEDS, SITEMAPS) list every public story; a section's RSS
-// feed lists its own (docs/editing.md; its Atom and JSON feeds refresh in their ISR window).
-const sectionFeed = (id: string) => paths.feed('rss', id);
+// The site's feeds and sitemaps (SITE_FEEDS, SITEMAPS, the sitemap's parts) list every public
+// story; a section's feeds, in every format, list its own.
+const sectionFeeds = (id: string) => FEED_FORMATS.map((format) => paths.feed(format, id));
 
 /** Every article page at once (revalidatePath with type 'page'), used when too many stories are related. */
 export const ARTICLE_ROUTE = paths.article('[slug]');
 const RELATED_LIMIT = 200;
+/** Past this many later pages, a listing's pages are revalidated as one route pattern. */
+const LATER_PAGES_LIMIT = 50;
+
+/** The route pattern of each kind of listing's later pages. */
+const LISTING_FIRST: Record<ListingKind, (key: string) => string> = { section: paths.section, tag: paths.tag, author: paths.author };
+export const LATER_PAGE_ROUTES: Record<ListingKind, string> = {
+  section: paths.listingPageRoute(paths.section('[section]')),
+  tag: paths.listingPageRoute(paths.tag('[tag]')),
+  author: paths.listingPageRoute(paths.author('[id]')),
+};
 
 export type RevalidationPlan = {
   /** Literal paths, plus ARTICLE_ROUTE when every article page is affected. */
@@ -35,6 +46,10 @@ export type RevalidationIndex = {
   storiesBy(authorId: string, limit: number): string[];
   /** Slugs of public stories in one of these sections or with one of these tags, at most `limit`. */
   storiesSharing(refs: { sections: readonly string[]; tags: readonly string[] }, limit: number): string[];
+  /** How many pages a listing has now. */
+  listingPages(kind: ListingKind, key: string): number;
+  /** How many parts the split sitemap has now (0 when it is one file). */
+  sitemapParts(): number;
 };
 
 type PlanInput = { changes: readonly ContentChange[]; index: RevalidationIndex };
@@ -59,6 +74,18 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     out.add(paths.front());
     SITE_FEEDS.forEach((p) => out.add(p));
     SITEMAPS.forEach((p) => out.add(p));
+    // One more than there are now: a month that emptied leaves its old last part to refresh (to 404).
+    for (let n = 1; n <= index.sitemapParts() + 1; n++) out.add(paths.sitemapPart(n));
+  };
+
+  // A story added or gone shifts every later page of each listing it is in; one page more than
+  // there are now, as a removal may have emptied the last.
+  const listing = (kind: ListingKind, key: string) => {
+    const first = LISTING_FIRST[kind](key);
+    out.add(first);
+    const pages = index.listingPages(kind, key) + 1;
+    if (pages - 1 > LATER_PAGES_LIMIT) out.add(LATER_PAGE_ROUTES[kind]);
+    else for (let n = 2; n <= pages; n++) out.add(paths.listingPage(first, n));
   };
 
   const storyChanged = (slug: string) => {
@@ -74,15 +101,15 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     siteLists();
     if (!refs) return;
     refs.sections.forEach((id) => {
-      out.add(paths.section(id));
-      out.add(sectionFeed(id));
+      listing('section', id);
+      sectionFeeds(id).forEach((p) => out.add(p));
       relatedTo.sections.add(id);
     });
     refs.tags.forEach((tag) => {
-      out.add(paths.tag(tag));
+      listing('tag', tag);
       relatedTo.tags.add(tag);
     });
-    refs.authors.forEach((id) => out.add(paths.author(id)));
+    refs.authors.forEach((id) => listing('author', id));
   };
 
   for (const change of changes) {
@@ -98,7 +125,7 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
         const story = index.publicStory(slug);
         if (!story) continue;
         out.add(paths.article(slug));
-        story.sections.forEach((id) => out.add(sectionFeed(id)));
+        story.sections.forEach((id) => sectionFeeds(id).forEach((p) => out.add(p)));
       }
     }
   }

@@ -30,6 +30,8 @@ function setup(overrides: Partial<RevalidateDeps> = {}) {
     listedUnder: () => undefined,
     storiesBy: () => [],
     storiesSharing: () => [],
+    listingPages: () => 1,
+    sitemapParts: () => 0,
     problemsOf: () => [],
   };
   const refresh = vi.fn<RevalidateDeps['refresh']>(() => Promise.resolve(index));
@@ -72,13 +74,19 @@ describe('POST /api/revalidate', () => {
       '/articles/harbour',
       '/atom.xml',
       '/authors/ana-ruiz',
+      '/authors/ana-ruiz/page/2',
       '/business',
+      '/business/atom.xml',
+      '/business/feed.json',
       '/business/feed.xml',
+      '/business/page/2',
       '/feed.json',
       '/feed.xml',
       '/news-sitemap.xml',
       '/sitemap.xml',
+      '/sitemaps/1.xml',
       '/tags/port-calder',
+      '/tags/port-calder/page/2',
     ]);
     expect(body.ignored).toEqual(['README.md']);
     expect(calls.map(([p]) => p)).toEqual(body.revalidated);
@@ -190,6 +198,8 @@ describe('POST /api/revalidate', () => {
         listedUnder: () => undefined,
         storiesBy: () => [],
         storiesSharing: () => [],
+        listingPages: () => 1,
+        sitemapParts: () => 0,
         problemsOf: () => [],
       });
     });

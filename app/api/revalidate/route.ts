@@ -4,6 +4,7 @@ import { refreshContentChanges } from '@/lib/content/index/runtime';
 import { revalidationIndex } from '@/lib/content/queries';
 import { gitPull } from '@/lib/revalidate/git-pull';
 import { handleRevalidate } from '@/lib/revalidate/handle';
+import { sitemapPartCount } from '@/lib/seo/sitemap-responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,7 +15,7 @@ export async function POST(request: Request) {
     gitPull: process.env.CONTENT_GIT_PULL === '1' ? () => gitPull(contentDir()) : undefined,
     refresh: async (changes) => {
       await refreshContentChanges(changes);
-      return revalidationIndex();
+      return revalidationIndex({ sitemapParts: await sitemapPartCount() });
     },
     revalidate: (path, type) => revalidatePath(path, type),
   });

@@ -203,4 +203,15 @@ describe('listings, tags and related stories', () => {
     expect(index.isKnown('gone')).toBe(false);
     expect(index.listedUnder('gone')).toEqual({ sections: ['business'], tags: ['Port Calder'], authors: ['ana-ruiz'] });
   });
+
+  it('counts a listing’s pages from the index, so a deletion reaches its later pages', async () => {
+    for (let i = 0; i < 21; i++) story(`port-${i}`, { tags: '[Port Calder]', section: 'business' });
+    await slugs();
+    const before = await revalidationIndex({ sitemapParts: 2 });
+    expect([before.listingPages('section', 'business'), before.listingPages('tag', 'Port Calder'), before.listingPages('tag', 'port-calder')]).toEqual([2, 2, 2]);
+    expect(before.sitemapParts()).toBe(2);
+    unlinkSync(path.join(dir, 'articles/port-0.mdx'));
+    await refreshContentIndex(['articles/port-0.mdx']);
+    expect((await revalidationIndex()).listingPages('section', 'business')).toBe(1);
+  });
 });
