@@ -12,8 +12,9 @@ const RELATED_LIMIT = 200;
 /** Past this many later pages, a listing's pages are revalidated as one route pattern. */
 const LATER_PAGES_LIMIT = 50;
 
-/** The route pattern of each kind of listing's later pages. */
+/** The first page of each kind of listing. */
 const LISTING_FIRST: Record<ListingKind, (key: string) => string> = { section: paths.section, tag: paths.tag, author: paths.author };
+/** The route pattern of each kind of listing's later pages. */
 export const LATER_PAGE_ROUTES: Record<ListingKind, string> = {
   section: paths.listingPageRoute(paths.section('[section]')),
   tag: paths.listingPageRoute(paths.tag('[tag]')),
