@@ -7,11 +7,17 @@ import { freePort } from '@/e2e/support/server';
  * deploy/nginx.conf with the lines marked `# bench: <name>` replaced, so the bench runs the very
  * configuration we document, on loopback, in a temporary folder.
  */
-export function benchNginxConfig(source: string, values: { pid: string; cache: string; upstream: string; listen: string }): string {
+export function benchNginxConfig(source: string, values: { pid: string; cache: string; upstreams: string[]; listen: string }): string {
+  // The marked `server` lines take the upstreams in order, keeping their parameters; a marked line
+  // left over (one instance) becomes a comment, so the file keeps its line numbers.
+  let upstream = 0;
   const replacements: Record<string, (line: string) => string> = {
     pid: () => `pid ${values.pid};`,
     cache: (line) => line.replace(/proxy_cache_path \S+/, `proxy_cache_path ${values.cache}`).replace(/\s*# bench: cache$/, ''),
-    upstream: () => `    server ${values.upstream};`,
+    upstream: (line) => {
+      const address = values.upstreams[upstream++];
+      return address ? line.replace(/server \S+/, `server ${address}`).replace(/\s*# bench: upstream$/, '') : '    # (one instance)';
+    },
     listen: () => `    listen ${values.listen};`,
   };
   const seen = new Set<string>();
@@ -25,6 +31,8 @@ export function benchNginxConfig(source: string, values: { pid: string; cache: s
     return replace(line);
   });
   for (const name of Object.keys(replacements)) if (!seen.has(name)) throw new Error(`deploy/nginx.conf lost its "# bench: ${name}" line`);
+  if (upstream < values.upstreams.length)
+    throw new Error(`deploy/nginx.conf has ${upstream} upstream lines for ${values.upstreams.length} instances`);
   return out.join('\n');
 }
 
@@ -87,15 +95,18 @@ export function readDeployConfig(root: string): string {
   return readFileSync(path.join(root, 'deploy', 'nginx.conf'), 'utf8');
 }
 
-/** deploy/nginx.conf as a reverse cache in front of `upstreamUrl`, on a free loopback port, files under `dir`. */
-export async function startReverseCache(dir: string, root: string, upstreamUrl: string) {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
+/**
+ * deploy/nginx.conf as a reverse cache in front of one or two instances, on a free loopback port
+ * (or `port`, to restart it where it was), files under `dir`.
+ */
+export async function startReverseCache(dir: string, root: string, upstreamUrls: string | string[], port?: number) {
+  const listen = port ?? (await freePort());
+  const url = `http://127.0.0.1:${listen}`;
   const config = benchNginxConfig(readDeployConfig(root), {
     pid: path.join(dir, 'nginx.pid'),
     cache: path.join(dir, 'pages'),
-    upstream: new URL(upstreamUrl).host,
-    listen: `127.0.0.1:${port}`,
+    upstreams: [upstreamUrls].flat().map((u) => new URL(u).host),
+    listen: `127.0.0.1:${listen}`,
   });
-  return { ...(await startNginx(dir, config, `${url}/`)), url };
+  return { ...(await startNginx(dir, config, `${url}/`)), url, port: listen };
 }

@@ -57,18 +57,26 @@ describe('nginx config for the bench', () => {
     const config = benchNginxConfig(source, {
       pid: '/tmp/x.pid',
       cache: '/tmp/cache',
-      upstream: '127.0.0.1:4000',
+      upstreams: ['127.0.0.1:4000', '127.0.0.1:4002'],
       listen: '127.0.0.1:4001',
     });
     expect(config).toContain('pid /tmp/x.pid;');
     expect(config).toContain('proxy_cache_path /tmp/cache levels=1:2');
-    expect(config).toContain('server 127.0.0.1:4000;');
+    expect(config).toMatch(/server 127\.0\.0\.1:4000 max_fails=1 fail_timeout=10s;\n\s+server 127\.0\.0\.1:4002 max_fails/);
     expect(config).toContain('listen 127.0.0.1:4001;');
     expect(config).not.toMatch(/# bench:/);
     expect(config.split('\n')).toHaveLength(source.split('\n').length);
   });
-  it('fails loudly if a marker disappears', () => {
-    expect(() => benchNginxConfig('events {}', { pid: 'a', cache: 'b', upstream: 'c', listen: 'd' })).toThrow(/lost its/);
+  it('leaves one upstream line as a comment for a single instance', () => {
+    const config = benchNginxConfig(readDeployConfig(root), { pid: 'a', cache: 'b', upstreams: ['127.0.0.1:4000'], listen: 'd' });
+    expect(config.match(/^\s+server \S+ max_fails/gm)).toHaveLength(1);
+    expect(config).toContain('# (one instance)');
+  });
+  it('fails loudly if a marker disappears, or there are more instances than lines', () => {
+    expect(() => benchNginxConfig('events {}', { pid: 'a', cache: 'b', upstreams: ['c'], listen: 'd' })).toThrow(/lost its/);
+    expect(() => benchNginxConfig(readDeployConfig(root), { pid: 'a', cache: 'b', upstreams: ['c', 'd', 'e'], listen: 'f' })).toThrow(
+      /2 upstream lines for 3/,
+    );
   });
 });
 

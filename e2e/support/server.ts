@@ -16,6 +16,10 @@ export type RunningServer = {
   distDir: string;
   /** Everything the server printed, for assertions on logged errors. */
   output: () => string;
+  /** Sends a signal to the server's process group (a fault test's `kill -9`, a deploy's SIGTERM). */
+  signal: (name: NodeJS.Signals) => void;
+  /** Resolves with the exit code (null when a signal ended it) once the process has exited. */
+  exited: Promise<number | null>;
   stop: () => Promise<void>;
 };
 
@@ -50,33 +54,30 @@ type StartOptions = {
    * scale bench times first requests after a restart, which a request to `/` would warm.
    */
   waitFor?: 'front page' | 'listening';
+  /** Listen here instead of a free port: a restart behind nginx, whose upstream names the port. */
+  port?: number;
 };
 
-/** Starts `next start` on the production build, bound to 127.0.0.1 on a free port. */
+/** Starts the production server on the build, bound to 127.0.0.1 on a free port. */
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const projectDir = options.projectDir ?? ROOT;
   let distDir = options.distDir ?? '.next';
   const buildId = path.join(projectDir, distDir, 'BUILD_ID');
   if (!existsSync(buildId)) throw new Error(`No production build at ${buildId}: run \`npm run build\` first.`);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   let copy: string | undefined;
   if (options.isolated) {
-    const base = path.join(ROOT, '.e2e');
-    mkdirSync(base, { recursive: true });
-    copy = mkdtempSync(path.join(base, 'dist-'));
-    cpSync(path.join(ROOT, '.next'), copy, {
-      recursive: true,
-      // The compiler cache is unused by `next start`; the route cache holds pages the shared server
-      // regenerated from other content, which must not leak into this server.
-      filter: (src) =>
-        !src.startsWith(path.join(ROOT, '.next', 'cache')) && !src.startsWith(path.join(ROOT, '.next', 'server', 'route-cache')),
-    });
+    copy = copyBuild();
     distDir = path.relative(ROOT, copy);
   }
   const startedAt = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    // This site runs as it is deployed (`npm start`: deploy/server.mjs, which drains on SIGTERM);
+    // another project (the bench's floor app) with plain `next start`.
+    projectDir === ROOT
+      ? [path.join(ROOT, 'deploy', 'server.mjs'), '-p', String(port), '-H', '127.0.0.1']
+      : [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     {
       cwd: projectDir,
       env: {
@@ -99,9 +100,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     output += chunk.toString();
   });
   const url = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
         process.kill(-child.pid, 'SIGTERM');
@@ -123,7 +125,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
     if (options.waitFor === 'listening') {
       if (await accepts(port)) break;
     } else {
@@ -138,7 +140,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`next start was not ready within 60 s:\n${output}`);
+      throw new Error(`the server was not ready within 60 s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, options.waitFor === 'listening' ? 10 : 100));
   }
@@ -149,8 +151,34 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     readyAt: performance.now(),
     distDir: path.resolve(projectDir, distDir),
     output: () => output,
+    signal: (name) => {
+      try {
+        process.kill(-child.pid!, name);
+      } catch {
+        /* already gone */
+      }
+    },
+    exited,
     stop,
   };
+}
+
+/**
+ * A private copy of the build under .e2e/ (absolute path), so a server's ISR writes cannot leak
+ * into another's cache (Next writes regenerated pages into its dist directory).
+ */
+export function copyBuild(): string {
+  const base = path.join(ROOT, '.e2e');
+  mkdirSync(base, { recursive: true });
+  const copy = mkdtempSync(path.join(base, 'dist-'));
+  cpSync(path.join(ROOT, '.next'), copy, {
+    recursive: true,
+    // The compiler cache is unused by the server; the route cache holds pages the shared server
+    // regenerated from other content, which must not leak into this server.
+    filter: (src) =>
+      !src.startsWith(path.join(ROOT, '.next', 'cache')) && !src.startsWith(path.join(ROOT, '.next', 'server', 'route-cache')),
+  });
+  return copy;
 }
 
 /** Whether something accepts TCP connections on 127.0.0.1:port (closed at once, nothing sent). */

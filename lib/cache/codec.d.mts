@@ -12,3 +12,4 @@ export declare function tagVerdict(
   now: number,
 ): 'fresh' | 'stale' | 'expired';
 export declare function tagMark(existing: TagMark | undefined, durations: { expire?: number } | undefined, now: number): TagMark;
+export declare function mergeMarks(a: TagMark | undefined, b: TagMark | undefined): TagMark;

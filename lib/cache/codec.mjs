@@ -67,3 +67,11 @@ export function tagMark(existing, durations, now) {
   if (!durations) return { ...existing, expired: now };
   return { ...existing, stale: now, ...(durations.expire !== undefined ? { expired: now + durations.expire * 1000 } : {}) };
 }
+
+/** Two marks of one tag made apart (one while Redis was away): the later of each time. */
+export function mergeMarks(a, b) {
+  const later = (x, y) => (typeof x === 'number' && typeof y === 'number' ? Math.max(x, y) : (x ?? y));
+  const stale = later(a?.stale, b?.stale);
+  const expired = later(a?.expired, b?.expired);
+  return { ...(stale !== undefined ? { stale } : {}), ...(expired !== undefined ? { expired } : {}) };
+}

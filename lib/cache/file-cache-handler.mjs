@@ -3,8 +3,9 @@
 // not written (lib/cache/bounds.mjs), and the cache keeps at most cacheBounds() entries and bytes,
 // least recently used out first. Without it every unknown URL was 7 files and about 70 kB, for good.
 // Plain JavaScript: `next start` loads it with Node's own loader (no TypeScript on Node 20).
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { cacheBounds, entryBytes, isMissingPage } from './bounds.mjs';
@@ -19,6 +20,28 @@ const ROUTE_CACHE = '/route-cache/';
 const PRIMARY = { APP_PAGE: '.html', PAGES: '.html', APP_ROUTE: '.body' };
 const SIDE_FILES = ['.html', '.rsc', '.meta', '.body', '.json', '.segments'];
 const STATE = Symbol.for('news-rebeat.file-cache');
+const TEMPORARY = /\.[0-9a-f-]{36}\.tmp$/;
+
+/**
+ * Next writes an entry's files (.html, .rsc, .meta, segments) in place: a process killed halfway
+ * leaves a truncated page that the restart would serve. Each file is written beside itself and
+ * renamed over, so a reader sees the old file or the new one, whole.
+ */
+function atomicWrites(fs) {
+  return {
+    ...fs,
+    writeFile: async (file, data) => {
+      const temporary = `${file}.${randomUUID()}.tmp`;
+      try {
+        await fs.writeFile(temporary, data);
+        await rename(temporary, file);
+      } catch (error) {
+        await rm(temporary, { force: true });
+        throw error;
+      }
+    },
+  };
+}
 
 /**
  * Which entries are on disk and how large, least recently used first: one per dist directory and
@@ -53,6 +76,11 @@ async function scan(serverDistDir, state) {
         await walk(file);
         continue;
       }
+      // Left by a process killed while writing (atomicWrites): never renamed, so never read.
+      if (TEMPORARY.test(entry.name)) {
+        await rm(file, { force: true });
+        continue;
+      }
       const relative = file.slice(root.length);
       const segments = relative.indexOf('.segments/');
       const stem = segments === -1 ? relative.replace(/\.(html|rsc|meta|body|json)$/, '') : relative.slice(0, segments);
@@ -79,7 +107,7 @@ async function scan(serverDistDir, state) {
 
 export default class FileCacheHandler extends FileSystemCache {
   constructor(ctx) {
-    super(ctx);
+    super(ctx.fs ? { ...ctx, fs: atomicWrites(ctx.fs) } : ctx);
     this.state = shared(ctx.serverDistDir);
   }
 
@@ -92,7 +120,15 @@ export default class FileCacheHandler extends FileSystemCache {
 
   async set(key, data, ctx) {
     if (key.startsWith(ROUTE_CACHE) && isMissingPage(data) && !this.holds(key, data.kind)) return;
-    await super.set(key, data, ctx);
+    try {
+      await super.set(key, data, ctx);
+    } catch (error) {
+      // A full or failing disk: the page was rendered and is served (and kept in memory); only
+      // storing it failed. Logged once per cause, not per page, until a write succeeds again.
+      writeFailed(this.state, error);
+      return;
+    }
+    this.state.failing = undefined;
     if (data && key.startsWith(ROUTE_CACHE) && this.flushToDisk) await this.track(key, data, true);
   }
 
@@ -137,4 +173,11 @@ export default class FileCacheHandler extends FileSystemCache {
     await rm(`${stem}${primary}`, { force: true });
     await Promise.all(SIDE_FILES.map((ext) => rm(`${stem}${ext}`, { force: true, recursive: true })));
   }
+}
+
+function writeFailed(state, error) {
+  const cause = error?.code ?? (error instanceof Error ? error.message : String(error));
+  if (state.failing === cause) return;
+  state.failing = cause;
+  console.error(`[cache] could not write the page cache (${cause}): pages are served and rendered again until a write succeeds`);
 }

@@ -1,11 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 const require = createRequire(import.meta.url);
-const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js') as { nodeFs: unknown };
+const { nodeFs } = require('next/dist/server/lib/node-fs-methods.js') as {
+  nodeFs: { writeFile: (f: string, d: unknown) => Promise<void> };
+};
 let Handler: typeof import('./file-cache-handler.mjs').default;
 let dist: string;
 const STATE = Symbol.for('news-rebeat.file-cache');
@@ -18,10 +20,25 @@ beforeAll(async () => {
 afterAll(() => rmSync(dist, { recursive: true, force: true }));
 
 /** A fresh dist directory and process state, as after a start. */
-function server(name: string) {
+function server(name: string, fs: unknown = nodeFs) {
   const serverDistDir = path.join(dist, name, 'server');
   mkdirSync(serverDistDir, { recursive: true });
-  return { serverDistDir, handler: () => new Handler({ fs: nodeFs, serverDistDir, flushToDisk: true, revalidatedTags: [] }) };
+  return { serverDistDir, handler: () => new Handler({ fs, serverDistDir, flushToDisk: true, revalidatedTags: [] }) };
+}
+
+/** Every file under the route cache, relative. */
+function names(serverDistDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.push(path.relative(serverDistDir, p));
+    }
+  };
+  walk(path.join(serverDistDir, 'route-cache'));
+  return out;
 }
 
 const key = (p: string) => `/route-cache/APP_PAGE/0123abcd/$${p}`;
@@ -89,6 +106,51 @@ describe('file-system cache handler', () => {
     } finally {
       delete process.env.ISR_CACHE_MAX_ENTRIES;
     }
+  });
+
+  it('writes each file beside itself and renames it over: a write cut halfway leaves the old page whole', async () => {
+    let cut = false;
+    // A disk that fills up during the second write of an entry: half the bytes, then ENOSPC.
+    const failing = {
+      ...nodeFs,
+      writeFile: async (file: string, data: string | Buffer) => {
+        if (!cut) return nodeFs.writeFile(file, data);
+        writeFileSync(file, String(data).slice(0, 10));
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+      },
+    };
+    const { serverDistDir, handler } = server('atomic', failing);
+    await handler().set(key('/articles/whole'), page('<html>old</html>'), ctx);
+    const html = path.join(serverDistDir, `${key('/articles/whole')}.html`);
+    expect(readFileSync(html, 'utf8')).toBe('<html>old</html>');
+    cut = true;
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      await handler().set(key('/articles/whole'), page('<html>new and longer</html>'), ctx);
+      await handler().set(key('/articles/other'), page('<html>other</html>'), ctx);
+      expect(readFileSync(html, 'utf8')).toBe('<html>old</html>');
+      // Next gives up on an entry at its first failed file; the others clean up just after.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(names(serverDistDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+      // Logged once for the cause, however many pages fail to be stored.
+      expect(errors.mock.calls.map(([m]) => String(m))).toEqual([
+        '[cache] could not write the page cache (ENOSPC): pages are served and rendered again until a write succeeds',
+      ]);
+    } finally {
+      errors.mockRestore();
+    }
+  });
+
+  it('deletes the temporary files a killed process left, at start', async () => {
+    const { serverDistDir, handler } = server('leftovers');
+    await handler().set(key('/articles/kept'), page('<html>kept</html>'), ctx);
+    const stray = path.join(serverDistDir, `${key('/articles/kept')}.html.0b0e5c3e-8a55-4d0b-9a5e-1f7d2c9b6a11.tmp`);
+    writeFileSync(stray, '<html>tru');
+    (globalThis as Record<symbol, Map<string, { scanned: Promise<void> }>>)[STATE]!.delete(serverDistDir);
+    handler();
+    await (globalThis as Record<symbol, Map<string, { scanned: Promise<void> }>>)[STATE]!.get(serverDistDir)!.scanned;
+    expect(existsSync(stray)).toBe(false);
+    expect(names(serverDistDir).some((n) => n.endsWith('kept.html'))).toBe(true);
   });
 
   it('keeps at most ISR_CACHE_MAX_MB bytes', async () => {

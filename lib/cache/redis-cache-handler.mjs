@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createClient } from 'redis';
 import { cacheBounds, isMissingPage } from './bounds.mjs';
-import { deserialize, entryTags, serialize, tagMark, tagVerdict } from './codec.mjs';
+import { deserialize, entryTags, mergeMarks, serialize, tagMark, tagVerdict } from './codec.mjs';
 
 /** A Redis call slower than this counts as Redis being away: a page never waits on the cache. */
 const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 500);
@@ -34,6 +34,8 @@ function shared() {
     local: new Map(),
     /** Tag marks made by this process, honoured by the local fallback. */
     localTags: new Map(),
+    /** Tags marked while Redis was away: written there when it returns, or a publish is lost. */
+    unsent: new Set(),
     client: connect(),
   };
   // Usable: connected, and no call failed in the last RETRY_MS. A Redis that hangs (accepts but
@@ -65,6 +67,7 @@ function shared() {
     state.warned = false;
     // What was cached alone may be older than what other instances revalidated meanwhile.
     state.local.clear();
+    return sendUnsentTags(state);
   };
 
   function connect() {
@@ -138,6 +141,32 @@ async function refreshContent(state, since) {
   state.refreshedAt = Math.max(state.refreshedAt, started);
 }
 
+/**
+ * Writes the marks this process made while Redis was away (a publish during a pause), merged
+ * with what other instances wrote meanwhile, so every instance stops serving what they expired.
+ */
+async function sendUnsentTags(state) {
+  if (state.unsent.size === 0) return;
+  const tags = [...state.unsent];
+  state.unsent.clear();
+  try {
+    const current = await withTimeout(state.client.hmGet(tagsKeyOf(), tags));
+    const fields = {};
+    tags.forEach((tag, i) => {
+      fields[tag] = JSON.stringify(mergeMarks(current[i] ? JSON.parse(current[i]) : undefined, state.localTags.get(tag)));
+    });
+    await withTimeout(state.client.hSet(tagsKeyOf(), fields));
+    console.error(`[cache] ${tags.length} tag mark(s) made while Redis was away are shared now`);
+  } catch (e) {
+    for (const tag of tags) state.unsent.add(tag);
+    state.down(e);
+  }
+}
+
+function tagsKeyOf() {
+  return `${process.env.REDIS_KEY_PREFIX || 'news-rebeat'}:tags`;
+}
+
 /** When the newest of these tag marks was made. */
 function newestMark(marks) {
   return Math.max(0, ...marks.map((m) => Math.max(m?.stale ?? 0, Math.min(m?.expired ?? 0, Date.now()))));
@@ -152,7 +181,7 @@ export default class RedisCacheHandler {
     this.indexKey = `${build}:index`;
     this.maxEntries = cacheBounds().entries;
     // Tags are per site, not per build: content revalidated under one build is stale under the next.
-    this.tagsKey = `${prefix}:tags`;
+    this.tagsKey = tagsKeyOf();
     this.state = shared();
   }
 
@@ -161,7 +190,8 @@ export default class RedisCacheHandler {
     if (!state.up) return this.localGet(key, ctx);
     try {
       const text = await withTimeout(state.client.get(this.entryPrefix + key));
-      state.ok();
+      // Back after an outage: share this process's marks first, or this read would miss them.
+      await state.ok();
       if (!text) return null;
       const entry = deserialize(text);
       const tags = entryTags(entry, ctx);
@@ -206,7 +236,7 @@ export default class RedisCacheHandler {
           ...(missing ? { condition: 'XX' } : {}),
         }),
       );
-      state.ok();
+      void state.ok();
       if (stored !== null) await this.bound(key);
     } catch (e) {
       state.down(e);
@@ -236,7 +266,10 @@ export default class RedisCacheHandler {
     const now = Date.now();
     const state = this.state;
     for (const tag of list) state.localTags.set(tag, tagMark(state.localTags.get(tag), durations, now));
-    if (!state.up) return;
+    if (!state.up) {
+      for (const tag of list) state.unsent.add(tag);
+      return;
+    }
     try {
       const current = await withTimeout(state.client.hmGet(this.tagsKey, list));
       const fields = {};
@@ -245,6 +278,7 @@ export default class RedisCacheHandler {
       });
       await withTimeout(state.client.hSet(this.tagsKey, fields));
     } catch (e) {
+      for (const tag of list) state.unsent.add(tag);
       state.down(e);
     }
   }

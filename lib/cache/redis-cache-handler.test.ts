@@ -158,6 +158,32 @@ describe('Redis cache handler', () => {
     errors.mockRestore();
   }, 30_000);
 
+  it('a tag revalidated while Redis hangs (SIGSTOP) reaches Redis once it answers again', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await until(() => state().up, 15_000);
+    const tag = `_N_T_/paused-${Date.now()}`;
+    redis.pause();
+    try {
+      const before = Date.now();
+      await a.revalidateTag(tag);
+      // Not written while Redis is stopped (the handler gave up after REDIS_TIMEOUT_MS).
+      expect(state().up).toBe(false);
+      redis.resume();
+      const logged = () => errors.mock.calls.map(([m]) => String(m)).join('\n');
+      const deadline = Date.now() + 15_000;
+      while (!logged().includes('shared now') && Date.now() < deadline) {
+        await a.get('/anything', { kind: 'APP_PAGE' });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const mark = JSON.parse((await client.hGet(`test-${process.pid}:tags`, tag)) ?? 'null') as { expired?: number } | null;
+      expect(mark?.expired).toBeGreaterThanOrEqual(before);
+    } finally {
+      redis.resume();
+      errors.mockRestore();
+    }
+  }, 40_000);
+
   it('replaces a connection that stops answering instead of waiting on it for ever', async () => {
     // A loopback proxy in front of Redis that can silence the connections it already carries: what
     // node-redis is left with when Redis dies during its handshake (ready, but nothing comes back).

@@ -8,6 +8,9 @@ export type TestRedis = {
   pid: number;
   stop: () => Promise<void>;
   start: () => Promise<void>;
+  /** SIGSTOP and SIGCONT: a Redis that hangs, its connections open and silent, then carries on. */
+  pause: () => void;
+  resume: () => void;
 };
 
 /**
@@ -64,5 +67,7 @@ export async function startRedis(): Promise<TestRedis> {
     },
     stop,
     start,
+    pause: () => child?.pid && process.kill(child.pid, 'SIGSTOP'),
+    resume: () => child?.pid && process.kill(child.pid, 'SIGCONT'),
   };
 }

@@ -1,0 +1,2 @@
+export function markDraining(): void;
+export function isDraining(): boolean;
