@@ -25,7 +25,7 @@ const ROOT = path.resolve(__dirname, '..');
 const smoke = process.argv.includes('--smoke');
 const CONNECTIONS = smoke ? 20 : 200;
 /** Each connection's pause between requests: readers read. Offered at most CONNECTIONS / THINK_S a second. */
-const THINK_MS = Number(process.env.FAULTS_THINK_MS ?? (smoke ? 400 : 2000));
+const THINK_MS = Number(process.env.FAULTS_THINK_MS ?? (smoke ? 400 : 6000));
 /** `--only=<words>` runs the cases whose name contains them (and the baseline). */
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const PAUSE_MS = smoke ? 5_000 : 10_000;

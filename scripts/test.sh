@@ -67,6 +67,9 @@ fi
 one_test page-budgets npx tsx scripts/check-budgets.ts
 # The bench in smoke mode (100 articles, 3 s loads) runs here so it cannot rot.
 one_test bench-smoke npx tsx bench/run.ts --smoke
+# Fault injection in smoke mode (rolling restart, kill -9, Redis paused and restarted, full disk;
+# reports/faults-smoke.md): each case judged as in the bench.
+one_test bench-faults-smoke npx tsx bench/faults.ts --smoke
 # The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md).
 one_test bench-scale-smoke npx tsx bench/scale.ts --smoke
 

@@ -262,3 +262,62 @@ test("editors' preview works through nginx, and what they see is never cached fo
   expect(await readerView.text()).not.toContain('Exit preview');
   expect((await fetch(`${nginx.url}/articles/${draft}`)).status).toBe(404);
 });
+
+test('per-client limits at the edge: a client hammering the webhook, preview or search gets 429, readers keep getting 200', async () => {
+  // deploy/nginx.conf trusts X-Forwarded-For from loopback (the load balancer's address there), so
+  // each header below is a different client behind it.
+  const from = (address: string) => ({ 'x-forwarded-for': address });
+  const hammer = (
+    path: string,
+    address: string,
+    count: number,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const res = await fetch(`${nginx.url}${path}`, { ...init, redirect: 'manual', headers: { ...from(address), ...init.headers } });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+  const count = (statuses: number[]) => statuses.reduce<Record<number, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
+
+  const [webhook, enter, search, readers] = await Promise.all([
+    hammer('/api/revalidate', '203.0.113.10', 40, {
+      method: 'POST',
+      headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' },
+      body: '{"files":[]}',
+    }),
+    hammer(`/api/preview?secret=wrong&path=/world`, '203.0.113.11', 40),
+    hammer(`/search?q=harbour`, '203.0.113.12', 120),
+    // Readers, each their own address, while the three above are refused.
+    Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const res = await fetch(`${nginx.url}${['/', '/world', STORY][i % 3]}`, { headers: from(`198.51.100.${i + 1}`) });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    ),
+  ]);
+  console.log('webhook', count(webhook), 'preview', count(enter), 'search', count(search), 'readers', count(readers));
+  // Strict where a secret is checked: a burst of 10 passes (to 401), the rest is refused.
+  expect(count(webhook)[429]).toBeGreaterThanOrEqual(25);
+  expect(count(webhook)[401]).toBeGreaterThan(0);
+  expect(count(enter)[429]).toBeGreaterThanOrEqual(25);
+  // Generous on search: 40 at once pass, the rest is refused.
+  expect(count(search)[200]).toBeGreaterThanOrEqual(40);
+  expect(count(search)[429]).toBeGreaterThan(0);
+  expect(count(readers)).toEqual({ 200: 30 });
+
+  // Other clients are not held back by them: a real push and a search from elsewhere pass.
+  const pushed = await fetch(`${nginx.url}/api/revalidate`, {
+    method: 'POST',
+    headers: { ...from('203.0.113.20'), authorization: `Bearer ${REVALIDATE_SECRET}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ files: [`content/articles/ardmoor-participatory-budget.mdx`] }),
+  });
+  expect(pushed.status).toBe(200);
+  expect((await fetch(`${nginx.url}/search?q=harbour`, { headers: from('203.0.113.21') })).status).toBe(200);
+  // And the client that was refused is served again once its rate allows.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect((await fetch(`${nginx.url}/search?q=council`, { headers: from('203.0.113.12') })).status).toBe(200);
+});

@@ -4,23 +4,28 @@ export type GitPullResult = { ok: true; output: string } | { ok: false; message:
 
 let queue: Promise<unknown> = Promise.resolve();
 
+function git(dir: string, args: string[]): Promise<GitPullResult> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd: dir, timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
+      if (error) resolve({ ok: false, message: (stderr.trim() || error.message).split('\n')[0]! });
+      else resolve({ ok: true, output: stdout.trim() });
+    });
+  });
+}
+
 /**
- * `git pull --ff-only` in the content directory: fixed arguments, no shell, never two at once
- * (pushes arriving together wait their turn), never asking for a password.
+ * Brings the server's content checkout to what was pushed: `git fetch`, then `git reset --hard` to
+ * the branch it tracks. The remote is the truth (docs/deploy.md, "Content checkouts"): a checkout
+ * left behind, diverged or half-updated by an earlier failure is put right by the next push,
+ * without anyone logging in. A fetch that fails changes nothing. Fixed arguments, no shell, never
+ * two at once (pushes arriving together wait their turn), never asking for a password.
  */
 export function gitPull(dir: string): Promise<GitPullResult> {
-  const run = () =>
-    new Promise<GitPullResult>((resolve) => {
-      execFile(
-        'git',
-        ['pull', '--ff-only'],
-        { cwd: dir, timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
-        (error, stdout, stderr) => {
-          if (error) resolve({ ok: false, message: (stderr.trim() || error.message).split('\n')[0]! });
-          else resolve({ ok: true, output: stdout.trim() });
-        },
-      );
-    });
+  const run = async (): Promise<GitPullResult> => {
+    const fetched = await git(dir, ['fetch', '--quiet', '--prune']);
+    if (!fetched.ok) return fetched;
+    return git(dir, ['reset', '--hard', '--quiet', '@{upstream}']);
+  };
   const result = queue.then(run, run);
   queue = result;
   return result;

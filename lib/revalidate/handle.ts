@@ -96,7 +96,7 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
   const { changes, ignored } = classifyFiles(files);
   if (deps.gitPull) {
     const pulled = await deps.gitPull();
-    if (!pulled.ok) return error(502, `git pull --ff-only failed in the content directory: ${pulled.message}`);
+    if (!pulled.ok) return error(502, `updating the content checkout (git fetch, reset) failed: ${pulled.message}`);
   }
   // Always refresh (after a pull, every file's stamp): the watcher may not have fired yet.
   const index = await deps.refresh(deps.gitPull || changes.length === 0 ? undefined : changes);

@@ -1,6 +1,6 @@
 import { revalidatePath } from 'next/cache';
 import { contentDir } from '@/lib/content/content-dir';
-import { refreshContentChanges } from '@/lib/content/index/runtime';
+import { refreshContentChanges, whileFilesChange } from '@/lib/content/index/runtime';
 import { revalidationIndex } from '@/lib/content/queries';
 import { gitPull } from '@/lib/revalidate/git-pull';
 import { handleRevalidate } from '@/lib/revalidate/handle';
@@ -12,7 +12,7 @@ export const dynamic = 'force-dynamic';
 export async function POST(request: Request) {
   return handleRevalidate(request, {
     secret: process.env.REVALIDATE_SECRET,
-    gitPull: process.env.CONTENT_GIT_PULL === '1' ? () => gitPull(contentDir()) : undefined,
+    gitPull: process.env.CONTENT_GIT_PULL === '1' ? () => whileFilesChange(() => gitPull(contentDir())) : undefined,
     refresh: async (changes) => {
       await refreshContentChanges(changes);
       return revalidationIndex({ sitemapParts: await sitemapPartCount() });

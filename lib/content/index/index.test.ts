@@ -15,7 +15,7 @@ import {
   revalidationIndex,
 } from '../queries';
 import { indexFile } from './database';
-import { closeContentIndex, contentDb, indexStatus, refreshContentIndex } from './runtime';
+import { closeContentIndex, contentDb, indexStatus, refreshContentIndex, whileFilesChange } from './runtime';
 
 let dir: string;
 let work: string;
@@ -94,6 +94,29 @@ describe('content index', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     expect(title).toBe('Second');
+  });
+
+  it('reads nothing while a checkout rewrites the files, then all of them at once', async () => {
+    story('first', { title: 'Old first', publishedAt: '2024-01-01T00:00:00Z' });
+    story('second', { title: 'Old second', publishedAt: '2024-01-02T00:00:00Z' });
+    expect((await getArticle('first'))?.title).toBe('Old first');
+    const titles = async () => [(await getArticle('first'))?.title, (await getArticle('second'))?.title];
+    const seen: (string | undefined)[][] = [];
+    await whileFilesChange(async () => {
+      // A checkout half done, with readers asking, and the watcher's events long arrived.
+      story('first', { title: 'New first', publishedAt: '2024-01-01T00:00:00Z' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      seen.push(await titles());
+      story('second', { title: 'New second', publishedAt: '2024-01-02T00:00:00Z' });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      seen.push(await titles());
+    });
+    expect(seen).toEqual([
+      ['Old first', 'Old second'],
+      ['Old first', 'Old second'],
+    ]);
+    await refreshContentIndex();
+    expect(await titles()).toEqual(['New first', 'New second']);
   });
 
   it('never shows a story that never had a good version, and answers like an unknown URL', async () => {

@@ -59,6 +59,8 @@ type State = {
   reconciling?: Promise<ReconcileResult | undefined>;
   filesParsed: number;
   logged: Set<string>;
+  /** While above 0, files are being rewritten (a checkout): nothing is read until it ends. */
+  held: number;
 };
 
 /**
@@ -91,6 +93,7 @@ function state(): State {
     scanAllFrom: 0,
     filesParsed: 0,
     logged: new Set(),
+    held: 0,
   };
   s.ready = start(s);
   s.ready.catch(() => undefined);
@@ -109,9 +112,28 @@ export async function contentDb(): Promise<IndexDb> {
   // a few files), so a page asked for right after a save shows it. A full stamp comparison (after
   // a start) runs in the background.
   s.watcher?.flush();
+  if (s.held) return db;
   if (s.pending.size) await readPending(s, db);
   else if (s.scanAll && performance.now() >= s.scanAllFrom) void catchUp(s);
   return db;
+}
+
+/**
+ * Runs `rewrite` (a `git fetch` and `reset` of the content checkout) with the index held as it
+ * was: the watcher's news waits, so readers never get a mix of old and new files. After it, every
+ * stamp is compared once (the webhook then refreshes the index).
+ */
+export async function whileFilesChange<T>(rewrite: () => Promise<T>): Promise<T> {
+  const s = state();
+  await s.ready;
+  s.held++;
+  try {
+    await s.reconciling?.catch(() => undefined);
+    return await rewrite();
+  } finally {
+    s.held--;
+    s.scanAll = true;
+  }
 }
 
 /**
@@ -121,6 +143,7 @@ export async function contentDb(): Promise<IndexDb> {
 export async function readIfChanged(rel: string): Promise<boolean> {
   const s = state();
   const db = await s.ready;
+  if (s.held) return false;
   const known = sql(db, 'SELECT mtime_ms, size FROM files WHERE path = ?').get(rel) as { mtime_ms: number; size: number } | undefined;
   let info: { mtimeMs: number; size: number } | undefined;
   try {
@@ -300,6 +323,7 @@ async function rebuildWithIndexer(s: State, reason: string): Promise<boolean> {
 
 /** One reconcile at a time per process; changes that arrive meanwhile are taken by the next. */
 function catchUp(s: State): Promise<ReconcileResult | undefined> {
+  if (s.held) return Promise.resolve(undefined);
   if (s.reconciling || !s.db) return s.reconciling ?? Promise.resolve(undefined);
   const db = s.db;
   const run = (async () => {
