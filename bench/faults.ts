@@ -383,7 +383,7 @@ async function main(): Promise<boolean> {
       name: `Redis paused ${PAUSE_MS / 1000} s (SIGSTOP), a publish during the pause`,
       load: report,
       verdict: judged.ok && report.p99Ms < 1_500 && backOk && servedOk && pushed === 200,
-      notes: `webhook ${pushed}; Redis used again ${back.map((ms) => (ms === undefined ? 'never' : `${(ms / 1000).toFixed(1)} s`)).join(' and ')} after it resumed; the publish served by both ${served.map((ms) => (ms === undefined ? 'never' : `${(ms / 1000).toFixed(1)} s`)).join(' and ')} after${report.samples.length ? `; ${report.samples.join('; ')}` : ''}`,
+      notes: `webhook ${pushed}; Redis used again ${back.map(seconds).join(' and ')} after it resumed; the publish served by both ${served.map(seconds).join(' and ')} after${report.samples.length ? `; ${report.samples.join('; ')}` : ''}`,
     };
   }
 
@@ -404,7 +404,7 @@ async function main(): Promise<boolean> {
       name: 'Redis killed for 3 s, restarted empty',
       load: report,
       verdict: judged.ok && back.every((ms) => ms !== undefined),
-      notes: `Redis used again ${back.map((ms) => (ms === undefined ? 'never' : `${(ms / 1000).toFixed(1)} s`)).join(' and ')} after it started${report.samples.length ? `; ${report.samples.join('; ')}` : ''}`,
+      notes: `Redis used again ${back.map(seconds).join(' and ')} after it started${report.samples.length ? `; ${report.samples.join('; ')}` : ''}`,
     };
   }
 
@@ -460,6 +460,11 @@ async function main(): Promise<boolean> {
       rmSync(dist, { recursive: true, force: true });
     }
   }
+}
+
+/** A delay from `within`, for the report. */
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? 'never' : `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** From an instance's log since a fault began: it uses Redis (never lost it, or logged its return). */

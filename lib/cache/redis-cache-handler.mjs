@@ -150,17 +150,22 @@ async function sendUnsentTags(state) {
   const tags = [...state.unsent];
   state.unsent.clear();
   try {
-    const current = await withTimeout(state.client.hmGet(tagsKeyOf(), tags));
-    const fields = {};
-    tags.forEach((tag, i) => {
-      fields[tag] = JSON.stringify(mergeMarks(current[i] ? JSON.parse(current[i]) : undefined, state.localTags.get(tag)));
-    });
-    await withTimeout(state.client.hSet(tagsKeyOf(), fields));
+    await writeMarks(state.client, tags, (tag, current) => mergeMarks(current, state.localTags.get(tag)));
     console.error(`[cache] ${tags.length} tag mark(s) made while Redis was away are shared now`);
   } catch (e) {
     for (const tag of tags) state.unsent.add(tag);
     state.down(e);
   }
+}
+
+/** Reads the tags' marks from Redis, and writes back what `markFor` makes of each. */
+async function writeMarks(client, tags, markFor) {
+  const current = await withTimeout(client.hmGet(tagsKeyOf(), tags));
+  const fields = {};
+  tags.forEach((tag, i) => {
+    fields[tag] = JSON.stringify(markFor(tag, current[i] ? JSON.parse(current[i]) : undefined));
+  });
+  await withTimeout(client.hSet(tagsKeyOf(), fields));
 }
 
 function tagsKeyOf() {
@@ -271,12 +276,7 @@ export default class RedisCacheHandler {
       return;
     }
     try {
-      const current = await withTimeout(state.client.hmGet(this.tagsKey, list));
-      const fields = {};
-      list.forEach((tag, i) => {
-        fields[tag] = JSON.stringify(tagMark(current[i] ? JSON.parse(current[i]) : undefined, durations, now));
-      });
-      await withTimeout(state.client.hSet(this.tagsKey, fields));
+      await writeMarks(state.client, list, (_tag, current) => tagMark(current, durations, now));
     } catch (e) {
       for (const tag of list) state.unsent.add(tag);
       state.down(e);

@@ -19,15 +19,21 @@ const git = (cwd: string, ...args: string[]) =>
     stdio: 'pipe',
   });
 
+/** A repository with one commit of one file, and a server's clone of it. */
+function originAndCheckout(file: string, text: string) {
+  const origin = temp();
+  git(origin, 'init', '-q');
+  writeFileSync(path.join(origin, file), text);
+  git(origin, 'add', '.');
+  git(origin, 'commit', '-qm', 'first');
+  const checkout = path.join(temp(), 'content');
+  git(path.dirname(checkout), 'clone', '-q', origin, checkout);
+  return { origin, checkout };
+}
+
 describe('gitPull', () => {
   it('fast-forwards the content checkout to what was pushed', async () => {
-    const origin = temp();
-    git(origin, 'init', '-q');
-    writeFileSync(path.join(origin, 'sections.yaml'), 'sections: []\n');
-    git(origin, 'add', '.');
-    git(origin, 'commit', '-qm', 'first');
-    const checkout = path.join(temp(), 'content');
-    git(path.dirname(checkout), 'clone', '-q', origin, checkout);
+    const { origin, checkout } = originAndCheckout('sections.yaml', 'sections: []\n');
 
     writeFileSync(path.join(origin, 'new-story.mdx'), 'text\n');
     git(origin, 'add', '.');
@@ -39,13 +45,7 @@ describe('gitPull', () => {
   });
 
   it('puts a diverged or half-updated checkout back to the remote branch, and changes nothing when the fetch fails', async () => {
-    const origin = temp();
-    git(origin, 'init', '-q');
-    writeFileSync(path.join(origin, 'story.mdx'), 'first\n');
-    git(origin, 'add', '.');
-    git(origin, 'commit', '-qm', 'first');
-    const checkout = path.join(temp(), 'content');
-    git(path.dirname(checkout), 'clone', '-q', origin, checkout);
+    const { origin, checkout } = originAndCheckout('story.mdx', 'first\n');
     // The checkout drifted (a commit made on the server, a file left half-written), and the
     // remote's history was rewritten: `git pull --ff-only` fails on this for ever.
     writeFileSync(path.join(checkout, 'story.mdx'), 'edited on the server\n');

@@ -8,8 +8,9 @@ const OPEN_WAIT_MS = 1000;
 
 /**
  * Readiness: 503 until the content index holds the whole archive (it is rebuilt from the files
- * when missing or corrupt), 200 after, and 503 again once SIGTERM has started a drain. nginx and a rolling deploy send readers only to a ready
- * instance. The counters say what this process has parsed and compiled since it started.
+ * when missing or corrupt), 200 after, and 503 again once SIGTERM has started a drain. nginx and
+ * a rolling deploy send readers only to a ready instance. The counters say what this process has
+ * parsed and compiled since it started.
  */
 export async function GET() {
   // The first request may be this one: open the index, and wait a moment for an index that only
