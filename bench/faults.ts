@@ -10,7 +10,18 @@
  * not cached yet), and the report gives the share that did (X-Cache-Status), which must be a third.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from 'redis';
@@ -32,6 +43,8 @@ const PAUSE_MS = smoke ? 5_000 : 10_000;
 const KILL_ROUNDS = smoke ? 2 : 6;
 /** Stories nginx has not cached: each is asked for once before the list comes round again. */
 const ARCHIVE = smoke ? 700 : 1000;
+/** Archive stories one pushed commit rewrites: more than a reconcile writes in one step (500), all counted exactly by search (1,000). */
+const REWRITE = Math.min(900, ARCHIVE);
 const SECRET = `faults-${Date.now()}`;
 const PREFIX = `faults-${Date.now()}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -60,15 +73,33 @@ function mix(slugs: string[]) {
   };
 }
 
-async function push(base: string, slug: string): Promise<number> {
+function push(base: string, slug: string): Promise<number> {
+  return pushFiles(base, [`content/articles/${slug}.mdx`]);
+}
+
+/** The webhook, as a bearer-token request naming the pushed files; its status. */
+async function pushFiles(base: string, files: string[]): Promise<number> {
   const res = await fetch(`${base}/api/revalidate`, {
     method: 'POST',
     headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ files: [`content/articles/${slug}.mdx`] }),
-    signal: AbortSignal.timeout(30_000),
+    body: JSON.stringify({ files }),
+    signal: AbortSignal.timeout(60_000),
   });
   await res.arrayBuffer();
   return res.status;
+}
+
+/** How many stories the instance's search finds with `word` (rendered from its index each time); undefined if it did not answer. */
+async function newTextCount(base: string, word: string): Promise<number | undefined> {
+  try {
+    const res = await fetch(`${base}/search?q=${word}`, { signal: AbortSignal.timeout(10_000) });
+    if (res.status !== 200) return undefined;
+    // React separates text parts with comments: "900<!-- --> <!-- -->stories".
+    const found = /([\d,]+) stor(?:y|ies) match/.exec((await res.text()).replaceAll('<!-- -->', ''));
+    return found ? Number(found[1]!.replace(/,/g, '')) : 0;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Polls until `check` holds or `ms` pass; returns the milliseconds it took, or undefined. */
@@ -137,6 +168,7 @@ async function main(): Promise<boolean> {
       ['Redis paused', redisPaused],
       ['Redis restarted empty', redisRestartedEmpty],
       ['disk full', diskFull],
+      ['git pull', gitPullRewrite],
     ] as const) {
       if (ONLY && name !== 'baseline' && !name.includes(ONLY)) continue;
       // A case that throws is a failed row, and the others still run.
@@ -458,6 +490,131 @@ async function main(): Promise<boolean> {
     } finally {
       execFileSync('umount', [routeCache]);
       rmSync(dist, { recursive: true, force: true });
+    }
+  }
+
+  /**
+   * Push-to-publish from git (CONTENT_GIT_PULL=1): two instances, each on its own checkout of one
+   * remote, the webhook sent to each (docs/deploy.md). A commit rewrites most of the archive; while
+   * each instance pulls and reads it, a search probe at each counts the stories with the new text,
+   * which must only ever be none or all. Then the remote is unreachable: 502, the site unchanged;
+   * then it is back, and the next push recovers.
+   */
+  async function gitPullRewrite(): Promise<Row> {
+    say('== git pull');
+    const name = `a push rewriting ${REWRITE} stories, pulled by each instance (CONTENT_GIT_PULL=1), then a failed pull`;
+    const dir = path.join(work, 'git');
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Faults', '-c', 'user.email=faults@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
+        cwd,
+        stdio: 'pipe',
+      });
+    const editor = path.join(dir, 'editor');
+    const origin = path.join(dir, 'origin.git');
+    mkdirSync(dir, { recursive: true });
+    cpSync(contentDir, editor, { recursive: true });
+    git(editor, 'init', '--quiet');
+    git(editor, 'add', '-A');
+    git(editor, 'commit', '--quiet', '-m', 'The archive');
+    git(dir, 'clone', '--quiet', '--bare', editor, origin);
+    git(editor, 'remote', 'add', 'origin', origin);
+    const checkouts = ['a', 'b'].map((x) => path.join(dir, x));
+    for (const c of checkouts) git(dir, 'clone', '--quiet', origin, c);
+    const pullers = await Promise.all(
+      checkouts.map((c) =>
+        startServer({
+          contentDir: c,
+          isolated: true,
+          env: { ...env, CONTENT_GIT_PULL: '1', REDIS_KEY_PREFIX: `${PREFIX}-git` },
+        }),
+      ),
+    );
+    extra.push(...pullers);
+    const edge = await startReverseCache(
+      path.join(work, 'nginx-git'),
+      ROOT,
+      pullers.map((s) => s.url),
+    );
+    const marker = 'Zorbelt';
+    const counts = pullers.map(() => new Set<number>());
+    let probing = true;
+    const probes = pullers.map(async (s, i) => {
+      while (probing) {
+        const n = await newTextCount(s.url, marker);
+        if (n !== undefined) counts[i]!.add(n);
+        await sleep(50);
+      }
+    });
+    try {
+      const load = startLoad(edge.url, { connections: CONNECTIONS, next: mix(slugs), thinkMs: THINK_MS });
+      await sleep(3_000);
+      const files = slugs.slice(0, REWRITE).map((slug) => `content/articles/${slug}.mdx`);
+      slugs.slice(0, REWRITE).forEach((slug, i) =>
+        writeTestStory(editor, slug, {
+          title: `Archive story ${i}, second edition`,
+          dek: `An older story, number ${i}, revised.`,
+          body: `${marker}: revised long after, story ${i}.\n\nA second paragraph.`,
+          publishedAt: new Date(Date.UTC(2020, 0, 1) + i * 3_600_000),
+        }),
+      );
+      git(editor, 'commit', '--quiet', '-am', 'A second edition of the archive');
+      git(editor, 'push', '--quiet', 'origin', 'main');
+      const began = performance.now();
+      const pushed = await Promise.all(pullers.map((s) => pushFiles(s.url, files)));
+      const pulledIn = performance.now() - began;
+      await sleep(500);
+      // The remote unreachable, and a commit it holds that the checkouts cannot fetch.
+      renameSync(origin, `${origin}.away`);
+      writeTestStory(editor, slugs[1]!, {
+        title: 'Archive story 1, third edition',
+        dek: 'Revised again.',
+        body: `${marker}: third edition.`,
+      });
+      git(editor, 'commit', '--quiet', '-am', 'A third edition of story 1');
+      git(editor, 'push', '--quiet', `${origin}.away`, 'main');
+      const refused = await Promise.all(pullers.map((s) => pushFiles(s.url, [files[1]!])));
+      await sleep(1_000);
+      const unchanged = (
+        await Promise.all(
+          pullers.map(
+            async (s) =>
+              !(await pageHas(s.url, `/articles/${slugs[1]}`, 'third edition')) && (await newTextCount(s.url, marker)) === REWRITE,
+          ),
+        )
+      ).every(Boolean);
+      renameSync(`${origin}.away`, origin);
+      const recovered = await Promise.all(pullers.map((s) => pushFiles(s.url, [files[1]!])));
+      const served = await Promise.all(pullers.map((s) => within(15_000, () => pageHas(s.url, `/articles/${slugs[1]}`, 'third edition'))));
+      await sleep(2_000);
+      const report = await load.stop();
+      probing = false;
+      await Promise.all(probes);
+      const judged = judgeLoad(report);
+      const mixed = counts.map((c) => [...c].filter((n) => n !== 0 && n !== REWRITE));
+      const seenAll = counts.every((c) => c.has(REWRITE));
+      return {
+        name,
+        load: report,
+        verdict:
+          judged.ok &&
+          pushed.every((x) => x === 200) &&
+          refused.every((x) => x === 502) &&
+          recovered.every((x) => x === 200) &&
+          mixed.every((m) => m.length === 0) &&
+          seenAll &&
+          unchanged &&
+          served.every((ms) => ms !== undefined),
+        notes: [
+          `webhooks ${pushed.join(', ')} in ${seconds(pulledIn)} (pull and read)`,
+          `search probes counted ${counts.map((c, i) => `${'AB'[i]}: ${[...c].sort((x, y) => x - y).join(' or ')}`).join(', ')} stories with the new text (a mix: ${mixed.flat().length ? mixed.flat().join(', ') : 'never'})`,
+          `remote unreachable: webhooks ${refused.join(', ')}, site ${unchanged ? 'unchanged' : 'CHANGED'}`,
+          `remote back: webhooks ${recovered.join(', ')}, the new commit served ${served.map(seconds).join(' and ')} after`,
+          ...report.samples,
+        ].join('; '),
+      };
+    } finally {
+      probing = false;
+      await edge.stop();
     }
   }
 }

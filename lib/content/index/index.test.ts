@@ -110,12 +110,60 @@ describe('content index', () => {
       story('second', { title: 'New second', publishedAt: '2024-01-02T00:00:00Z' });
       await new Promise((resolve) => setTimeout(resolve, 300));
       seen.push(await titles());
+      return { ok: true };
     });
     expect(seen).toEqual([
       ['Old first', 'Old second'],
       ['Old first', 'Old second'],
     ]);
+    expect(await titles()).toEqual(['New first', 'New second']);
+  });
+
+  it('goes from the old checkout to the new in one step, however many files a pull rewrote', async () => {
+    // More stories than one write step of a reconcile (500): written in steps, readers would see a mix.
+    const many = Array.from({ length: 620 }, (_, i) => `s${String(i).padStart(3, '0')}`);
+    many.forEach((slug) => story(slug, { title: 'Old edition' }));
+    const editions = async () => new Set((await getPublishedArticles()).map((a) => a.title));
+    expect(await editions()).toEqual(new Set(['Old edition']));
+    const seen = new Set<string>();
+    const reading = { on: true };
+    const reader = (async () => {
+      while (reading.on) {
+        seen.add([...(await editions())].sort().join(' + '));
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    await whileFilesChange(() => {
+      many.forEach((slug) => story(slug, { title: 'New edition' }));
+      return Promise.resolve({ ok: true });
+    });
+    reading.on = false;
+    await reader;
+    expect(await editions()).toEqual(new Set(['New edition']));
+    // Read all along (the old archive was seen), and never a mix.
+    expect(seen.has('Old edition')).toBe(true);
+    expect([...seen].filter((s) => s.includes('+'))).toEqual([]);
+  }, 60_000);
+
+  it('keeps the archive as it was after a pull fails halfway, until one succeeds', async () => {
+    story('first', { title: 'Old first' });
+    story('second', { title: 'Old second' });
+    const titles = async () => [(await getArticle('first'))?.title, (await getArticle('second'))?.title];
+    expect(await titles()).toEqual(['Old first', 'Old second']);
+    const failed = await whileFilesChange(() => {
+      story('first', { title: 'New first' });
+      return Promise.resolve({ ok: false });
+    });
+    expect(failed.ok).toBe(false);
+    // The watcher has seen the half-written checkout, and a refresh is asked for: nothing is read.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     await refreshContentIndex();
+    expect(await titles()).toEqual(['Old first', 'Old second']);
+    expect(vi.mocked(console.error).mock.calls.some((c) => String(c[0]).includes('could not be updated'))).toBe(true);
+    await whileFilesChange(() => {
+      story('second', { title: 'New second' });
+      return Promise.resolve({ ok: true });
+    });
     expect(await titles()).toEqual(['New first', 'New second']);
   });
 

@@ -47,6 +47,11 @@ export type ReconcileOptions = {
   /** Checks many bodies; one after another in this process unless given (the build uses both cores). */
   checkBodies?: (bodies: readonly string[]) => Promise<BodyCheck[]>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Writes everything in one transaction at the end, so readers see the index before or after,
+   * never between (a git checkout rewritten by a pull). Holds every parsed file until then.
+   */
+  atomic?: boolean;
 };
 
 type Stamp = { mtimeMs: number; size: number };
@@ -81,6 +86,9 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     for (const row of known.values()) if (!onDisk.has(row.path)) candidates.push({ rel: row.path, kind: row.kind });
   }
   result.scanned = candidates.length;
+  // Each write is its own transaction, or waits for the one at the end (nested, a savepoint).
+  const writes: (() => void)[] = [];
+  const step = (write: () => void) => (options.atomic ? writes.push(write) : db.transaction(write)());
 
   // Files whose stamp moved: read them; those whose bytes are the same only get the new stamp.
   const changed: { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[] = [];
@@ -122,36 +130,43 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     result.problems.set(f.rel, problems);
   };
 
-  // Sections and authors first: stories are checked against them.
-  db.transaction(() => {
-    for (const f of changed.filter((x) => x.kind !== 'article')) {
-      if (f.kind === 'sections') {
-        const parsed = parseSections(displayPath(path.join(dir, f.rel)), f.source);
-        if (parsed.ok) writeSections(db, parsed.value);
-        record(f, parsed.problems);
-        result.sectionsChanged = true;
-      } else {
-        const parsed = parseAuthor(displayPath(path.join(dir, f.rel)), f.source);
-        const id = path.basename(f.rel).replace(/\.ya?ml$/, '');
-        if (parsed.ok) sql(db, 'INSERT OR REPLACE INTO authors (id, author) VALUES (?, ?)').run(id, JSON.stringify(parsed.value));
-        else sql(db, 'DELETE FROM authors WHERE id = ?').run(id);
-        record(f, parsed.problems);
-        result.authors.push(id);
-      }
+  // Sections and authors first: stories are checked against them. Parsed now; written by `step`.
+  const authorRows: { id: string; author?: string }[] = [];
+  let sectionRows: readonly Section[] | undefined;
+  const recorded: (() => void)[] = [];
+  for (const f of changed.filter((x) => x.kind !== 'article')) {
+    if (f.kind === 'sections') {
+      const parsed = parseSections(displayPath(path.join(dir, f.rel)), f.source);
+      if (parsed.ok) sectionRows = parsed.value;
+      recorded.push(() => record(f, parsed.problems));
+      result.sectionsChanged = true;
+    } else {
+      const parsed = parseAuthor(displayPath(path.join(dir, f.rel)), f.source);
+      const id = path.basename(f.rel).replace(/\.ya?ml$/, '');
+      authorRows.push({ id, author: parsed.ok ? JSON.stringify(parsed.value) : undefined });
+      recorded.push(() => record(f, parsed.problems));
+      result.authors.push(id);
     }
-    for (const c of removed.filter((x) => x.kind !== 'article')) {
-      sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
-      if (c.kind === 'sections') {
-        sql(db, 'DELETE FROM sections').run();
-        result.sectionsChanged = true;
-      } else {
-        const id = path.basename(c.rel).replace(/\.ya?ml$/, '');
-        sql(db, 'DELETE FROM authors WHERE id = ?').run(id);
-        result.authors.push(id);
-      }
+  }
+  const gone = removed.filter((x) => x.kind !== 'article');
+  for (const c of gone) {
+    if (c.kind === 'sections') {
+      sectionRows = [];
+      result.sectionsChanged = true;
+    } else {
+      const id = path.basename(c.rel).replace(/\.ya?ml$/, '');
+      authorRows.push({ id });
+      result.authors.push(id);
     }
-  })();
-
+  }
+  step(() => {
+    recorded.forEach((write) => write());
+    if (sectionRows) writeSections(db, sectionRows);
+    for (const { id, author } of authorRows)
+      if (author) sql(db, 'INSERT OR REPLACE INTO authors (id, author) VALUES (?, ?)').run(id, author);
+      else sql(db, 'DELETE FROM authors WHERE id = ?').run(id);
+    for (const c of gone) sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
+  });
   // Stories whose references may have changed with them: bylines and section names in search, and
   // any story file with errors, which may now be fixed (a missing author added); warnings do not keep a story out.
   let articles = changed.filter((x) => x.kind === 'article');
@@ -163,12 +178,17 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
       if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
     }
-    refreshNames(db, result);
+    step(() => refreshNames(db, result));
   }
   articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 
   const bulk = articles.length >= BULK_FROM;
-  const refs = knownIds(db);
+  // The ids stories may name once this reconcile is written (atomic: not yet in the database).
+  const before = knownIds(db);
+  const authorIds = new Set(before.authors);
+  for (const { id, author } of authorRows) if (author) authorIds.add(id);
+  else authorIds.delete(id);
+  const refs: KnownIds = { authors: authorIds, sections: sectionRows ? new Set(sectionRows.map((x) => x.id)) : before.sections };
   const checkBodies = options.checkBodies ?? checkSequentially;
   // Parses a batch and starts checking its bodies: the next batch is parsed, and this one written,
   // while the checks of the other run on the worker threads.
@@ -189,7 +209,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     next = i + BATCH < articles.length ? begin(articles.slice(i + BATCH, i + 2 * BATCH)) : undefined;
     result.compiled += checks.length;
     const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
-    db.transaction(() => {
+    step(() => {
       for (const { f, outcome, file } of current.parsed) {
         const check = checkOf.get(f.rel);
         const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
@@ -203,11 +223,11 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
         }
       }
       bumpRevision(db);
-    })();
+    });
     options.onProgress?.(Math.min(i + BATCH, articles.length), articles.length);
   }
 
-  db.transaction(() => {
+  step(() => {
     for (const c of removed.filter((x) => x.kind === 'article')) {
       const slug = path.basename(c.rel, '.mdx');
       sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
@@ -215,8 +235,9 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       result.stories.push(slug);
     }
     if (removed.length || changed.length) bumpRevision(db);
-  })();
-  if (bulk) finishBulk(db);
+  });
+  if (bulk) step(() => finishBulk(db));
+  if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
 }
 

@@ -61,7 +61,12 @@ type State = {
   logged: Set<string>;
   /** While above 0, files are being rewritten (a checkout): nothing is read until it ends. */
   held: number;
+  /** The last checkout update failed, perhaps halfway: nothing is read until one succeeds. */
+  checkoutBroken: boolean;
 };
+
+/** Files are not read while a checkout is rewritten, or after one failed. */
+const frozen = (s: State) => s.held > 0 || s.checkoutBroken;
 
 /**
  * How long after a start the stamps are compared with the files (files changed while no server
@@ -94,6 +99,7 @@ function state(): State {
     filesParsed: 0,
     logged: new Set(),
     held: 0,
+    checkoutBroken: false,
   };
   s.ready = start(s);
   s.ready.catch(() => undefined);
@@ -112,7 +118,7 @@ export async function contentDb(): Promise<IndexDb> {
   // a few files), so a page asked for right after a save shows it. A full stamp comparison (after
   // a start) runs in the background.
   s.watcher?.flush();
-  if (s.held) return db;
+  if (frozen(s)) return db;
   if (s.pending.size) await readPending(s, db);
   else if (s.scanAll && performance.now() >= s.scanAllFrom) void catchUp(s);
   return db;
@@ -120,20 +126,39 @@ export async function contentDb(): Promise<IndexDb> {
 
 /**
  * Runs `rewrite` (a `git fetch` and `reset` of the content checkout) with the index held as it
- * was: the watcher's news waits, so readers never get a mix of old and new files. After it, every
- * stamp is compared once (the webhook then refreshes the index).
+ * was: the watcher's news waits, so readers never get a mix of old and new files. When it has
+ * succeeded, every file it moved is read and written in one transaction, readers going from the
+ * old archive to the new at once. When it fails (perhaps halfway), the index keeps the archive as
+ * it was, reading nothing, until a rewrite succeeds (the next push).
  */
-export async function whileFilesChange<T>(rewrite: () => Promise<T>): Promise<T> {
+export async function whileFilesChange<T extends { ok: boolean }>(rewrite: () => Promise<T>): Promise<T> {
   const s = state();
-  await s.ready;
+  const db = await s.ready;
   s.held++;
   try {
     await s.reconciling?.catch(() => undefined);
-    return await rewrite();
+    const done = await rewrite().catch((error: unknown) => {
+      checkoutFailed(s);
+      throw error;
+    });
+    if (!done.ok) {
+      checkoutFailed(s);
+      return done;
+    }
+    s.checkoutBroken = false;
+    // The watcher's paths are among the stamps that moved.
+    s.pending.clear();
+    const moved = await pathsMovedSinceIndexed(s.dir, s.file).catch(() => undefined);
+    if (!moved || moved.length) await reconcileLogged(s, db, { paths: moved, atomic: true });
+    return done;
   } finally {
     s.held--;
-    s.scanAll = true;
   }
+}
+
+function checkoutFailed(s: State) {
+  if (!s.checkoutBroken) console.error(`[content] the content checkout ${s.dir} could not be updated: serving the archive as it was until a pull succeeds`);
+  s.checkoutBroken = true;
 }
 
 /**
@@ -143,7 +168,7 @@ export async function whileFilesChange<T>(rewrite: () => Promise<T>): Promise<T>
 export async function readIfChanged(rel: string): Promise<boolean> {
   const s = state();
   const db = await s.ready;
-  if (s.held) return false;
+  if (frozen(s)) return false;
   const known = sql(db, 'SELECT mtime_ms, size FROM files WHERE path = ?').get(rel) as { mtime_ms: number; size: number } | undefined;
   let info: { mtimeMs: number; size: number } | undefined;
   try {
@@ -323,7 +348,7 @@ async function rebuildWithIndexer(s: State, reason: string): Promise<boolean> {
 
 /** One reconcile at a time per process; changes that arrive meanwhile are taken by the next. */
 function catchUp(s: State): Promise<ReconcileResult | undefined> {
-  if (s.held) return Promise.resolve(undefined);
+  if (frozen(s)) return Promise.resolve(undefined);
   if (s.reconciling || !s.db) return s.reconciling ?? Promise.resolve(undefined);
   const db = s.db;
   const run = (async () => {
