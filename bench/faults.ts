@@ -238,6 +238,7 @@ async function main(): Promise<boolean> {
     say('== rolling restart');
     const load = startLoad(nginx.url, { connections: CONNECTIONS, next: mix(slugs), thinkMs: THINK_MS });
     await sleep(3_000);
+    const logFrom = nginx.log().length;
     const notes: string[] = [];
     let exitsClean = true;
     for (const i of [0, 1]) {
@@ -255,11 +256,18 @@ async function main(): Promise<boolean> {
     }
     const report = await load.stop();
     const judged = judgeLoad(report);
+    // Why nginx answered 502 itself, if it did: both instances skipped, or one failing mid-answer.
+    const noLive = (
+      nginx
+        .log()
+        .slice(logFrom)
+        .match(/no live upstreams/g) ?? []
+    ).length;
     return {
       name: 'rolling restart of both instances (SIGTERM, drain, start)',
       load: report,
       verdict: judged.ok && exitsClean,
-      notes: [...notes, ...report.samples].join('; '),
+      notes: [...notes, `nginx logged "no live upstreams" ${noLive} time(s)`, ...report.samples].join('; '),
     };
   }
 

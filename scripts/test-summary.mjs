@@ -20,7 +20,7 @@ const runners = [
     count: (r) => ({ passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + (r.errors?.length ?? 0) }),
   },
   // Commands that count as one test each (scripts/test.sh's one_test).
-  ...['lint', 'format', 'knip', 'page-budgets', 'bench-smoke', 'bench-scale-smoke'].map((name) => ({
+  ...['lint', 'format', 'knip', 'page-budgets', 'bench-smoke', 'bench-faults-smoke', 'bench-scale-smoke'].map((name) => ({
     name,
     file: `reports/${name}.json`,
     count: (r) => r,

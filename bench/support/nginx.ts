@@ -80,6 +80,8 @@ export async function startNginx(dir: string, config: string, probeUrl: string) 
   }
   return {
     pid: child.pid!,
+    /** What nginx has logged (warnings and errors), for a report to say why a request failed. */
+    log: () => errors,
     stop: async () => {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));

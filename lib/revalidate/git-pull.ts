@@ -1,17 +1,8 @@
-import { execFile } from 'node:child_process';
+import { runGit as git, type GitResult } from '@/lib/content/git';
 
-export type GitPullResult = { ok: true; output: string } | { ok: false; message: string };
+export type GitPullResult = GitResult;
 
 let queue: Promise<unknown> = Promise.resolve();
-
-function git(dir: string, args: string[]): Promise<GitPullResult> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd: dir, timeout: 60_000, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } }, (error, stdout, stderr) => {
-      if (error) resolve({ ok: false, message: (stderr.trim() || error.message).split('\n')[0]! });
-      else resolve({ ok: true, output: stdout.trim() });
-    });
-  });
-}
 
 /**
  * Brings the server's content checkout to what was pushed: `git fetch`, then `git reset --hard` to

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -165,6 +166,29 @@ describe('content index', () => {
       return Promise.resolve({ ok: true });
     });
     expect(await titles()).toEqual(['New first', 'New second']);
+  });
+
+  it('finds the last good version in git when the index holds none (rebuilt, or a new machine)', async () => {
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    story('kept', { title: 'The good version' });
+    story('never-good', { publishedAt: 'nonsense' });
+    git('add', '-A');
+    git('commit', '-qm', 'first');
+    story('kept', { title: 'A broken version', publishedAt: 'nonsense' });
+    git('commit', '-qam', 'broken');
+    // Broken again, uncommitted: the newest version in history is broken too; the one before is good.
+    story('kept', { title: 'Broken, not committed', publishedAt: 'also nonsense' });
+    expect((await getArticle('kept'))?.title).toBe('The good version');
+    expect((await getStoryForPage('kept'))?.kind).toBe('story');
+    expect(await getStoryForPage('never-good')).toBeUndefined();
+    const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
+    expect(logged.some((l) => /story kept has errors; its last good version, from git \(commit [0-9a-f]+ \d{4}-\d\d-\d\d\)/.test(l))).toBe(true);
+    // Fixed: the file is the story again.
+    story('kept', { title: 'Fixed' });
+    await refreshContentIndex(['articles/kept.mdx']);
+    expect((await getArticle('kept'))?.title).toBe('Fixed');
   });
 
   it('never shows a story that never had a good version, and answers like an unknown URL', async () => {

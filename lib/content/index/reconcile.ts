@@ -7,6 +7,7 @@ import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
 import { articleOf, parseArticle, parseAuthor, parseSections } from '../parse';
+import { lastGoodInHistory } from './history';
 import { bodyProblems, type KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
 import type { Section, StoryFile } from '../schema';
@@ -39,6 +40,8 @@ export type ReconcileResult = {
   sectionsChanged: boolean;
   /** The problems of every file this reconcile read, by relative path. */
   problems: Map<string, ContentProblem[]>;
+  /** Stories with errors served from their last good version in git's history: slug, "commit date". */
+  fromHistory: Map<string, string>;
 };
 
 export type ReconcileOptions = {
@@ -60,6 +63,8 @@ type FileRow = { path: string; kind: FileKind; mtime_ms: number; size: number; h
 
 /** Stories per write transaction: readers see the index move in steps, never a story half-written. */
 const BATCH = 500;
+/** Stories with errors whose history one reconcile searches for a last good version (git runs for each). */
+const HISTORY_FILES = 100;
 /** Past this many stories to write, a reconcile is a rebuild: terms and months are counted once at the end. */
 const BULK_FROM = 2000;
 
@@ -71,7 +76,7 @@ export function kindOf(rel: string): FileKind | undefined {
 }
 
 export async function reconcile(db: IndexDb, dir: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
-  const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map() };
+  const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map(), fromHistory: new Map() };
   const known = new Map<string, FileRow>();
   const candidates = options.paths ? await statPaths(dir, options.paths) : await listAll(dir);
   if (options.paths) {
@@ -202,6 +207,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     const toCheck = parsed.filter((p) => p.body !== undefined);
     return { parsed, toCheck, checks: checkBodies(toCheck.map((p) => p.body!)) };
   };
+  const broken: { rel: string; slug: string; hash: string }[] = [];
   let next = articles.length ? begin(articles.slice(0, BATCH)) : undefined;
   for (let i = 0; next; i += BATCH) {
     const current = next;
@@ -209,14 +215,19 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     next = i + BATCH < articles.length ? begin(articles.slice(i + BATCH, i + 2 * BATCH)) : undefined;
     result.compiled += checks.length;
     const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
+    const rows = current.parsed.map(({ f, outcome, file }) => {
+      const check = checkOf.get(f.rel);
+      const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
+      const good = outcome.ok && check?.code !== undefined && !all.some((p) => p.severity === 'error');
+      if (!good) broken.push({ rel: f.rel, slug: path.basename(f.rel, '.mdx'), hash: f.hash });
+      return { f, outcome, check, all, good };
+    });
     step(() => {
-      for (const { f, outcome, file } of current.parsed) {
-        const check = checkOf.get(f.rel);
-        const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
+      for (const { f, outcome, check, all, good } of rows) {
         // The story as written is kept even when refused, so the check's site rules still run on it.
         record(f, all, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
-        if (outcome.ok && check?.code !== undefined && !all.some((p) => p.severity === 'error')) {
+        if (good && outcome.ok && check?.code !== undefined) {
           const article = articleOf(outcome.value, check.text ?? '');
           writeStory(db, article, f.hash, check.code, (check.references?.images ?? []).map((i) => i.src), bulk);
           result.stories.push(article.slug);
@@ -225,6 +236,17 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       bumpRevision(db);
     });
     options.onProgress?.(Math.min(i + BATCH, articles.length), articles.length);
+  }
+
+  // A story with errors that the index holds no good version of (rebuilt under new rules, or a new
+  // machine): its last good version is in the file's git history, when the content is a checkout.
+  const hasStory = sql(db, 'SELECT 1 FROM stories WHERE slug = ?');
+  for (const b of broken.filter((x) => !hasStory.get(x.slug)).slice(0, HISTORY_FILES)) {
+    const past = await lastGoodInHistory(dir, b.rel, b.hash, refs);
+    if (!past) continue;
+    step(() => writeStory(db, past.article, past.hash, past.code, past.figures, bulk));
+    result.stories.push(b.slug);
+    result.fromHistory.set(b.slug, `${past.commit} ${past.date}`);
   }
 
   step(() => {

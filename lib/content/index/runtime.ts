@@ -389,7 +389,10 @@ function logResult(s: State, db: IndexDb, result: ReconcileResult) {
     const slug = /^articles\/(.+)\.mdx$/.exec(rel)?.[1];
     if (!slug || !problems.some((p) => p.severity === 'error')) continue;
     if (!sql(db, 'SELECT 1 FROM stories WHERE slug = ?').get(slug)) continue;
-    const line = `[content] story ${slug} has errors; its last good page stays until they are fixed`;
+    const past = result.fromHistory.get(slug);
+    const line = past
+      ? `[content] story ${slug} has errors; its last good version, from git (commit ${past}), is served until they are fixed`
+      : `[content] story ${slug} has errors; its last good page stays until they are fixed`;
     if (!s.logged.has(`${line}:${problems.map(formatProblem).join()}`)) {
       s.logged.add(`${line}:${problems.map(formatProblem).join()}`);
       console.error(line);

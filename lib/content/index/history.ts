@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { checkBody } from '@/lib/mdx/compile';
+import { contentHash } from '../content-hash';
+import { displayPath } from '../content-dir';
+import { runGit } from '../git';
+import { articleOf, parseArticle } from '../parse';
+import { bodyProblems, type KnownIds } from '../rules';
+import type { Article } from '../schema';
+
+/** Commits searched per file for a version that passes the rules. */
+const COMMITS = 10;
+
+export type PastGoodVersion = {
+  article: Article;
+  hash: string;
+  code: string;
+  figures: string[];
+  /** Short commit id and commit date, for the log. */
+  commit: string;
+  date: string;
+};
+
+/**
+ * The newest version of a story file in git's history that passes every rule: the last good
+ * version of a story whose file now has errors, when the index holds none (it was rebuilt under
+ * new rules, or this is a new machine). Git is the source of truth, so it is derived from the
+ * files like the rest of the index. Undefined when none of its last commits passes, or the
+ * content is not a git checkout.
+ */
+export async function lastGoodInHistory(dir: string, rel: string, currentHash: string, known: KnownIds): Promise<PastGoodVersion | undefined> {
+  const log = await runGit(dir, ['log', `-n${COMMITS}`, '--format=%h %cs', '--', rel], 10_000);
+  if (!log.ok) return undefined;
+  const file = displayPath(path.join(dir, rel));
+  for (const line of log.output.split('\n').filter(Boolean)) {
+    const [commit = '', date = ''] = line.split(' ');
+    // `./` makes the path relative to the content directory, wherever the repository's root is.
+    const shown = await runGit(dir, ['show', `${commit}:./${rel}`], 10_000);
+    if (!shown.ok) continue;
+    const hash = contentHash(shown.output);
+    if (hash === currentHash) continue;
+    const outcome = parseArticle(file, shown.output, known);
+    if (!outcome.ok || outcome.problems.some((p) => p.severity === 'error')) continue;
+    const check = await checkBody(outcome.value.body);
+    if (check.code === undefined || bodyProblems(file, check.issues).some((p) => p.severity === 'error')) continue;
+    return {
+      article: articleOf(outcome.value, check.text ?? ''),
+      hash,
+      code: check.code,
+      figures: (check.references?.images ?? []).map((i) => i.src),
+      commit,
+      date,
+    };
+  }
+  return undefined;
+}
