@@ -201,7 +201,7 @@ async function main(): Promise<boolean> {
   const report = [
     '## Faults',
     '',
-    `Command: \`npm run bench:faults${smoke ? ' -- --smoke' : ''}\` · ${os.cpus().length} CPUs · ${new Date().toISOString().slice(0, 10)} · ${CONNECTIONS} connections, each pausing ${THINK_MS} ms between requests, through deploy/nginx.conf in front of two instances (deploy/server.mjs) sharing one Redis, all on loopback · a third of the requests are pages nginx caches, a third new searches and a third stories nginx has not cached (${ARCHIVE} archive stories, rendered once into Redis before the cases), each request from its own reader address.`,
+    `Command: \`npm run bench:faults${smoke ? ' -- --smoke' : ''}\` · ${os.cpus().length} CPUs · ${new Date().toISOString().slice(0, 10)} · ${CONNECTIONS} connections, each pausing ${THINK_MS / 2}–${THINK_MS * 1.5} ms (at random) between requests, through deploy/nginx.conf in front of two instances (deploy/server.mjs) sharing one Redis, all on loopback · a third of the requests are pages nginx caches, a third new searches and a third stories nginx has not cached (${ARCHIVE} archive stories, rendered once into Redis before the cases), each request from its own reader address.`,
     '',
     ...table,
     '',

@@ -20,7 +20,10 @@ const REACHED_NEXT = new Set(['MISS', 'EXPIRED', 'BYPASS', 'REVALIDATED']);
  * Keeps `connections` requests in flight against `base` until stop(), each for the next path from
  * `next()` and from a reader of its own (X-Forwarded-For, which deploy/nginx.conf trusts from
  * loopback): per-client limits see many readers, as in production, not one loopback client.
- * `thinkMs` is each connection's pause between requests (a reader reading), which caps the rate.
+ * `thinkMs` is each connection's mean pause between requests (a reader reading), which caps the
+ * rate. Readers arrive and read independently: each connection starts at a random moment within
+ * one pause, and each pause is drawn between half and one and a half times it. With fixed pauses,
+ * every connection fired in the same instant, every pause: bursts of all of them at once.
  */
 export function startLoad(base: string, options: { connections: number; next: () => string; thinkMs?: number; timeoutMs?: number }) {
   const latencies: number[] = [];
@@ -30,7 +33,9 @@ export function startLoad(base: string, options: { connections: number; next: ()
     if (report.samples.length < 5) report.samples.push(line);
   };
   let readers = 0;
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const worker = async () => {
+    if (options.thinkMs) await pause(Math.random() * options.thinkMs);
     while (running) {
       const reader = readers++ % 60_000;
       const address = `198.18.${Math.floor(reader / 250)}.${(reader % 250) + 1}`;
@@ -57,7 +62,7 @@ export function startLoad(base: string, options: { connections: number; next: ()
         latencies.push(performance.now() - started);
         sample(`${error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error)} ${path}`);
       }
-      if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, options.thinkMs));
+      if (options.thinkMs) await pause(options.thinkMs * (0.5 + Math.random()));
     }
   };
   const workers = Array.from({ length: options.connections }, worker);

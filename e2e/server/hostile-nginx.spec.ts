@@ -329,7 +329,9 @@ test('per-client limits at the edge: a client hammering the webhook, preview or 
   expect((await fetch(`${nginx.url}/search?q=council`, { headers: from('203.0.113.12') })).status).toBe(200);
 });
 
-test('a rolling deploy: a page of the old build loads its scripts while both builds run', async ({ browser }) => {
+test('a rolling deploy: a page of the old build loads its scripts while both builds run, and after the old one stops', async ({
+  browser,
+}) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-deploy-'));
   const oldBuild = await startServer({ contentDir, isolated: true });
   // The new build has none of the old build's files (content-hashed names differ between builds).
@@ -361,8 +363,12 @@ test('a rolling deploy: a page of the old build loads its scripts while both bui
     expect(during.assets).toBeGreaterThan(3);
     expect(during.failed).toEqual([]);
     expect(during.errors).toEqual([]);
-    // After the old build stops, its files are servable only if the new build carries them
-    // (docs/deploy.md, rolling deploy step 2): nginx did not keep them here (see the closing note).
+    // The old build stops: the new one has none of its files, and nginx serves them from its cache.
+    await oldBuild.stop();
+    const after = await load();
+    expect(after.assets).toBe(during.assets);
+    expect(after.failed).toEqual([]);
+    expect(after.errors).toEqual([]);
   } finally {
     await edge.stop();
     await oldBuild.stop();
