@@ -94,6 +94,8 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   // Each write is its own transaction, or waits for the one at the end (nested, a savepoint).
   const writes: (() => void)[] = [];
   const step = (write: () => void) => (options.atomic ? writes.push(write) : db.transaction(write)());
+  // For writes that keep their own transactions (a rebuild's recount): as they are, unless atomic.
+  const stepAsIs = (write: () => void) => (options.atomic ? writes.push(write) : write());
 
   // Files whose stamp moved: read them; those whose bytes are the same only get the new stamp.
   const changed: { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[] = [];
@@ -183,7 +185,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
       if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
     }
-    step(() => refreshNames(db, result));
+    stepAsIs(() => refreshNames(db, result));
   }
   articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 
@@ -258,7 +260,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     }
     if (removed.length || changed.length) bumpRevision(db);
   });
-  if (bulk) step(() => finishBulk(db));
+  if (bulk) stepAsIs(() => finishBulk(db));
   if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
 }
