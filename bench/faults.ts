@@ -414,6 +414,8 @@ async function main(): Promise<boolean> {
     redis.resume();
     const back = await Promise.all(servers.map((s, i) => within(15_000, () => usesRedis(s.output().slice(marks[i])))));
     const served = await Promise.all(servers.map((s) => within(15_000, () => pageHas(s.url, `/articles/${slug}`, marker))));
+    // What each instance said of Redis meanwhile, for a slow return to be read from the bench's output.
+    servers.forEach((s, i) => say(`${'AB'[i]}: ${cacheLines(s.output().slice(marks[i])).join(' | ') || 'nothing about Redis'}`));
     await sleep(2_000);
     const report = await load.stop();
     const judged = judgeLoad(report);
@@ -630,6 +632,11 @@ async function main(): Promise<boolean> {
 /** A delay from `within`, for the report. */
 function seconds(ms: number | undefined): string {
   return ms === undefined ? 'never' : `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** An instance's cache log lines, in order. */
+function cacheLines(log: string): string[] {
+  return log.split('\n').filter((line) => line.includes('[cache]'));
 }
 
 /** From an instance's log since a fault began: it uses Redis (never lost it, or logged its return). */

@@ -12,6 +12,8 @@ import { deserialize, entryTags, mergeMarks, serialize, tagMark, tagVerdict } fr
 const TIMEOUT_MS = Number(process.env.REDIS_TIMEOUT_MS ?? 500);
 /** After a failed call, Redis is left alone this long before it is tried again. */
 const RETRY_MS = 2000;
+/** While Redis is away, how often it is asked whether it is back. */
+const PROBE_MS = 500;
 /** Entries not read or written for this long leave Redis on their own. */
 const ENTRY_TTL_SECONDS = 14 * 24 * 3600;
 /** While Redis is away, this many entries are kept in process so the site is not rendered per request. */
@@ -37,6 +39,8 @@ function shared() {
     /** Tags marked while Redis was away: written there when it returns, or a publish is lost. */
     unsent: new Set(),
     client: connect(),
+    /** @type {ReturnType<typeof setInterval> | undefined} */
+    probe: undefined,
   };
   // Usable: connected, and no call failed in the last RETRY_MS. A Redis that hangs (accepts but
   // never answers) would otherwise cost every request a timeout.
@@ -47,6 +51,27 @@ function shared() {
       state.warned = true;
       const message = error instanceof Error ? error.message : String(error);
       console.error(`[cache] Redis is unavailable (${message || 'connection lost'}): serving from this instance until it returns`);
+    }
+    // Asked until it answers, not only when a reader's request needs the cache: marks made meanwhile
+    // (a publish) must reach the other instances as soon as Redis is back, even on a quiet instance.
+    if (!state.probe) {
+      let asking = false;
+      state.probe = setInterval(() => {
+        if (asking || !state.client.isReady) return;
+        asking = true;
+        withTimeout(state.client.ping())
+          .then(
+            () => {
+              clearInterval(state.probe);
+              state.probe = undefined;
+              state.retryAt = 0;
+              return state.ok();
+            },
+            (e) => state.down(e),
+          )
+          .finally(() => (asking = false));
+      }, PROBE_MS);
+      state.probe.unref();
     }
     // node-redis can report a connection ready whose socket was reset during the handshake (Redis
     // killed as it accepted): every command then waits forever and the client never reconnects.

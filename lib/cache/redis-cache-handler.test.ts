@@ -184,6 +184,29 @@ describe('Redis cache handler', () => {
     }
   }, 40_000);
 
+  it('shares a mark made while Redis hung as soon as it answers, with no request asking the cache', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await until(() => state().up, 15_000);
+    const tag = `_N_T_/quiet-${Date.now()}`;
+    redis.pause();
+    try {
+      await a.revalidateTag(tag);
+      expect(state().up).toBe(false);
+      await new Promise((r) => setTimeout(r, 1_500));
+      redis.resume();
+      // No get or set from here: only the handler's own asking can find Redis back.
+      const logged = () => errors.mock.calls.map(([m]) => String(m)).join('\n');
+      await until(() => logged().includes('shared now'), 5_000);
+      const mark = JSON.parse((await client.hGet(`test-${process.pid}:tags`, tag)) ?? 'null') as { expired?: number } | null;
+      expect(mark?.expired).toBeGreaterThan(0);
+      expect(state().up).toBe(true);
+    } finally {
+      redis.resume();
+      errors.mockRestore();
+    }
+  }, 40_000);
+
   it('replaces a connection that stops answering instead of waiting on it for ever', async () => {
     // A loopback proxy in front of Redis that can silence the connections it already carries: what
     // node-redis is left with when Redis dies during its handshake (ready, but nothing comes back).
