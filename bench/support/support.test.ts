@@ -62,7 +62,7 @@ describe('nginx config for the bench', () => {
     });
     expect(config).toContain('pid /tmp/x.pid;');
     expect(config).toContain('proxy_cache_path /tmp/cache levels=1:2');
-    expect(config).toMatch(/server 127\.0\.0\.1:4000 max_fails=1 fail_timeout=2s;\n\s+server 127\.0\.0\.1:4002 max_fails/);
+    expect(config).toMatch(/server 127\.0\.0\.1:4000 max_fails=3 fail_timeout=2s;\n\s+server 127\.0\.0\.1:4002 max_fails/);
     expect(config).toContain('listen 127.0.0.1:4001;');
     expect(config).not.toMatch(/# bench:/);
     expect(config.split('\n')).toHaveLength(source.split('\n').length);

@@ -56,6 +56,28 @@ const page = (html: string) => ({
   segmentData: new Map([['/_tree', Buffer.from('tree')]]),
 });
 
+/** The expiry mark of a tag in Redis, as another instance reads it. */
+async function markOf(tag: string) {
+  return JSON.parse((await client.hGet(`test-${process.pid}:tags`, tag)) ?? 'null') as { expired?: number } | null;
+}
+
+/**
+ * Runs `fn` with a handler that has seen Redis answer, then Redis hung (SIGSTOP), a fresh tag and
+ * what the handler has logged; Redis is resumed afterwards whatever happens.
+ */
+async function whileRedisHangs(name: string, fn: (a: InstanceType<typeof Handler>, tag: string, logged: () => string) => Promise<void>) {
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  try {
+    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
+    await until(() => state().up, 15_000);
+    redis.pause();
+    await fn(a, `_N_T_/${name}-${Date.now()}`, () => errors.mock.calls.map(([m]) => String(m)).join('\n'));
+  } finally {
+    redis.resume();
+    errors.mockRestore();
+  }
+}
+
 describe('Redis cache handler', () => {
   it('an entry one instance stores is read by another, Buffers and Maps intact', async () => {
     const a = new Handler({ serverDistDir: path.join(dist, 'server') });
@@ -159,52 +181,32 @@ describe('Redis cache handler', () => {
   }, 30_000);
 
   it('a tag revalidated while Redis hangs (SIGSTOP) reaches Redis once it answers again', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
-    await until(() => state().up, 15_000);
-    const tag = `_N_T_/paused-${Date.now()}`;
-    redis.pause();
-    try {
+    await whileRedisHangs('paused', async (a, tag, logged) => {
       const before = Date.now();
       await a.revalidateTag(tag);
       // Not written while Redis is stopped (the handler gave up after REDIS_TIMEOUT_MS).
       expect(state().up).toBe(false);
       redis.resume();
-      const logged = () => errors.mock.calls.map(([m]) => String(m)).join('\n');
       const deadline = Date.now() + 15_000;
       while (!logged().includes('shared now') && Date.now() < deadline) {
         await a.get('/anything', { kind: 'APP_PAGE' });
         await new Promise((r) => setTimeout(r, 100));
       }
-      const mark = JSON.parse((await client.hGet(`test-${process.pid}:tags`, tag)) ?? 'null') as { expired?: number } | null;
-      expect(mark?.expired).toBeGreaterThanOrEqual(before);
-    } finally {
-      redis.resume();
-      errors.mockRestore();
-    }
+      expect((await markOf(tag))?.expired).toBeGreaterThanOrEqual(before);
+    });
   }, 40_000);
 
   it('shares a mark made while Redis hung as soon as it answers, with no request asking the cache', async () => {
-    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const a = new Handler({ serverDistDir: path.join(dist, 'server') });
-    await until(() => state().up, 15_000);
-    const tag = `_N_T_/quiet-${Date.now()}`;
-    redis.pause();
-    try {
+    await whileRedisHangs('quiet', async (a, tag, logged) => {
       await a.revalidateTag(tag);
       expect(state().up).toBe(false);
       await new Promise((r) => setTimeout(r, 1_500));
       redis.resume();
       // No get or set from here: only the handler's own asking can find Redis back.
-      const logged = () => errors.mock.calls.map(([m]) => String(m)).join('\n');
       await until(() => logged().includes('shared now'), 5_000);
-      const mark = JSON.parse((await client.hGet(`test-${process.pid}:tags`, tag)) ?? 'null') as { expired?: number } | null;
-      expect(mark?.expired).toBeGreaterThan(0);
+      expect((await markOf(tag))?.expired).toBeGreaterThan(0);
       expect(state().up).toBe(true);
-    } finally {
-      redis.resume();
-      errors.mockRestore();
-    }
+    });
   }, 40_000);
 
   it('replaces a connection that stops answering instead of waiting on it for ever', async () => {

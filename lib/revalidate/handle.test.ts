@@ -91,6 +91,7 @@ describe('POST /api/revalidate', () => {
     expect(body.ignored).toEqual(['README.md']);
     expect(calls.map(([p]) => p)).toEqual(body.revalidated);
     expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refresh).toHaveBeenCalledWith([{ kind: 'article', slug: 'harbour' }]);
   });
 
   it('accepts a bearer token with a JSON list of files', async () => {
@@ -205,6 +206,8 @@ describe('POST /api/revalidate', () => {
     });
     expect((await handleRevalidate(bearerRequest('{"files":[]}'), ok.deps)).status).toBe(200);
     expect(order).toEqual(['pull', 'refresh']);
+    // The pull read what it moved: no second comparison of every stamp.
+    expect(ok.refresh).toHaveBeenCalledWith([]);
 
     const failing = setup({ gitPull: () => Promise.resolve({ ok: false, message: 'fatal: Not possible to fast-forward, aborting.' }) });
     const response = await handleRevalidate(bearerRequest('{"files":["content/articles/harbour.mdx"]}'), failing.deps);

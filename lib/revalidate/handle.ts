@@ -12,8 +12,8 @@ export type RevalidateDeps = {
   /** Set when CONTENT_GIT_PULL=1: brings the content directory up to date first. */
   gitPull?: () => Promise<GitPullResult>;
   /**
-   * Reads the changed files into the content index now (every file's stamp when `changes` is
-   * undefined, as after a pull) and answers planning's questions about the index after it.
+   * Reads the changed files into the content index now (none for an empty list; every file's
+   * stamp when `changes` is undefined) and answers planning's questions about the index after it.
    */
   refresh: (changes: readonly ContentChange[] | undefined) => Promise<RefreshedIndex>;
   /** revalidatePath: a literal path, a route pattern ('page'), or '/' with 'layout' for every page. */
@@ -98,8 +98,9 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
     const pulled = await deps.gitPull();
     if (!pulled.ok) return error(502, `updating the content checkout (git fetch, reset) failed: ${pulled.message}`);
   }
-  // Always refresh (after a pull, every file's stamp): the watcher may not have fired yet.
-  const index = await deps.refresh(deps.gitPull || changes.length === 0 ? undefined : changes);
+  // A pull has read every file it moved (whileFilesChange). Otherwise read the named files now, or
+  // every stamp when none are named: the watcher may not have fired yet.
+  const index = await deps.refresh(deps.gitPull ? [] : changes.length ? changes : undefined);
   const plan = planRevalidation({ changes, index });
   if (plan.everything) deps.revalidate('/', 'layout');
   for (const path of plan.paths) deps.revalidate(path, path.includes('[') ? 'page' : undefined);

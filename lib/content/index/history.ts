@@ -3,18 +3,15 @@ import { checkBody } from '@/lib/mdx/compile';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
 import { runGit } from '../git';
-import { articleOf, parseArticle } from '../parse';
-import { bodyProblems, type KnownIds } from '../rules';
-import type { Article } from '../schema';
+import { parseArticle } from '../parse';
+import type { KnownIds } from '../rules';
+import { judgeStory, type GoodVersion } from './judge';
 
 /** Commits searched per file for a version that passes the rules. */
 const COMMITS = 10;
 
-export type PastGoodVersion = {
-  article: Article;
+export type PastGoodVersion = GoodVersion & {
   hash: string;
-  code: string;
-  figures: string[];
   /** Short commit id and commit date, for the log. */
   commit: string;
   date: string;
@@ -39,17 +36,8 @@ export async function lastGoodInHistory(dir: string, rel: string, currentHash: s
     const hash = contentHash(shown.output);
     if (hash === currentHash) continue;
     const outcome = parseArticle(file, shown.output, known);
-    if (!outcome.ok || outcome.problems.some((p) => p.severity === 'error')) continue;
-    const check = await checkBody(outcome.value.body);
-    if (check.code === undefined || bodyProblems(file, check.issues).some((p) => p.severity === 'error')) continue;
-    return {
-      article: articleOf(outcome.value, check.text ?? ''),
-      hash,
-      code: check.code,
-      figures: (check.references?.images ?? []).map((i) => i.src),
-      commit,
-      date,
-    };
+    const { good } = judgeStory(file, outcome, outcome.ok ? await checkBody(outcome.value.body) : undefined);
+    if (good) return { ...good, hash, commit, date };
   }
   return undefined;
 }

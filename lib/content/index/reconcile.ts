@@ -6,9 +6,10 @@ import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
-import { articleOf, parseArticle, parseAuthor, parseSections } from '../parse';
+import { parseArticle, parseAuthor, parseSections } from '../parse';
+import { judgeStory } from './judge';
 import { lastGoodInHistory } from './history';
-import { bodyProblems, type KnownIds } from '../rules';
+import type { KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
 import type { Section, StoryFile } from '../schema';
 import { openIndex, sql, type IndexDb } from './database';
@@ -219,20 +220,18 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
     const rows = current.parsed.map(({ f, outcome, file }) => {
       const check = checkOf.get(f.rel);
-      const all = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
-      const good = outcome.ok && check?.code !== undefined && !all.some((p) => p.severity === 'error');
+      const { problems, good } = judgeStory(file, outcome, check);
       if (!good) broken.push({ rel: f.rel, slug: path.basename(f.rel, '.mdx'), hash: f.hash });
-      return { f, outcome, check, all, good };
+      return { f, outcome, check, problems, good };
     });
     step(() => {
-      for (const { f, outcome, check, all, good } of rows) {
+      for (const { f, outcome, check, problems, good } of rows) {
         // The story as written is kept even when refused, so the check's site rules still run on it.
-        record(f, all, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
+        record(f, problems, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
-        if (good && outcome.ok && check?.code !== undefined) {
-          const article = articleOf(outcome.value, check.text ?? '');
-          writeStory(db, article, f.hash, check.code, (check.references?.images ?? []).map((i) => i.src), bulk);
-          result.stories.push(article.slug);
+        if (good) {
+          writeStory(db, good.article, f.hash, good.code, good.figures, bulk);
+          result.stories.push(good.article.slug);
         }
       }
       bumpRevision(db);

@@ -206,10 +206,9 @@ export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompil
 }
 
 /**
- * Reads changed files now, without waiting for the watcher (the webhook calls this after a push).
- * Paths are relative to the content directory; none means compare every file's stamp.
+ * Reads the files that can hold these changes (a push's list) now, without waiting for the
+ * watcher; compares every file's stamp when `changes` is undefined.
  */
-/** Reads the files that can hold these changes (a push's list), or compares every stamp when none are named. */
 export function refreshContentChanges(changes?: readonly ContentChange[]): Promise<ReconcileResult | undefined> {
   return refreshContentIndex(changes ? contentPathsOf(changes) : undefined);
 }
