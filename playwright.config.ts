@@ -1,21 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH } from './e2e/support/chromium';
 
-const chromium = {
-  browserName: 'chromium' as const,
-  launchOptions: {
-    // Debian's Chromium: Playwright's own browser download cannot work on this network.
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-      '--no-first-run',
-    ],
-  },
-};
+const chromium = { browserName: 'chromium' as const, launchOptions: CHROMIUM_LAUNCH };
 
 export default defineConfig({
   testDir: './e2e',

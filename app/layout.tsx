@@ -1,5 +1,4 @@
 import type { Metadata, Viewport } from 'next';
-import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/SiteFooter';
 import { SiteHeader } from '@/components/SiteHeader';
@@ -8,28 +7,8 @@ import { ThemeScript } from '@/components/ThemeScript';
 import { getSections } from '@/lib/content/queries';
 import { feedAlternates, indexableRobots } from '@/lib/seo/metadata';
 import { samplesHidden, site, siteUrl } from '@/lib/site';
+import { fontClasses } from './fonts/faces';
 import './globals.css';
-
-const serif = localFont({
-  src: [
-    { path: './fonts/source-serif-4-latin-wght-normal.woff2', style: 'normal', weight: '200 900' },
-    { path: './fonts/source-serif-4-latin-wght-italic.woff2', style: 'italic', weight: '200 900' },
-  ],
-  variable: '--font-source-serif',
-  // 'optional': if the (preloaded) font is not ready for first paint, this view keeps the
-  // metric-matched fallback rather than swapping and shifting the text (CLS 0).
-  display: 'optional',
-  adjustFontFallback: 'Times New Roman',
-  fallback: ['Georgia', 'Times New Roman', 'serif'],
-});
-
-const sans = localFont({
-  src: [{ path: './fonts/inter-latin-wght-normal.woff2', style: 'normal', weight: '100 900' }],
-  variable: '--font-inter',
-  display: 'optional',
-  adjustFontFallback: 'Arial',
-  fallback: ['system-ui', 'Arial', 'sans-serif'],
-});
 
 export const metadata: Metadata = {
   metadataBase: new URL(siteUrl()),
@@ -55,7 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const sections = await getSections();
   return (
     // The theme script sets data-theme and data-js before hydration, so React must not complain.
-    <html lang={site.language} className={`${serif.variable} ${sans.variable}`} suppressHydrationWarning>
+    <html lang={site.language} className={fontClasses} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>

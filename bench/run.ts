@@ -16,11 +16,11 @@ import { freePort, startServer, type RunningServer } from '@/e2e/support/server'
 import { indexFile } from '@/lib/content/index/database';
 import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
-import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
+import { lighthouseBench } from './lighthouse';
+import { SEED_SLUG } from '@/e2e/support/seed';
 import { buildSite } from './support/build';
 import { startFloorApp } from './support/floor';
-import { SCALE_HEADING } from './scale-report';
-import { sectionOf, withSection } from './support/markdown';
+import { withOtherSections } from './support/markdown';
 import { untilIdle } from './support/memory';
 import { startNginx, startReverseCache, staticNginxConfig } from './support/nginx';
 import { loadTest, type LoadResult } from './support/wrk';
@@ -58,10 +58,6 @@ async function newestSlug({ contentDir, distDir }: BuildResult): Promise<string>
   const [newest] = await getNewestStories(1);
   if (!newest) throw new Error(`no public article in ${contentDir}`);
   return newest.slug;
-}
-
-function lhRow(name: string, s: LighthouseScores): string {
-  return `| ${name} | ${s.cpuSlowdownMultiplier}x | ${s.performance} | ${s.accessibility} | ${s.bestPractices} | ${s.seo} | ${fmt(s.lcpMs, 0)} ms | ${fmt(s.tbtMs, 0)} ms | ${fmt(s.cls, 3)} |`;
 }
 
 async function warm(url: string, times = 20) {
@@ -247,56 +243,23 @@ async function main() {
   say(`Article first-load JS over the bare page: ${fmt(jsOver)} kB gzip (budget 5 kB: ${mark(jsOver <= 5)}).`);
   say();
 
-  // 7. Lighthouse (mobile). Lighthouse's 4x CPU slowdown assumes a high-end desktop host; its docs
-  // ask for a calibrated slowdown on a slower one, so both are run and reported.
-  say('## Lighthouse (mobile, simulated throttling)');
-  say();
-  const lhPages = smoke
-    ? [{ name: 'article', path: `/articles/${slug}` }]
-    : [
-        { name: 'article', path: `/articles/${slug}` },
-        { name: 'front page', path: '/' },
-      ];
-  const lhRows: string[] = [];
-  const lhRun = async (slowdown: number | undefined) => {
-    const scores: LighthouseScores[] = [];
-    for (const p of lhPages) {
-      process.stderr.write(`lighthouse ${p.name}${slowdown ? ` at ${slowdown}x` : ''}...\n`);
-      const s = await lighthouse(`${site.url}${p.path}`, ROOT, slowdown);
-      scores.push(s);
-      lhRows.push(lhRow(p.name, s));
-    }
-    // The framework's own floor on the same run, for reference (not a target): what no page of ours can beat.
-    if (!smoke) lhRows.push(lhRow('bare Next.js page (reference)', await lighthouse(`${floor.url}/`, ROOT, slowdown)));
-    return scores;
-  };
-  const lhOk = (scores: LighthouseScores[]) =>
-    scores.every((s) => s.accessibility === 100 && s.bestPractices === 100 && s.seo === 100 && s.performance >= 95 && s.cls === 0);
-  const byDefault = await lhRun(undefined);
-  const benchmarkIndex = byDefault[0]!.benchmarkIndex;
-  const slowdown = calibratedSlowdown(benchmarkIndex);
-  const calibrated = smoke || slowdown === byDefault[0]!.cpuSlowdownMultiplier ? undefined : await lhRun(slowdown);
-  say('| page | CPU slowdown | performance | accessibility | best practices | SEO | LCP | TBT | CLS |');
-  say('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const row of lhRows) say(row);
-  say();
-  say(
-    `Lighthouse measured this machine's CPU at benchmarkIndex ${fmt(benchmarkIndex, 0)}; its default 4x slowdown assumes a high-end desktop (1500-2000), ` +
-      `and its calibration table (docs/throttling.md) gives ${slowdown}x for this one.`,
+  // 7. Lighthouse (mobile) on named pages of the repository's content, beside the floor (bench/lighthouse.ts).
+  // It builds and starts its own: these two stop first (the floor app is rebuilt in place).
+  await site.stop();
+  await floor.stop();
+  const lh = await lighthouseBench(
+    smoke
+      ? { rounds: 1, calibrated: false, pages: [{ name: 'seed story', path: `/articles/${SEED_SLUG}` }] }
+      : { rounds: 5, calibrated: true },
   );
-  say();
-  say(
-    `Targets (100 accessibility, best practices and SEO; performance at least 95; CLS 0): at the default 4x ${mark(lhOk(byDefault))}` +
-      (calibrated ? `; at the calibrated ${slowdown}x ${mark(lhOk(calibrated))}.` : '.'),
-  );
+  say(lh.section);
 
   const report = lines.join('\n') + '\n';
   console.log(report);
   const out = smoke ? path.join(ROOT, 'reports', 'bench-smoke.md') : path.join(ROOT, 'bench', 'results.md');
   mkdirSync(path.dirname(out), { recursive: true });
-  // `npm run bench:scale` writes its own section into the same file (bench/scale.ts): keep it.
-  const scale = existsSync(out) ? sectionOf(readFileSync(out, 'utf8'), SCALE_HEADING) : undefined;
-  writeFileSync(out, scale ? withSection(report, SCALE_HEADING, scale) : report);
+  // Other benches write their own sections into the same file (scale, search, faults, fuzz): keep them.
+  writeFileSync(out, existsSync(out) ? withOtherSections(report, readFileSync(out, 'utf8')) : report);
   return { results };
 }
 

@@ -18,7 +18,6 @@ type SearchFormProps = {
  */
 export function SearchForm({ id, query = '', sections, section }: SearchFormProps) {
   const page = Boolean(sections);
-  const field = 'h-11 min-w-0 rounded-sm border border-muted bg-paper px-3 font-sans text-base text-ink placeholder:text-muted';
   return (
     <form
       action={paths.search()}
@@ -40,7 +39,7 @@ export function SearchForm({ id, query = '', sections, section }: SearchFormProp
           placeholder="Names, places, topics"
           enterKeyHint="search"
           autoComplete="off"
-          className={`${field} w-full`}
+          className="form-field w-full"
         />
       </div>
       {sections ? (
@@ -48,7 +47,7 @@ export function SearchForm({ id, query = '', sections, section }: SearchFormProp
           <label htmlFor={`${id}-section`} className="font-sans text-sm font-semibold text-ink">
             Section
           </label>
-          <select id={`${id}-section`} name="section" defaultValue={section ?? ''} className={field}>
+          <select id={`${id}-section`} name="section" defaultValue={section ?? ''} className="form-field">
             <option value="">All sections</option>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -58,10 +57,7 @@ export function SearchForm({ id, query = '', sections, section }: SearchFormProp
           </select>
         </div>
       ) : null}
-      <button
-        type="submit"
-        className="h-11 shrink-0 rounded-sm bg-ink px-4 font-sans text-base font-semibold text-paper hover:bg-accent focus-visible:bg-accent"
-      >
+      <button type="submit" className="submit-button">
         Search
       </button>
     </form>

@@ -27,7 +27,7 @@ export function SearchResults({ results, start }: { results: readonly SearchResu
               {article.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
             </p>
             <h3 className="font-serif text-xl leading-snug font-bold text-ink">
-              <a href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
+              <a href={paths.article(article.slug)} className="card-link">
                 <Highlighted segments={title} />
               </a>
             </h3>

@@ -2,7 +2,7 @@ import type { Section } from '@/lib/content/schema';
 import { site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { SearchForm } from './SearchForm';
-import { ThemeToggle } from './ThemeToggle.island';
+import { ThemeToggle } from './ThemeToggle';
 
 /**
  * Masthead, site search (a plain GET form) and section navigation. On phones the sections sit in a <details> disclosure, which
@@ -11,7 +11,7 @@ import { ThemeToggle } from './ThemeToggle.island';
 export function SiteHeader({ sections }: { sections: readonly Section[] }) {
   const links = sections.map((section) => (
     <li key={section.id}>
-      <a href={paths.section(section.id)} className="inline-flex min-h-11 items-center px-2 text-ink hover:text-accent hover:underline">
+      <a href={paths.section(section.id)} className="section-link">
         {section.name}
       </a>
     </li>
@@ -29,7 +29,7 @@ export function SiteHeader({ sections }: { sections: readonly Section[] }) {
       <SearchForm id="site-search" />
       <nav aria-label="Sections" className="mx-auto max-w-6xl px-4 font-sans text-[0.95rem] font-semibold sm:px-6 print:hidden">
         <details className="group md:hidden">
-          <summary className="inline-flex min-h-11 cursor-pointer list-none items-center gap-2 text-ink [&::-webkit-details-marker]:hidden">
+          <summary className="menu-toggle">
             <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
               <path d="M4 6h16M4 12h16M4 18h16" />
             </svg>

@@ -18,7 +18,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
   const Heading = headingLevel;
   const lead = variant === 'lead';
   return (
-    <article className="group relative flex flex-col gap-2">
+    <article className="story-card group">
       {lead && article.image ? (
         <ResponsiveImage
           src={article.image.src}
@@ -30,7 +30,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
           className="mb-2 h-auto w-full bg-surface"
         />
       ) : null}
-      <p className="flex flex-wrap items-center gap-x-2 font-sans text-xs font-semibold tracking-wide uppercase">
+      <p className="kicker">
         {section ? <span className="text-accent">{section.name}</span> : null}
         {article.sample ? <span className="text-muted">Sample story</span> : null}
       </p>
@@ -39,16 +39,16 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
           lead
             ? 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-4xl'
             : variant === 'compact'
-              ? 'font-serif text-lg leading-snug font-semibold text-ink'
-              : 'font-serif text-xl leading-snug font-bold text-ink'
+              ? 'card-headline-compact'
+              : 'card-headline'
         }
       >
-        <a href={paths.article(article.slug)} className="after:absolute after:inset-0 hover:underline">
+        <a href={paths.article(article.slug)} className="card-link">
           {article.title}
         </a>
       </Heading>
       {variant !== 'compact' ? <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p> : null}
-      <p className="font-sans text-xs text-muted">
+      <p className="card-date">
         <time dateTime={article.publishedAt}>{showTime ? formatDateAndTime(article.publishedAt) : formatDate(article.publishedAt)}</time>
       </p>
     </article>

@@ -9,10 +9,7 @@ export function TagList({ tags }: { tags: readonly string[] }) {
       <ul className="flex flex-wrap gap-2">
         {tags.map((tag) => (
           <li key={tag}>
-            <a
-              href={paths.tag(tag)}
-              className="inline-flex min-h-9 items-center rounded-full border border-rule px-3 text-ink hover:border-ink hover:underline"
-            >
+            <a href={paths.tag(tag)} className="topic-pill">
               {tag}
             </a>
           </li>

@@ -88,7 +88,7 @@ describe('the client boundary', () => {
 
   it('finds the client components', () => {
     expect(clients).toEqual(
-      expect.arrayContaining(['components/ThemeToggle.island.tsx', 'components/ShareActions.island.tsx', 'app/error.tsx']),
+      expect.arrayContaining(['components/LiveEditor.island.tsx', 'components/PreviewErrorBoundary.island.tsx', 'app/error.tsx']),
     );
   });
 

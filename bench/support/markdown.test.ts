@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectionOf, withSection } from './markdown';
+import { sectionOf, withOtherSections, withSection } from './markdown';
 
 const DOC = '# Bench results\n\n- Date: x\n\n## Build\n\nbuild table\n\n## Scale\n\nold scale\n\n## Lighthouse\n\nscores\n';
 
@@ -28,5 +28,17 @@ describe('sectionOf', () => {
   });
   it('round-trips: putting a section back leaves the document as it was', () => {
     expect(withSection(DOC, '## Scale', sectionOf(DOC, '## Scale')!)).toBe(DOC);
+  });
+});
+
+describe('withOtherSections', () => {
+  it('keeps every section of the previous file that the new report does not write, and none it does', () => {
+    const previous = '# Old\n\n## Build\n\nold build\n\n## Faults\n\nfault table\n\n## Scale\n\nscale table\n';
+    const report = '# Bench results\n\n## Build\n\nnew build\n';
+    const out = withOtherSections(report, previous);
+    expect(out).toContain('new build');
+    expect(out).not.toContain('old build');
+    expect(sectionOf(out, '## Faults')).toBe('## Faults\n\nfault table\n');
+    expect(sectionOf(out, '## Scale')).toBe('## Scale\n\nscale table\n');
   });
 });

@@ -33,3 +33,16 @@ export function withSection(doc: string, heading: string, section: string): stri
   const after = lines.slice(at.end).join('\n');
   return `${before}${before ? '\n' : ''}${body}${after ? `\n${after}` : ''}`;
 }
+
+/** `report` followed by every `## ` section of `previous` whose heading `report` does not have. */
+export function withOtherSections(report: string, previous: string): string {
+  const headings = (doc: string) =>
+    doc
+      .split('\n')
+      .filter((line) => /^## /.test(line))
+      .map((line) => line.trimEnd());
+  const own = new Set(headings(report));
+  return headings(previous)
+    .filter((heading) => !own.has(heading))
+    .reduce((doc, heading) => withSection(doc, heading, sectionOf(previous, heading)!), report);
+}

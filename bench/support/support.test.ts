@@ -140,13 +140,16 @@ describe('process tree CPU', () => {
 });
 
 describe('lighthouse report', () => {
-  it('reads scores as percentages and the three vitals', () => {
+  it('reads scores as percentages, the vitals, the long tasks and the observed (unthrottled) FCP and LCP', () => {
     const scores = readScores({
       categories: { performance: { score: 0.97 }, accessibility: { score: 1 }, 'best-practices': { score: 1 }, seo: { score: 0.92 } },
       audits: {
+        'first-contentful-paint': { numericValue: 800 },
         'largest-contentful-paint': { numericValue: 1234.5 },
         'total-blocking-time': { numericValue: 10 },
         'cumulative-layout-shift': { numericValue: 0 },
+        'long-tasks': { details: { items: [{ duration: 120 }, { duration: 65 }] } },
+        metrics: { details: { items: [{ observedFirstContentfulPaint: 210, observedLargestContentfulPaint: 215 }] } },
       },
       environment: { benchmarkIndex: 1187.5 },
       configSettings: { throttling: { cpuSlowdownMultiplier: 4 } },
@@ -156,9 +159,14 @@ describe('lighthouse report', () => {
       accessibility: 100,
       bestPractices: 100,
       seo: 92,
+      fcpMs: 800,
       lcpMs: 1234.5,
       tbtMs: 10,
       cls: 0,
+      longTasks: 2,
+      longestTaskMs: 120,
+      observedFcpMs: 210,
+      observedLcpMs: 215,
       benchmarkIndex: 1187.5,
       cpuSlowdownMultiplier: 4,
     });

@@ -90,6 +90,32 @@ test('copy link puts the canonical address on the clipboard', async ({ page, con
   expect(copied).toMatch(/\/articles\/putin-lukashenko-summit-novo-ogaryovo$/);
 });
 
+test('the theme toggle and copy link answer before React has hydrated (its scripts never arrive)', async ({
+  page,
+  context,
+  browserName,
+}) => {
+  test.skip(browserName !== 'chromium');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  // Only the scripts: the stylesheets live under the same path and still arrive.
+  await page.route(/\/_next\/static\/chunks\/.*\.js(\?|$)/, (route) => route.abort());
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/articles/putin-lukashenko-summit-novo-ogaryovo');
+  expect(await page.evaluate(() => Object.keys(document.querySelector('main') ?? {}).some((k) => k.startsWith('__reactFiber')))).toBe(
+    false,
+  );
+  const toggle = page.getByRole('button', { name: 'Dark mode' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBe('dark');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  // No Web Share API in desktop Chromium here: its button stays hidden rather than doing nothing.
+  if (!(await page.evaluate(() => typeof navigator.share === 'function')))
+    await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+});
+
 test('printing shows the story without navigation, share controls or onward lists', async ({ page }) => {
   await page.goto('/articles/putin-lukashenko-summit-novo-ogaryovo');
   await page.emulateMedia({ media: 'print' });

@@ -14,7 +14,7 @@ import { MoreFromAuthor } from '@/components/MoreFromAuthor';
 import { PreviewBanner } from '@/components/PreviewBanner';
 import { RelatedStories } from '@/components/RelatedStories';
 import { SampleLabel } from '@/components/SampleLabel';
-import { ShareActions } from '@/components/ShareActions.island';
+import { ShareActions } from '@/components/ShareActions';
 import { SourceAttribution } from '@/components/SourceAttribution';
 import { Standfirst } from '@/components/Standfirst';
 import { StoryProblems } from '@/components/StoryProblems';
