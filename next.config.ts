@@ -10,7 +10,7 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
   // Next hashes the whole HTML in JavaScript on every request to make an ETag: a quarter of the
-  // CPU of serving a cached article. Pages change with the news and readers fetch them whole
+  // CPU of serving a cached story. Pages change with the news and readers fetch them whole
   // (ADR 0009); static assets keep their immutable caching.
   generateEtags: false,
   // Several instances share one ISR cache in Redis when REDIS_URL is set (docs/deploy.md); read

@@ -23,10 +23,10 @@ const TOP_SIZE = 4;
 const LATEST_SIZE = 8;
 
 export default async function FrontPage() {
-  const [articles, sections] = await Promise.all([getNewestStories(LATEST_SIZE), getSections()]);
+  const [stories, sections] = await Promise.all([getNewestStories(LATEST_SIZE), getSections()]);
   const sectionOf = (id: string) => sections.find((s) => s.id === id);
   // News hierarchy by time: the newest story leads, the next four are top stories.
-  const [lead, ...rest] = articles;
+  const [lead, ...rest] = stories;
   const top = rest.slice(0, TOP_SIZE);
   const onTop = new Set([lead, ...top].map((a) => a?.slug));
   // Each row: the section's newest stories that are not already on top (at most TOP_SIZE + 1 are).
@@ -43,23 +43,23 @@ export default async function FrontPage() {
       {lead ? (
         <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
           <section aria-label="Top stories" className="grid gap-8 md:grid-cols-[3fr_2fr]">
-            <StoryCard article={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" />
+            <StoryCard story={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" />
             <ul className="grid content-start gap-5">
-              {top.map((article) => (
-                <li key={article.slug} className="border-b border-rule pb-5 last:border-b-0">
-                  <StoryCard article={article} section={sectionOf(article.section)} variant="compact" headingLevel="h2" />
+              {top.map((story) => (
+                <li key={story.slug} className="border-b border-rule pb-5 last:border-b-0">
+                  <StoryCard story={story} section={sectionOf(story.section)} variant="compact" headingLevel="h2" />
                 </li>
               ))}
             </ul>
           </section>
-          <LatestList articles={articles} />
+          <LatestList stories={stories} />
         </div>
       ) : (
         <p className="font-sans text-muted">No stories have been published yet.</p>
       )}
       <div className="mt-12 grid gap-12">
         {sections.map((section, i) => (
-          <SectionRow key={section.id} section={section} articles={rows[i]!} />
+          <SectionRow key={section.id} section={section} stories={rows[i]!} />
         ))}
       </div>
     </>

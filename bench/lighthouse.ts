@@ -25,9 +25,9 @@ import {
 import { CHROMIUM_LAUNCH } from '@/e2e/support/chromium';
 import { startServer } from '@/e2e/support/server';
 import { SEED_SLUG } from '@/e2e/support/seed';
-import { buildSite } from './support/build';
+import { buildSite } from './support/build-site';
 import { startFloorApp } from './support/floor';
-import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/lighthouse';
+import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/run-lighthouse';
 import { withSection } from './support/markdown';
 import { pageWeight } from './support/page-weight';
 import { percentile } from './support/stats';

@@ -1,6 +1,6 @@
 /**
  * Related stories at scale: ranks related stories for a sample of stories from the content index
- * of N synthetic articles, as an article page does on each render, and reports the cost per story.
+ * of N synthetic stories, as a story page does on each render, and reports the cost per story.
  *
  *   npx tsx bench/related.ts [--count 10000]
  */

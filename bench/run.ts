@@ -2,8 +2,8 @@
  * The bench suite: how the site's cost grows with content and traffic, measured side by side in
  * one run, with the machine's ceiling (nginx serving a static file) beside it.
  *
- *   npm run bench              full run: builds at 100, 1,000 and 10,000 articles, 15 s loads
- *   npm run bench -- --smoke   100 articles, 3 s loads (part of the test suite, so it cannot rot)
+ *   npm run bench              full run: builds at 100, 1,000 and 10,000 stories, 15 s loads
+ *   npm run bench -- --smoke   100 stories, 3 s loads (part of the test suite, so it cannot rot)
  *
  * Prints one Markdown report and writes it to bench/results.md (smoke: reports/bench-smoke.md).
  */
@@ -18,7 +18,7 @@ import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
 import { lighthouseBench } from './lighthouse';
 import { SEED_SLUG } from '@/e2e/support/seed';
-import { buildSite } from './support/build';
+import { buildSite } from './support/build-site';
 import { startFloorApp } from './support/floor';
 import { withOtherSections } from './support/markdown';
 import { untilIdle } from './support/memory';
@@ -33,20 +33,20 @@ const CONNECTIONS = 50;
 const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
 const cleanups: (() => Promise<void> | void)[] = [];
 
-type BuildResult = { articles: number; seconds: number; peakMb: number; distDir: string; contentDir: string; indexMb: number };
+type BuildResult = { stories: number; seconds: number; peakMb: number; distDir: string; contentDir: string; indexMb: number };
 
-/** Builds the site (bench/support/build.ts) on generated content into its own dist directory. */
-async function buildAt(articles: number): Promise<BuildResult> {
-  const contentDir = path.join(work, `content-${articles}`);
-  generateContent({ count: articles, dir: contentDir });
-  const distDir = `.e2e/bench-${articles}`;
+/** Builds the site (bench/support/build-site.ts) on generated content into its own dist directory. */
+async function buildAt(stories: number): Promise<BuildResult> {
+  const contentDir = path.join(work, `content-${stories}`);
+  generateContent({ count: stories, dir: contentDir });
+  const distDir = `.e2e/bench-${stories}`;
   rmSync(path.join(ROOT, distDir), { recursive: true, force: true });
   const { seconds, peakBytes } = await buildSite({ contentDir, distDir });
   // The content index the build leaves beside itself for `next start` (ADR 0010).
   process.env.NEXT_DIST_DIR = distDir;
   const indexMb = statSync(indexFile(contentDir)).size / 1024 / 1024;
   delete process.env.NEXT_DIST_DIR;
-  return { articles, seconds, peakMb: peakBytes / 1024 / 1024, distDir, contentDir, indexMb };
+  return { stories, seconds, peakMb: peakBytes / 1024 / 1024, distDir, contentDir, indexMb };
 }
 
 /** The newest story: what readers hit hardest, and prerendered at build. */
@@ -110,7 +110,7 @@ async function main() {
   say();
   say('| articles | wall time | peak memory (process tree) | content index on disk |');
   say('| ---: | ---: | ---: | ---: |');
-  for (const b of builds) say(`| ${b.articles} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB | ${fmt(b.indexMb, 1)} MB |`);
+  for (const b of builds) say(`| ${b.stories} | ${fmt(b.seconds)} s | ${fmt(b.peakMb, 0)} MB | ${fmt(b.indexMb, 1)} MB |`);
   const largest = builds.at(-1)!;
   if (!smoke)
     say(
@@ -136,7 +136,7 @@ async function main() {
   say('## Cold start');
   say();
   say(
-    `From \`next start\` to the first 200 of an article at ${largest.articles} articles: **${fmt(coldMs, 0)} ms**${smoke ? '' : ` (target under 2 s: ${mark(coldMs < 2000)})`}.`,
+    `From \`next start\` to the first 200 of an article at ${largest.stories} articles: **${fmt(coldMs, 0)} ms**${smoke ? '' : ` (target under 2 s: ${mark(coldMs < 2000)})`}.`,
   );
   // Whatever the server still does after answering (content index, background checks) is measured
   // here and kept out of the load figures below.
@@ -152,11 +152,11 @@ async function main() {
   const floor = await startFloorApp();
   cleanups.push(() => floor.stop());
 
-  // 4. The ceiling: nginx serving the same article HTML as a static file.
-  const articleHtml = await (await fetch(`${site.url}/articles/${slug}`)).text();
+  // 4. The ceiling: nginx serving the same story HTML as a static file.
+  const storyHtml = await (await fetch(`${site.url}/articles/${slug}`)).text();
   const staticRoot = path.join(work, 'static');
   mkdirSync(path.join(staticRoot, 'article'), { recursive: true });
-  writeFileSync(path.join(staticRoot, 'article', 'index.html'), articleHtml);
+  writeFileSync(path.join(staticRoot, 'article', 'index.html'), storyHtml);
   const staticPort = await freePort();
   const staticNginx = await startNginx(
     path.join(work, 'nginx-static'),
@@ -199,22 +199,22 @@ async function main() {
   for (const [name, r] of results) {
     say(`| ${name} | ${fmt(r.requestsPerSecond, 0)} | ${fmt(r.p50Ms, 2)} ms | ${fmt(r.p99Ms, 2)} ms | ${r.non2xx} | ${r.socketErrors} |`);
   }
-  const article = results.get('article')!;
+  const story = results.get('article')!;
   const floorLoad = results.get('bare Next.js page (floor)')!;
   const viaCache = results.get('article via nginx reverse cache')!;
   const ceiling = results.get('article as static file (nginx ceiling)')!;
   say();
   say(
-    `- Cached article vs bare Next.js page: ${fmt((article.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(article.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`,
+    `- Cached article vs bare Next.js page: ${fmt((story.requestsPerSecond / floorLoad.requestsPerSecond) * 100, 0)}% (target within 10%, i.e. at least 90%: ${mark(story.requestsPerSecond >= 0.9 * floorLoad.requestsPerSecond)}).`,
   );
   say(
     `- Through the reverse cache vs the nginx static ceiling: ${fmt((viaCache.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}% (target at least 50%: ${mark(viaCache.requestsPerSecond >= 0.5 * ceiling.requestsPerSecond)}); cache status of the article after the run: ${cacheStatus}.`,
   );
   const long = results.get('bare Next.js page as long as a story (reference)')!;
   say(
-    `- Cached article vs a bare Next.js page of about the same HTML size (see the bytes below; not a target): ${fmt((article.requestsPerSecond / long.requestsPerSecond) * 100, 0)}%.`,
+    `- Cached article vs a bare Next.js page of about the same HTML size (see the bytes below; not a target): ${fmt((story.requestsPerSecond / long.requestsPerSecond) * 100, 0)}%.`,
   );
-  say(`- next start alone vs the nginx static ceiling: ${fmt((article.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}%.`);
+  say(`- next start alone vs the nginx static ceiling: ${fmt((story.requestsPerSecond / ceiling.requestsPerSecond) * 100, 0)}%.`);
   const non2xx = [...results.values()].reduce((sum, r) => sum + r.non2xx + r.socketErrors, 0);
   say(`- Non-2xx responses and socket errors across all targets: ${non2xx} (target 0: ${mark(non2xx === 0)}).`);
   say();

@@ -6,7 +6,7 @@
  *   npm run bench:scale -- --sizes 1000,10000     other sizes
  *   npm run bench:scale -- --smoke                200 stories, short loops (part of npm test)
  *
- * Per size: generate the stories in /tmp, build as `npm run build` does (bench/support/build.ts),
+ * Per size: generate the stories in /tmp, build as `npm run build` does (bench/support/build-site.ts),
  * build again after 3 files change, then restart `next start` on a fresh copy of that build output
  * for each first request measured: Next's ISR cache is then empty past the prerendered stories,
  * and the content index the build left is kept. Prints one Markdown table and writes it into the
@@ -24,7 +24,7 @@ import { paths } from '@/lib/urls';
 import { generateContent, prng } from '@/scripts/generate-content';
 import { renderScaleChart } from './scale-chart';
 import { chartRows, SCALE_HEADING, scaleMetrics, scaleTable, type Cell, type SizeResult } from './scale-report';
-import { buildSite } from './support/build';
+import { buildSite } from './support/build-site';
 import { startFloorApp } from './support/floor';
 import { readHealth, untilReady } from './support/health';
 import { inotifyWatches } from './support/inotify';

@@ -1,24 +1,24 @@
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { formatDate, formatTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 
 /** The front page's running list: newest stories with their time. */
-export function LatestList({ articles }: { articles: readonly Article[] }) {
+export function LatestList({ stories }: { stories: readonly Story[] }) {
   return (
     <section aria-labelledby="latest-heading">
       <h2 id="latest-heading" className="border-b-2 border-ink pb-2 font-sans text-lg font-bold text-ink">
         Latest
       </h2>
       <ol className="divide-y divide-rule">
-        {articles.map((article) => (
-          <li key={article.slug} className="flex gap-3 py-3">
-            <time dateTime={article.publishedAt} className="w-20 shrink-0 pt-0.5 font-sans text-xs leading-5 text-muted">
-              {formatTime(article.publishedAt)}
+        {stories.map((story) => (
+          <li key={story.slug} className="flex gap-3 py-3">
+            <time dateTime={story.publishedAt} className="w-20 shrink-0 pt-0.5 font-sans text-xs leading-5 text-muted">
+              {formatTime(story.publishedAt)}
               <br />
-              {formatDate(article.publishedAt)}
+              {formatDate(story.publishedAt)}
             </time>
-            <a href={paths.article(article.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
-              {article.title}
+            <a href={paths.story(story.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
+              {story.title}
             </a>
           </li>
         ))}

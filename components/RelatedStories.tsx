@@ -1,13 +1,13 @@
-import type { RelatedScore } from '@/lib/content/related';
-import type { Article, Section } from '@/lib/content/schema';
+import type { RelatedScore } from '@/lib/content/related-ranking';
+import type { Story, Section } from '@/lib/content/schema';
 import { StoryCard } from './StoryCard';
 
-/** "Related stories" at the end of an article, most related first (scores in lib/content/related.ts). */
+/** "Related stories" at the end of a story, most related first (scores in lib/content/related-ranking.ts). */
 export function RelatedStories({
   related,
   sections,
 }: {
-  related: readonly { article: Article; why: RelatedScore }[];
+  related: readonly { story: Story; why: RelatedScore }[];
   sections: readonly Section[];
 }) {
   if (related.length === 0) return null;
@@ -17,9 +17,9 @@ export function RelatedStories({
         Related stories
       </h2>
       <ul className="mt-4 grid gap-6 sm:grid-cols-2">
-        {related.map(({ article, why }) => (
-          <li key={article.slug} data-related-score={why.score}>
-            <StoryCard article={article} section={sections.find((s) => s.id === article.section)} variant="compact" />
+        {related.map(({ story, why }) => (
+          <li key={story.slug} data-related-score={why.score}>
+            <StoryCard story={story} section={sections.find((s) => s.id === story.section)} variant="compact" />
           </li>
         ))}
       </ul>

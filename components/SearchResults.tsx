@@ -7,12 +7,12 @@ import { Highlighted } from './Highlighted';
 export function SearchResults({ results, start }: { results: readonly SearchResultView[]; start: number }) {
   return (
     <ol start={start} className="mt-2 divide-y divide-rule">
-      {results.map(({ article, section, title, dek, authors, passage }) => (
-        <li key={article.slug} className="py-5">
+      {results.map(({ story, section, title, dek, authors, passage }) => (
+        <li key={story.slug} className="py-5">
           <article className="relative flex flex-col gap-2">
             <p className="flex flex-wrap items-center gap-x-2 font-sans text-xs text-muted">
               {section ? <span className="font-semibold tracking-wide text-accent uppercase">{section.name}</span> : null}
-              <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+              <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
               {authors.length ? (
                 <span>
                   By{' '}
@@ -24,10 +24,10 @@ export function SearchResults({ results, start }: { results: readonly SearchResu
                   ))}
                 </span>
               ) : null}
-              {article.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
+              {story.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
             </p>
             <h3 className="font-serif text-xl leading-snug font-bold text-ink">
-              <a href={paths.article(article.slug)} className="card-link">
+              <a href={paths.story(story.slug)} className="card-link">
                 <Highlighted segments={title} />
               </a>
             </h3>

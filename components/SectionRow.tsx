@@ -1,10 +1,10 @@
-import type { Article, Section } from '@/lib/content/schema';
+import type { Story, Section } from '@/lib/content/schema';
 import { paths } from '@/lib/urls';
 import { StoryCard } from './StoryCard';
 
 /** One row of the front page: a section's newest stories and a link to its front. */
-export function SectionRow({ section, articles }: { section: Section; articles: readonly Article[] }) {
-  if (articles.length === 0) return null;
+export function SectionRow({ section, stories }: { section: Section; stories: readonly Story[] }) {
+  if (stories.length === 0) return null;
   const id = `row-${section.id}`;
   return (
     <section aria-labelledby={id} className="border-t-2 border-ink pt-3">
@@ -20,9 +20,9 @@ export function SectionRow({ section, articles }: { section: Section; articles: 
         </a>
       </div>
       <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
-        {articles.map((article) => (
-          <li key={article.slug}>
-            <StoryCard article={article} variant="compact" />
+        {stories.map((story) => (
+          <li key={story.slug}>
+            <StoryCard story={story} variant="compact" />
           </li>
         ))}
       </ul>

@@ -1,6 +1,6 @@
-import type { ArticleFrontMatter } from '@/lib/content/schema';
+import type { StoryFrontMatter } from '@/lib/content/schema';
 
-type Source = NonNullable<ArticleFrontMatter['source']>;
+type Source = NonNullable<StoryFrontMatter['source']>;
 
 /** Credits the agency or publication the story is based on ("Source: Donga"). */
 export function SourceAttribution({ source }: { source: Source }) {

@@ -1,10 +1,10 @@
-import type { Article, Section } from '@/lib/content/schema';
+import type { Story, Section } from '@/lib/content/schema';
 import { formatDate, formatDateAndTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 import { ResponsiveImage } from './ResponsiveImage';
 
 type StoryCardProps = {
-  article: Article;
+  story: Story;
   section?: Section;
   /** Lead stories get the image and a larger headline; others stay compact. */
   variant?: 'lead' | 'standard' | 'compact';
@@ -14,17 +14,17 @@ type StoryCardProps = {
 };
 
 /** A story in a list: section, headline (the link), dek and date. */
-export function StoryCard({ article, section, variant = 'standard', headingLevel = 'h3', showTime = false }: StoryCardProps) {
+export function StoryCard({ story, section, variant = 'standard', headingLevel = 'h3', showTime = false }: StoryCardProps) {
   const Heading = headingLevel;
   const lead = variant === 'lead';
   return (
     <article className="story-card group">
-      {lead && article.image ? (
+      {lead && story.image ? (
         <ResponsiveImage
-          src={article.image.src}
-          alt={article.image.alt}
-          width={article.image.width}
-          height={article.image.height}
+          src={story.image.src}
+          alt={story.image.alt}
+          width={story.image.width}
+          height={story.image.height}
           priority
           sizes="(min-width: 1024px) 40rem, 100vw"
           className="mb-2 h-auto w-full bg-surface"
@@ -32,7 +32,7 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
       ) : null}
       <p className="kicker">
         {section ? <span className="text-accent">{section.name}</span> : null}
-        {article.sample ? <span className="text-muted">Sample story</span> : null}
+        {story.sample ? <span className="text-muted">Sample story</span> : null}
       </p>
       <Heading
         className={
@@ -43,13 +43,13 @@ export function StoryCard({ article, section, variant = 'standard', headingLevel
               : 'card-headline'
         }
       >
-        <a href={paths.article(article.slug)} className="card-link">
-          {article.title}
+        <a href={paths.story(story.slug)} className="card-link">
+          {story.title}
         </a>
       </Heading>
-      {variant !== 'compact' ? <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{article.dek}</p> : null}
+      {variant !== 'compact' ? <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{story.dek}</p> : null}
       <p className="card-date">
-        <time dateTime={article.publishedAt}>{showTime ? formatDateAndTime(article.publishedAt) : formatDate(article.publishedAt)}</time>
+        <time dateTime={story.publishedAt}>{showTime ? formatDateAndTime(story.publishedAt) : formatDate(story.publishedAt)}</time>
       </p>
     </article>
   );

@@ -1,15 +1,15 @@
-import type { Article, Section } from '@/lib/content/schema';
+import type { Story, Section } from '@/lib/content/schema';
 import { StoryCard } from './StoryCard';
 
 /** A titled list of stories, newest first, divided by rules. */
 export function StoryList({
   title,
-  articles,
+  stories,
   sections,
   showTime = false,
 }: {
   title: string;
-  articles: readonly Article[];
+  stories: readonly Story[];
   sections: readonly Section[];
   showTime?: boolean;
 }) {
@@ -20,9 +20,9 @@ export function StoryList({
         {title}
       </h2>
       <ul className="mt-2 divide-y divide-rule">
-        {articles.map((article) => (
-          <li key={article.slug} className="py-5">
-            <StoryCard article={article} section={sections.find((s) => s.id === article.section)} showTime={showTime} />
+        {stories.map((story) => (
+          <li key={story.slug} className="py-5">
+            <StoryCard story={story} section={sections.find((s) => s.id === story.section)} showTime={showTime} />
           </li>
         ))}
       </ul>

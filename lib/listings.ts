@@ -1,5 +1,5 @@
 import { getListingPage, getPublicAuthor, getPublicAuthorIds, getSection, getSections, getTag, getTagSlugs } from '@/lib/content/queries';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import type { Metadata } from 'next';
 import type { PageOf } from '@/lib/pagination';
 import { pageMetadata } from '@/lib/seo/metadata';
@@ -10,7 +10,7 @@ type ListingBase = {
   title: string;
   description: string;
   basePath: string;
-  page: PageOf<Article>;
+  page: PageOf<Story>;
   sections: readonly Section[];
 };
 

@@ -4,7 +4,7 @@ import { FIXED_PATHS, paths, SITE_FEEDS, SITEMAPS } from './urls';
 describe('paths', () => {
   it('names stories, listings and their later pages', () => {
     expect(paths.front()).toBe('/');
-    expect(paths.article('harbour-plan')).toBe('/articles/harbour-plan');
+    expect(paths.story('harbour-plan')).toBe('/articles/harbour-plan');
     expect(paths.section('world')).toBe('/world');
     expect(paths.author('ines-okafor')).toBe('/authors/ines-okafor');
     expect(paths.tag('Ukraine war')).toBe('/tags/ukraine-war');

@@ -14,7 +14,7 @@ export type SearchAddress = { q?: string; section?: string; page?: number };
 
 const SEARCH = '/search';
 
-const article = (slug: string) => `/articles/${slug}`;
+const story = (slug: string) => `/articles/${slug}`;
 const section = (id: string) => `/${id}`;
 
 /** The search page's address for a query, leaving out defaults so each result page has one URL. */
@@ -33,7 +33,7 @@ function search({ q, section, page }: SearchAddress = {}): string {
  */
 export const paths = {
   front: () => '/',
-  article,
+  story,
   section,
   author: (id: string) => `/authors/${id}`,
   tag: (tag: string) => `/tags/${slugify(tag)}`,
@@ -54,7 +54,7 @@ export const paths = {
    * A story's generated share card (app/articles/[slug]/opengraph-image.tsx, image id `card`).
    * Next adds a cache-busting query to the og:image tag; the path serves without it.
    */
-  storyShareImage: (slug: string) => `${article(slug)}/opengraph-image/card`,
+  storyShareImage: (slug: string) => `${story(slug)}/opengraph-image/card`,
   sitemap: () => '/sitemap.xml',
   /** Part `n` (1-based) of a split sitemap. */
   sitemapPart: (n: number) => `/sitemaps/${n}.xml`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { checkContent } from '@/lib/content/check';
-import { getAuthors, getPublishedArticles } from '@/lib/content/queries';
+import { getAuthors, getPublishedStories } from '@/lib/content/queries';
 import { closeContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from './generate-content';
 
@@ -21,15 +21,15 @@ it('writes N articles that all pass the content schema, across 8+ sections and 2
   vi.stubEnv('CONTENT_DIR', dir);
   vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, '.index.sqlite'));
   expect((await checkContent(dir, 'public')).problems.filter((p) => p.severity === 'error')).toEqual([]);
-  const articles = await getPublishedArticles();
-  expect(articles).toHaveLength(200);
-  expect(new Set(articles.map((a) => a.section)).size).toBeGreaterThanOrEqual(8);
-  expect(await getAuthors([...new Set(articles.flatMap((a) => a.authors))])).toHaveLength(new Set(articles.flatMap((a) => a.authors)).size);
-  expect(new Set(articles.flatMap((a) => a.authors)).size).toBeGreaterThanOrEqual(20);
-  expect(new Set(articles.flatMap((a) => a.tags)).size).toBeGreaterThan(100);
-  const years = new Set(articles.map((a) => a.publishedAt.slice(0, 4)));
+  const stories = await getPublishedStories();
+  expect(stories).toHaveLength(200);
+  expect(new Set(stories.map((a) => a.section)).size).toBeGreaterThanOrEqual(8);
+  expect(await getAuthors([...new Set(stories.flatMap((a) => a.authors))])).toHaveLength(new Set(stories.flatMap((a) => a.authors)).size);
+  expect(new Set(stories.flatMap((a) => a.authors)).size).toBeGreaterThanOrEqual(20);
+  expect(new Set(stories.flatMap((a) => a.tags)).size).toBeGreaterThan(100);
+  const years = new Set(stories.map((a) => a.publishedAt.slice(0, 4)));
   expect(years.size).toBeGreaterThanOrEqual(4);
-  expect(articles.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
+  expect(stories.every((a) => a.title.startsWith('Synthetic'))).toBe(true);
 }, 120_000);
 
 it('is deterministic for a seed', () => {

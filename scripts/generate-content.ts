@@ -1,5 +1,5 @@
 /**
- * Writes N valid, clearly synthetic articles (plus sections and authors) into a content directory,
+ * Writes N valid, clearly synthetic stories (plus sections and authors) into a content directory,
  * for benchmarks and scale tests. Deterministic: the same N and seed give the same files.
  *
  *   CONTENT_DIR=/tmp/c10k npx tsx scripts/generate-content.ts --count 10000 [--seed 1]
@@ -153,7 +153,7 @@ export function generateContent({
 }: GenerateOptions) {
   const target = path.resolve(dir);
   if (target === path.resolve(process.cwd(), 'content') || target === path.resolve(__dirname, '..', 'content')) {
-    throw new Error('refusing to write synthetic articles into the repository content/ directory');
+    throw new Error('refusing to write synthetic stories into the repository content/ directory');
   }
   const rand = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
@@ -191,7 +191,7 @@ export function generateContent({
     const paragraphs = Array.from({ length: 4 + Math.floor(rand() * 9) }, () =>
       Array.from({ length: 2 + Math.floor(rand() * 3) }, () => sentence(10 + Math.floor(rand() * 14))).join(' '),
     );
-    const articleTags = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(tagPool)))];
+    const storyTags = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 4) }, () => pick(tagPool)))];
     const published = new Date(now - Math.floor(rand() * span)).toISOString().replace(/\.\d{3}Z$/, '+00:00');
     const title = `Synthetic ${section.name.toLowerCase()} story ${i}: ${place} ${pick(section.words)} ${pick(section.words)}`;
     const frontMatter = [
@@ -199,7 +199,7 @@ export function generateContent({
       `title: ${JSON.stringify(title)}`,
       `dek: ${JSON.stringify(`Generated text for scale tests about ${place} and its ${pick(section.words)}; not real reporting.`)}`,
       `section: ${section.id}`,
-      `tags: ${JSON.stringify(articleTags)}`,
+      `tags: ${JSON.stringify(storyTags)}`,
       `authors: [${pick(authorIds)}]`,
       `publishedAt: ${published}`,
       `dateline: ${place}`,
@@ -227,7 +227,7 @@ function cli() {
   const progress = startProgress('generating');
   const result = generateContent({ count, dir, seed: Number(flag('seed') ?? '1'), onProgress: progress.update });
   progress.finish();
-  console.log(`wrote ${result.count} articles, ${result.authors} authors to ${result.dir} in ${Date.now() - started} ms`);
+  console.log(`wrote ${result.count} stories, ${result.authors} authors to ${result.dir} in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {

@@ -1,8 +1,8 @@
-import { articleHtml } from '@/components/feed/FeedArticleHtml';
+import { storyHtml } from '@/components/feed/FeedStoryHtml';
 import { feedResponse } from '@/lib/feeds/feed-response';
 
 export const revalidate = 30;
 
 export function GET() {
-  return feedResponse('atom', articleHtml);
+  return feedResponse('atom', storyHtml);
 }

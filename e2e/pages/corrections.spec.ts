@@ -38,8 +38,8 @@ test('the latest correction sets dateModified in the structured data and article
   const graphs = await page
     .locator('script[type="application/ld+json"]')
     .evaluateAll((scripts) => scripts.map((s) => JSON.parse(s.textContent) as Record<string, unknown>));
-  const article = graphs.find((g) => g['@type'] === 'NewsArticle')!;
+  const story = graphs.find((g) => g['@type'] === 'NewsArticle')!;
   // updatedAt is 08:30; the correction at 11:45 is later, so it is the modification time.
-  expect(article.dateModified).toBe('2023-02-16T11:45:00+00:00');
+  expect(story.dateModified).toBe('2023-02-16T11:45:00+00:00');
   await expect(page.locator('meta[property="article:modified_time"]')).toHaveAttribute('content', /2023-02-16T11:45:00/);
 });

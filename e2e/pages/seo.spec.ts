@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import sharp from 'sharp';
 import { lastModifiedAt } from '../../lib/content/last-modified';
-import { getPublicAuthorIds, getPublishedArticles, getSections } from '../../lib/content/queries';
+import { getPublicAuthorIds, getPublishedStories, getSections } from '../../lib/content/queries';
 import { slugify } from '../../lib/content/slug';
 import { jsonFeedSchema } from '../../lib/feeds/json-feed';
 import { checkWellFormed, validateXml } from '../../lib/seo/xsd/validate';
@@ -33,41 +33,41 @@ test.describe('structured data and metadata', () => {
     const html = await page.content();
     const scripts = await page.locator('script[type="application/ld+json"]').allTextContents();
     const things = scripts.map((s) => JSON.parse(s) as Thing);
-    const [article] = ofType(things, 'NewsArticle');
-    expect(article, 'one NewsArticle').toBeDefined();
+    const [story] = ofType(things, 'NewsArticle');
+    expect(story, 'one NewsArticle').toBeDefined();
     expect(ofType(things, 'NewsArticle')).toHaveLength(1);
-    expect(article!['@context']).toBe('https://schema.org');
+    expect(story!['@context']).toBe('https://schema.org');
 
     const canonical = linkHref(html, 'canonical')[0];
     expect(canonical).toBe(`${SITE}${SEED}`);
-    expect(article!.headline).toBe(await page.locator('h1').textContent());
-    expect(article!.description).toBe(metaValues(html, 'description')[0]);
-    expect(article!.description).toMatch(/^Belarus’s president backs Russia’s war/);
-    expect(article!.datePublished).toBe('2023-02-18T09:00:00+00:00');
-    expect(article!.dateModified).toBe('2023-02-18T09:00:00+00:00');
-    expect(article!.datePublished).toMatch(OFFSET_DATE);
-    expect(article!.dateModified).toMatch(OFFSET_DATE);
-    expect(article!.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': canonical });
-    expect(article!.url).toBe(canonical);
-    expect(article!.articleSection).toBe('World');
-    expect(article!.keywords).toEqual(['Russia', 'Belarus', 'Ukraine war', 'Diplomacy', 'Defence']);
+    expect(story!.headline).toBe(await page.locator('h1').textContent());
+    expect(story!.description).toBe(metaValues(html, 'description')[0]);
+    expect(story!.description).toMatch(/^Belarus’s president backs Russia’s war/);
+    expect(story!.datePublished).toBe('2023-02-18T09:00:00+00:00');
+    expect(story!.dateModified).toBe('2023-02-18T09:00:00+00:00');
+    expect(story!.datePublished).toMatch(OFFSET_DATE);
+    expect(story!.dateModified).toMatch(OFFSET_DATE);
+    expect(story!.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': canonical });
+    expect(story!.url).toBe(canonical);
+    expect(story!.articleSection).toBe('World');
+    expect(story!.keywords).toEqual(['Russia', 'Belarus', 'Ukraine war', 'Diplomacy', 'Defence']);
 
     // One Person per author, the name alone in name, the author page as url (and it is that person's page).
-    expect(article!.author).toEqual([{ '@type': 'Person', name: 'Mark Jones', url: `${SITE}/authors/mark-jones` }]);
+    expect(story!.author).toEqual([{ '@type': 'Person', name: 'Mark Jones', url: `${SITE}/authors/mark-jones` }]);
     const authorPage = await request.get(served(`${SITE}/authors/mark-jones`, baseURL!));
     expect(authorPage.status()).toBe(200);
     const profile = ofType(jsonLdIn(await authorPage.text()), 'ProfilePage')[0]!;
     expect((profile.mainEntity as Thing).name).toBe('Mark Jones');
 
-    const publisher = article!.publisher as Thing;
+    const publisher = story!.publisher as Thing;
     expect(publisher).toMatchObject({ '@type': 'NewsMediaOrganization', name: 'News Rebeat', url: `${SITE}/` });
     const logo = await request.get(served((publisher.logo as Thing).url as string, baseURL!));
     expect(logo.headers()['content-type']).toBe('image/png');
     expect(pngSize(await logo.body())).toEqual({ width: 512, height: 512 });
 
     // No image of its own: the generated share card, absolute, a 1200x630 PNG.
-    expect(article!.image).toEqual([`${SITE}${SEED}/opengraph-image/card`]);
-    const card = await request.get(served((article!.image as string[])[0]!, baseURL!));
+    expect(story!.image).toEqual([`${SITE}${SEED}/opengraph-image/card`]);
+    const card = await request.get(served((story!.image as string[])[0]!, baseURL!));
     expect(card.status()).toBe(200);
     expect(pngSize(await card.body())).toEqual({ width: 1200, height: 630 });
 
@@ -75,14 +75,14 @@ test.describe('structured data and metadata', () => {
     expect(crumbs!.itemListElement).toEqual([
       { '@type': 'ListItem', position: 1, name: 'News Rebeat', item: `${SITE}/` },
       { '@type': 'ListItem', position: 2, name: 'World', item: `${SITE}/world` },
-      { '@type': 'ListItem', position: 3, name: article!.headline, item: canonical },
+      { '@type': 'ListItem', position: 3, name: story!.headline, item: canonical },
     ]);
   });
 
   test('a story with an image offers it at 16:9, 4:3 and 1:1', async ({ request, baseURL }) => {
     const html = await (await request.get(IMAGE_STORY)).text();
-    const [article] = ofType(jsonLdIn(html), 'NewsArticle');
-    const images = article!.image as string[];
+    const [story] = ofType(jsonLdIn(html), 'NewsArticle');
+    const images = story!.image as string[];
     expect(images).toEqual(['16x9', '4x3', '1x1'].map((r) => `${SITE}/media/${r}/images/samples/ferry-yard.jpg`));
     const ratios = [];
     for (const url of images) {
@@ -177,19 +177,19 @@ test.describe('sitemaps and robots.txt', () => {
     expect(result.output).toMatch(/validates/);
     expect(result.valid).toBe(true);
 
-    const [articles, sections, authorIds] = await Promise.all([getPublishedArticles(), getSections(), getPublicAuthorIds()]);
+    const [stories, sections, authorIds] = await Promise.all([getPublishedStories(), getSections(), getPublicAuthorIds()]);
     const locs = locsIn(xml);
     const expected = [
       `${SITE}/`,
       ...sections.map((s) => `${SITE}/${s.id}`),
-      ...[...new Set(articles.flatMap((a) => a.tags).map((t) => `${SITE}/tags/${slugify(t)}`))],
+      ...[...new Set(stories.flatMap((a) => a.tags).map((t) => `${SITE}/tags/${slugify(t)}`))],
       ...authorIds.map((id) => `${SITE}/authors/${id}`),
-      ...articles.map((a) => `${SITE}/articles/${a.slug}`),
+      ...stories.map((a) => `${SITE}/articles/${a.slug}`),
     ];
     expect(new Set(locs)).toEqual(new Set(expected));
     expect(locs).toHaveLength(expected.length);
-    for (const article of articles) {
-      expect(xml).toContain(`<url><loc>${SITE}/articles/${article.slug}</loc><lastmod>${lastModifiedAt(article)}</lastmod></url>`);
+    for (const story of stories) {
+      expect(xml).toContain(`<url><loc>${SITE}/articles/${story.slug}</loc><lastmod>${lastModifiedAt(story)}</lastmod></url>`);
     }
     // Every listed page exists.
     for (const loc of locs.filter((l) => !l.includes('/tags/'))) {
@@ -207,7 +207,7 @@ test.describe('sitemaps and robots.txt', () => {
     // checked, and the schema validated, in e2e/server/seo-visibility.spec.ts).
     const dates = [...xml.matchAll(/<news:publication_date>([^<]+)</g)].map((m) => Date.parse(m[1]!));
     expect(dates.every((d) => Date.now() - d <= 48 * 3600_000)).toBe(true);
-    const recent = (await getPublishedArticles()).filter((a) => Date.now() - Date.parse(a.publishedAt) <= 48 * 3600_000);
+    const recent = (await getPublishedStories()).filter((a) => Date.now() - Date.parse(a.publishedAt) <= 48 * 3600_000);
     expect(locsIn(xml)).toHaveLength(recent.length);
   });
 
@@ -242,7 +242,7 @@ test.describe('feeds', () => {
       expect(parsed.meta.type).toBe(feed.format);
       expect(parsed.self).toBe(`${SITE}${feed.path}`);
 
-      const expected = (await getPublishedArticles()).filter((a) => !feed.section || a.section === feed.section).slice(0, 50);
+      const expected = (await getPublishedStories()).filter((a) => !feed.section || a.section === feed.section).slice(0, 50);
       expect(parsed.items.map((i) => i.url)).toEqual(expected.map((a) => `${SITE}/articles/${a.slug}`));
       if (feed.format === 'rss') {
         const modified = [...xml.matchAll(/<dcterms:modified>([^<]+)<\/dcterms:modified>/g)].map((m) => Date.parse(m[1]!));
@@ -250,15 +250,15 @@ test.describe('feeds', () => {
         expect(modified).toEqual(expected.map((a) => Date.parse(lastModifiedAt(a))));
       }
       for (const [i, item] of parsed.items.entries()) {
-        const article = expected[i]!;
-        expect(item.title).toBe(article.title);
-        expect(item.id).toBe(`${SITE}/articles/${article.slug}`);
-        expect(item.published?.getTime()).toBe(Date.parse(article.publishedAt));
+        const story = expected[i]!;
+        expect(item.title).toBe(story.title);
+        expect(item.id).toBe(`${SITE}/articles/${story.slug}`);
+        expect(item.published?.getTime()).toBe(Date.parse(story.publishedAt));
         // RSS 2.0 items have no update date: ours carry dcterms:modified, checked below.
-        if (feed.format !== 'rss') expect(item.updated?.getTime()).toBe(Date.parse(lastModifiedAt(article)));
-        expect(item.authors.length).toBe(article.authors.length);
+        if (feed.format !== 'rss') expect(item.updated?.getTime()).toBe(Date.parse(lastModifiedAt(story)));
+        expect(item.authors.length).toBe(story.authors.length);
         expect(item.authors.every((a) => a.name && !a.name.includes('@'))).toBe(true);
-        expect(item.description).toBe(article.dek);
+        expect(item.description).toBe(story.dek);
         expect(item.content?.length).toBeGreaterThan(200);
       }
       const seed = parsed.items.find((i) => i.url === `${SITE}${SEED}`);
@@ -278,7 +278,7 @@ test.describe('feeds', () => {
       expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
       expect(feed.feed_url).toBe(`${SITE}${feedPath}`);
       const section = feedPath.startsWith('/world') ? 'world' : undefined;
-      const expected = (await getPublishedArticles()).filter((a) => !section || a.section === section).slice(0, 50);
+      const expected = (await getPublishedStories()).filter((a) => !section || a.section === section).slice(0, 50);
       expect(feed.items.map((i) => i.id)).toEqual(expected.map((a) => `${SITE}/articles/${a.slug}`));
       for (const item of feed.items) {
         expect(item.date_published).toMatch(OFFSET_DATE);

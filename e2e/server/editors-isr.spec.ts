@@ -45,7 +45,7 @@ async function poll(pathname: string, until: (r: Awaited<ReturnType<typeof get>>
   return last;
 }
 
-const articleFile = (slug: string) => path.join(contentDir, 'articles', `${slug}.mdx`);
+const storyFile = (slug: string) => path.join(contentDir, 'articles', `${slug}.mdx`);
 
 test('a published story whose file breaks keeps serving its last good version; other pages are fine', async () => {
   // Let both pages regenerate from the good files first, so a fresh good version is cached.
@@ -54,8 +54,8 @@ test('a published story whose file breaks keeps serving its last good version; o
   }
   const goodTitle = 'Velmora and Ostrand agree to reopen border crossings';
   const brokenAt = Date.now();
-  writeFileSync(articleFile(MDX_BROKEN), `${readFileSync(articleFile(MDX_BROKEN), 'utf8')}\nLeaked: {process.env.HOME}\n`);
-  writeFileSync(articleFile(YAML_BROKEN), readFileSync(articleFile(YAML_BROKEN), 'utf8').replace(/^title: .*$/m, 'title: [unclosed'));
+  writeFileSync(storyFile(MDX_BROKEN), `${readFileSync(storyFile(MDX_BROKEN), 'utf8')}\nLeaked: {process.env.HOME}\n`);
+  writeFileSync(storyFile(YAML_BROKEN), readFileSync(storyFile(YAML_BROKEN), 'utf8').replace(/^title: .*$/m, 'title: [unclosed'));
 
   // After the window, requests start background regenerations, which fail: Next keeps the last good page.
   await new Promise((resolve) => setTimeout(resolve, WINDOW_MS + 2000 - (Date.now() - brokenAt)));

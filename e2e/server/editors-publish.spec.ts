@@ -247,10 +247,10 @@ test('a new story whose front matter breaks answers 404, never 500, and appears 
 
 test('the live editor: behind preview, noindex, eval allowed on that page only, renders MDX and shows the check', async ({ page }) => {
   expect((await page.goto(`${server.url}/preview/editor`))?.status()).toBe(404);
-  const article = await page.goto(`${server.url}/articles/putin-lukashenko-summit-novo-ogaryovo`);
+  const story = await page.goto(`${server.url}/articles/putin-lukashenko-summit-novo-ogaryovo`);
   // Every page has the site CSP (lib/security/headers.ts); only the editor's allows eval.
-  expect(article?.headers()['content-security-policy']).not.toContain('unsafe-eval');
-  const articleScripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
+  expect(story?.headers()['content-security-policy']).not.toContain('unsafe-eval');
+  const storyScripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
 
   await page.goto(`${server.url}/api/preview?secret=${PREVIEW_SECRET}&path=/preview/editor`);
   const editor = await page.goto(`${server.url}/preview/editor`);
@@ -261,7 +261,7 @@ test('the live editor: behind preview, noindex, eval allowed on that page only, 
   expect(editor?.headers()['x-robots-tag']).toBe('noindex, nofollow');
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
   const editorScripts = await page.locator('script[src]').evaluateAll((s) => s.map((x) => x.getAttribute('src')));
-  const editorOnly = editorScripts.filter((src) => !articleScripts.includes(src));
+  const editorOnly = editorScripts.filter((src) => !storyScripts.includes(src));
   expect(editorOnly.length).toBeGreaterThan(0); // the compiler and editor load here, not on story pages
 
   const source = page.getByLabel('Front matter and body (MDX)');

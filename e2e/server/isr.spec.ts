@@ -57,11 +57,11 @@ test('a new and an edited article are served without a rebuild', async ({ page }
       )
       .replace('Just over 6,000 people', 'Exactly 6,112 people'),
   );
-  const articleUrl = `${server.url}/articles/ardmoor-participatory-budget`;
+  const storyUrl = `${server.url}/articles/ardmoor-participatory-budget`;
   // Before the window passes the prerendered page is still served.
-  expect(await (await fetch(articleUrl)).text()).toContain('Ardmoor lets residents decide');
+  expect(await (await fetch(storyUrl)).text()).toContain('Ardmoor lets residents decide');
 
-  const html = await poll(articleUrl, (h) => h.includes('Exactly 6,112 people'), 3 * WINDOW_MS);
+  const html = await poll(storyUrl, (h) => h.includes('Exactly 6,112 people'), 3 * WINDOW_MS);
   expect(html).toContain('Ardmoor residents choose safer school crossings');
 
   // Listings pick up the new story after their own window.

@@ -52,8 +52,8 @@ test('author and tag fronts paginate too', async ({ request }) => {
   // Tags hold few stories each: a single page, no pagination.
   const html = await (await request.get(`${server.url}/technology`)).text();
   const tagHref = html.match(/href="(\/articles\/synthetic-\d+)"/)![1];
-  const article = await (await request.get(`${server.url}${tagHref}`)).text();
-  const tag = article.match(/href="(\/tags\/[a-z0-9-]+)"/)![1];
+  const story = await (await request.get(`${server.url}${tagHref}`)).text();
+  const tag = story.match(/href="(\/tags\/[a-z0-9-]+)"/)![1];
   expect((await request.get(`${server.url}${tag}`)).status()).toBe(200);
   expect((await request.get(`${server.url}${tag}/page/2`)).status()).toBe(404);
 });

@@ -141,10 +141,10 @@ test('syndicated copy names its original as canonical, in the head and in JSON-L
   const html = await response.text();
   expect(linkHref(html, 'canonical')).toEqual([ORIGINAL]);
   expect(metaValues(html, 'og:url')).toEqual([ORIGINAL]);
-  const article = jsonLdIn(html).find((t) => t['@type'] === 'NewsArticle')!;
-  expect(article.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': ORIGINAL });
-  expect(article.url).toBe(ORIGINAL);
-  expect(article.isBasedOn).toBe(ORIGINAL);
+  const newsArticle = jsonLdIn(html).find((t) => t['@type'] === 'NewsArticle')!;
+  expect(newsArticle.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': ORIGINAL });
+  expect(newsArticle.url).toBe(ORIGINAL);
+  expect(newsArticle.isBasedOn).toBe(ORIGINAL);
   // The page still says where it is on this site, for the breadcrumb trail.
   const crumbs = jsonLdIn(html).find((t) => t['@type'] === 'BreadcrumbList')!;
   expect(JSON.stringify(crumbs)).toContain(`${SITE}/articles/${slugs.syndicated}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseArticle } from './parse';
+import { parseStory } from './parse';
 import { formatProblem } from './problems';
 
 const FILE = 'content/articles/agency-story.mdx';
@@ -22,20 +22,23 @@ function file(extra: string[]) {
 
 describe('canonicalUrl (syndicated copy)', () => {
   it('is accepted with a source', () => {
-    const result = parseArticle(FILE, file(['source: { name: Agency, url: "https://agency.example/x" }', 'canonicalUrl: https://agency.example/x']));
+    const result = parseStory(
+      FILE,
+      file(['source: { name: Agency, url: "https://agency.example/x" }', 'canonicalUrl: https://agency.example/x']),
+    );
     expect(result.ok && result.value.canonicalUrl).toBe('https://agency.example/x');
   });
 
   it('must be an absolute http(s) URL', () => {
-    const result = parseArticle(FILE, file(['source: { name: Agency }', 'canonicalUrl: /articles/elsewhere']));
+    const result = parseStory(FILE, file(['source: { name: Agency }', 'canonicalUrl: /articles/elsewhere']));
     expect(result.problems.map(formatProblem)).toEqual([
       `${FILE}:8:1 canonicalUrl: expected the absolute http(s) URL of the original story, got "/articles/elsewhere"`,
     ]);
-    expect(parseArticle(FILE, file(['source: { name: Agency }', 'canonicalUrl: "ftp://agency.example/x"'])).ok).toBe(false);
+    expect(parseStory(FILE, file(['source: { name: Agency }', 'canonicalUrl: "ftp://agency.example/x"'])).ok).toBe(false);
   });
 
   it('needs a source to credit', () => {
-    const result = parseArticle(FILE, file(['canonicalUrl: https://agency.example/x']));
+    const result = parseStory(FILE, file(['canonicalUrl: https://agency.example/x']));
     expect(result.problems.map(formatProblem)).toEqual([
       `${FILE}:7:1 canonicalUrl: expected a source (name, url) for syndicated copy that sets canonicalUrl, got "https://agency.example/x" without one`,
     ]);

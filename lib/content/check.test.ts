@@ -18,22 +18,67 @@ describe('content check on a directory with one kind of mistake per file', async
   });
 
   it.each([
-    ['articles/bad-date.mdx', 'error articles/bad-date.mdx:7:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"'],
-    ['articles/unknown-author.mdx', 'error articles/unknown-author.mdx:6:21 authors.1: expected the id of a file in content/authors/ (ana-ruiz, ben-ode), got "nobody"'],
-    ['articles/unknown-section.mdx', 'error articles/unknown-section.mdx:4:1 section: expected a section id from content/sections.yaml (world, politics), got "sport"'],
-    ['articles/Bad_Slug.mdx', 'error articles/Bad_Slug.mdx:1:1 slug: expected a file name of lowercase letters, digits and single hyphens, at most 100 characters (e.g. "city-council-vote.mdx"), got "Bad_Slug"'],
-    ['articles/correction-before-publication.mdx', 'error articles/correction-before-publication.mdx:9:5 corrections.0.date: expected a time after publishedAt (2024-05-01T10:00:00+00:00), got "2024-04-30T10:00:00+00:00"'],
-    ['articles/expression.mdx', 'error articles/expression.mdx:10:15 body: JavaScript expressions are not allowed in stories, found {process.env.REVALIDATE_SECRET}: to show a curly brace, write \\{'],
-    ['articles/figure-without-alt.mdx', 'error articles/figure-without-alt.mdx:10:1 body: <Figure> needs the attribute alt (e.g. alt="What the image shows")'],
-    ['articles/missing-image.mdx', 'error articles/missing-image.mdx:9:3 image.src: expected an image file under public/ (public/images/not-there.jpg), got "/images/not-there.jpg", which does not exist'],
-    ['articles/source-url-scheme.mdx', 'error articles/source-url-scheme.mdx:10:3 source.url: expected the absolute http(s) URL of the source, got "data:text/html,<script>alert(1)</script>"'],
-    ['articles/image-src-other-host.mdx', 'error articles/image-src-other-host.mdx:9:3 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//evil.com/x.jpg"'],
-    ['articles/figure-src-other-host.mdx', 'error articles/figure-src-other-host.mdx:12:9 body: <Figure> src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "/\\\\evil.com/x.svg"'],
-    ['articles/long-dek.mdx', 'warning articles/long-dek.mdx:3:1 dek: expected at most 200 characters so it reads well under the headline, got 207'],
+    [
+      'articles/bad-date.mdx',
+      'error articles/bad-date.mdx:7:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"',
+    ],
+    [
+      'articles/unknown-author.mdx',
+      'error articles/unknown-author.mdx:6:21 authors.1: expected the id of a file in content/authors/ (ana-ruiz, ben-ode), got "nobody"',
+    ],
+    [
+      'articles/unknown-section.mdx',
+      'error articles/unknown-section.mdx:4:1 section: expected a section id from content/sections.yaml (world, politics), got "sport"',
+    ],
+    [
+      'articles/Bad_Slug.mdx',
+      'error articles/Bad_Slug.mdx:1:1 slug: expected a file name of lowercase letters, digits and single hyphens, at most 100 characters (e.g. "city-council-vote.mdx"), got "Bad_Slug"',
+    ],
+    [
+      'articles/correction-before-publication.mdx',
+      'error articles/correction-before-publication.mdx:9:5 corrections.0.date: expected a time after publishedAt (2024-05-01T10:00:00+00:00), got "2024-04-30T10:00:00+00:00"',
+    ],
+    [
+      'articles/expression.mdx',
+      'error articles/expression.mdx:10:15 body: JavaScript expressions are not allowed in stories, found {process.env.REVALIDATE_SECRET}: to show a curly brace, write \\{',
+    ],
+    [
+      'articles/figure-without-alt.mdx',
+      'error articles/figure-without-alt.mdx:10:1 body: <Figure> needs the attribute alt (e.g. alt="What the image shows")',
+    ],
+    [
+      'articles/missing-image.mdx',
+      'error articles/missing-image.mdx:9:3 image.src: expected an image file under public/ (public/images/not-there.jpg), got "/images/not-there.jpg", which does not exist',
+    ],
+    [
+      'articles/source-url-scheme.mdx',
+      'error articles/source-url-scheme.mdx:10:3 source.url: expected the absolute http(s) URL of the source, got "data:text/html,<script>alert(1)</script>"',
+    ],
+    [
+      'articles/image-src-other-host.mdx',
+      'error articles/image-src-other-host.mdx:9:3 image.src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "//evil.com/x.jpg"',
+    ],
+    [
+      'articles/figure-src-other-host.mdx',
+      'error articles/figure-src-other-host.mdx:12:9 body: <Figure> src: expected an image path under public/ starting with "/" (e.g. /images/story.jpg), got "/\\\\evil.com/x.svg"',
+    ],
+    [
+      'articles/long-dek.mdx',
+      'warning articles/long-dek.mdx:3:1 dek: expected at most 200 characters so it reads well under the headline, got 207',
+    ],
     ['articles/notes.txt', 'warning articles/notes.txt:1:1 not read: story files must end in .mdx'],
-    ['authors/ana-ruiz.yml', 'error authors/ana-ruiz.yml:1:1 id: expected one file per author, got ana-ruiz.yml and ana-ruiz.yaml for the same id'],
-    ['authors/ben-ode.yaml', 'error authors/ben-ode.yaml:5:3 avatar.src: expected an image file under public/ (public/images/no-such-face.jpg), got "/images/no-such-face.jpg", which does not exist'],
-    ['sections.yaml', 'error sections.yaml:8:5 sections.2.id: expected a section id the site does not use itself (not api, articles, authors, media, opengraph-image, preview, search, sitemaps, tags), got "tags"'],
+    [
+      'authors/ana-ruiz.yml',
+      'error authors/ana-ruiz.yml:1:1 id: expected one file per author, got ana-ruiz.yml and ana-ruiz.yaml for the same id',
+    ],
+    [
+      'authors/ben-ode.yaml',
+      'error authors/ben-ode.yaml:5:3 avatar.src: expected an image file under public/ (public/images/no-such-face.jpg), got "/images/no-such-face.jpg", which does not exist',
+    ],
+    [
+      'sections.yaml',
+      'error sections.yaml:8:5 sections.2.id: expected a section id the site does not use itself (not api, articles, authors, media, opengraph-image, preview, search, sitemaps, tags), got "tags"',
+    ],
   ])('%s: one line naming file, line, field and what was found', (file, expected) => {
     expect(linesOf(file)).toEqual([expected.replace(/ (?=[a-z-]+\/|sections\.yaml)/, ` ${DIR}/`)]);
   });
@@ -55,7 +100,11 @@ describe('content check on a directory with one kind of mistake per file', async
 
   it('points at a component left open, with a hint', () => {
     expect(linesOf('articles/mdx-syntax.mdx')).toEqual([
-      expect.stringMatching(new RegExp(`^error ${at('articles/mdx-syntax.mdx')}:12:1 body: MDX could not read this: Expected a closing tag for \`<PullQuote>\`.*close a component with its end tag`)),
+      expect.stringMatching(
+        new RegExp(
+          `^error ${at('articles/mdx-syntax.mdx')}:12:1 body: MDX could not read this: Expected a closing tag for \`<PullQuote>\`.*close a component with its end tag`,
+        ),
+      ),
     ]);
   });
 

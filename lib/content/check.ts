@@ -7,10 +7,10 @@ import { parseYaml } from './front-matter';
 import type { IndexDb } from './index/database';
 import { knownIds, listContentFolder, readContentFile, withFreshIndex } from './index/reconcile';
 import { checkLink, publicFileExists, type LinkTargets } from './links';
-import { locateField, parseArticle } from './parse';
+import { locateField, parseStory } from './parse';
 import type { ContentProblem } from './problems';
 import { bodyProblems, problemOf } from './rules';
-import type { Article, Author, StoryFile } from './schema';
+import type { Story, Author, StoryFile } from './schema';
 import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
 
@@ -43,16 +43,21 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   const problems: ContentProblem[] = rows.flatMap((r) => JSON.parse(r.problems) as ContentProblem[]);
   if (!rows.some((r) => r.kind === 'sections')) {
     const file = displayPath(path.join(dir, 'sections.yaml'));
-    problems.push(problemOf('site.sections-file', file, { line: 1, column: 1 }, 'expected a sections file listing the site sections in order'));
+    problems.push(
+      problemOf('site.sections-file', file, { line: 1, column: 1 }, 'expected a sections file listing the site sections in order'),
+    );
   }
   const authors = new Map(
-    (db.prepare('SELECT id, author FROM authors').all() as { id: string; author: string }[]).map((r) => [r.id, JSON.parse(r.author) as Author]),
+    (db.prepare('SELECT id, author FROM authors').all() as { id: string; author: string }[]).map((r) => [
+      r.id,
+      JSON.parse(r.author) as Author,
+    ]),
   );
   const targets = indexLinkTargets(db, publicDir);
   problems.push(...(await checkAuthorFiles(dir, authors, publicDir)));
 
-  const articleFiles = await listDir(path.join(dir, 'articles'));
-  for (const name of articleFiles.filter((n) => !n.endsWith('.mdx'))) {
+  const storyFiles = await listDir(path.join(dir, 'articles'));
+  for (const name of storyFiles.filter((n) => !n.endsWith('.mdx'))) {
     const file = displayPath(path.join(dir, 'articles', name));
     problems.push(problemOf('site.mdx-extension', file, { line: 1, column: 1 }, 'not read: story files must end in .mdx'));
   }
@@ -60,19 +65,19 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   const tagSpellings = new Map<string, Map<string, { file: string; source: string; index: number }>>();
   // Every story whose front matter is valid, even one left out for its body or references, is
   // checked for the rest, so one run shows everything.
-  const stories = rows.filter((r) => r.kind === 'article' && r.parsed);
+  const stories = rows.filter((r) => r.kind === 'story' && r.parsed);
   for (const [i, row] of stories.entries()) {
     if (i % 500 === 0) onProgress?.(i, stories.length, 'links and tags');
     if (!row.parsed) continue;
-    const article = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
+    const story = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
     const source = (await readContentFile(path.join(dir, row.path))) ?? '';
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
-    problems.push(...siteRules(article, source, refs, targets));
-    article.tags.forEach((tag, i) => {
+    problems.push(...siteRules(story, source, refs, targets));
+    story.tags.forEach((tag, i) => {
       const slug = slugify(tag);
       if (!slug) return;
       const spellings = tagSpellings.get(slug) ?? new Map<string, { file: string; source: string; index: number }>();
-      if (!spellings.has(tag)) spellings.set(tag, { file: article.file, source, index: i });
+      if (!spellings.has(tag)) spellings.set(tag, { file: story.file, source, index: i });
       tagSpellings.set(slug, spellings);
     });
   }
@@ -89,7 +94,7 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     }
   }
 
-  const files = articleFiles.length + authors.size + 1;
+  const files = storyFiles.length + authors.size + 1;
   return { problems: sortProblems(dedupe(problems)), files };
 }
 
@@ -99,45 +104,48 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
  * from the server's content index.
  */
 export async function checkStorySource(file: string, source: string, db: IndexDb, publicDir: string): Promise<ContentProblem[]> {
-  const parsed = parseArticle(file, source, knownIds(db));
+  const parsed = parseStory(file, source, knownIds(db));
   const problems = [...parsed.problems];
   const body = parsed.ok ? parsed.value.body : parsed.body;
   if (body === undefined) return sortProblems(problems);
   // Checking caches nothing (lib/mdx/compile.ts): what an editor types leaves no trace.
   const { issues, references } = await checkBody(body);
   problems.push(...bodyProblems(file, issues));
-  const article = parsed.ok ? parsed.value : parsed.asWritten;
-  if (!article) return sortProblems(problems);
+  const story = parsed.ok ? parsed.value : parsed.asWritten;
+  if (!story) return sortProblems(problems);
   const targets = indexLinkTargets(db, publicDir);
   // The story being edited may link to itself, or be new.
-  const articles = {
-    has: (slug: string) => slug === article.slug || targets.articles.has(slug),
-    get: (slug: string) => (slug === article.slug ? article : targets.articles.get(slug)),
+  const stories = {
+    has: (slug: string) => slug === story.slug || targets.stories.has(slug),
+    get: (slug: string) => (slug === story.slug ? story : targets.stories.get(slug)),
   };
-  problems.push(...siteRules(article, source, references, { ...targets, articles }));
+  problems.push(...siteRules(story, source, references, { ...targets, stories }));
   return sortProblems(problems);
 }
 
 /** The site rules on a story (lib/content/rules.ts): images that exist, links that resolve. */
 function siteRules(
-  article: Pick<StoryFile, 'file' | 'image' | 'publishedAt'>,
+  story: Pick<StoryFile, 'file' | 'image' | 'publishedAt'>,
   source: string,
   references: BodyReferences | undefined,
   targets: LinkTargets,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  if (article.image && !publicFileExists(targets.publicDir, article.image.src)) {
-    const at = locateField(article.file, source, ['image', 'src']);
-    problems.push(problemOf('site.image-exists', article.file, at, missingImage(article.image.src), 'image.src'));
+  if (story.image && !publicFileExists(targets.publicDir, story.image.src)) {
+    const at = locateField(story.file, source, ['image', 'src']);
+    problems.push(problemOf('site.image-exists', story.file, at, missingImage(story.image.src), 'image.src'));
   }
   for (const link of references?.links ?? []) {
-    const problem = checkLink(link.url, article, targets);
-    if (problem) problems.push(problemOf(problem.severity === 'error' ? 'site.link-resolves' : 'site.link-published', article.file, link, problem.message, 'body'));
+    const problem = checkLink(link.url, story, targets);
+    if (problem)
+      problems.push(
+        problemOf(problem.severity === 'error' ? 'site.link-resolves' : 'site.link-published', story.file, link, problem.message, 'body'),
+      );
   }
   for (const image of references?.images ?? []) {
     // A src that breaks the image-path rule is already refused by the body check.
     if (isImagePath(image.src) && !publicFileExists(targets.publicDir, image.src)) {
-      problems.push(problemOf('site.image-exists', article.file, image, `<Figure> src: ${missingImage(image.src)}`, 'body'));
+      problems.push(problemOf('site.image-exists', story.file, image, `<Figure> src: ${missingImage(image.src)}`, 'body'));
     }
   }
   return problems;
@@ -149,20 +157,20 @@ function missingImage(src: string): string {
 
 /** What links may point to, looked up in the index one link at a time. */
 function indexLinkTargets(db: IndexDb, publicDir: string): LinkTargets {
-  const story = db.prepare('SELECT article FROM stories WHERE slug = ?');
+  const story = db.prepare('SELECT story FROM stories WHERE slug = ?');
   const file = db.prepare('SELECT parsed FROM files WHERE path = ?');
-  const lookup = (slug: string): Pick<Article, 'draft' | 'publishedAt'> | undefined | null => {
-    const row = (story.get(slug) ?? file.get(`articles/${slug}.mdx`)) as { article?: string; parsed?: string | null } | undefined;
+  const lookup = (slug: string): Pick<Story, 'draft' | 'publishedAt'> | undefined | null => {
+    const row = (story.get(slug) ?? file.get(`articles/${slug}.mdx`)) as { story?: string; parsed?: string | null } | undefined;
     if (!row) return null;
-    const json = row.article ?? row.parsed;
-    return json ? (JSON.parse(json) as Article) : undefined;
+    const json = row.story ?? row.parsed;
+    return json ? (JSON.parse(json) as Story) : undefined;
   };
   const has = (sql: string) => {
     const statement = db.prepare(sql);
     return { has: (key: string) => statement.get(key) !== undefined };
   };
   return {
-    articles: { has: (slug) => lookup(slug) !== null, get: (slug) => lookup(slug) ?? undefined },
+    stories: { has: (slug) => lookup(slug) !== null, get: (slug) => lookup(slug) ?? undefined },
     authors: has('SELECT 1 FROM authors WHERE id = ?'),
     sections: has('SELECT 1 FROM sections WHERE id = ?'),
     tags: has('SELECT 1 FROM tag_counts WHERE tag = ? AND stories > 0'),
@@ -180,7 +188,15 @@ async function checkAuthorFiles(dir: string, authors: ReadonlyMap<string, Author
     const other = byId.get(id);
     if (other) {
       const file = displayPath(path.join(dir, 'authors', name));
-      problems.push(problemOf('site.author-one-file', file, { line: 1, column: 1 }, `expected one file per author, got ${name} and ${other} for the same id`, 'id'));
+      problems.push(
+        problemOf(
+          'site.author-one-file',
+          file,
+          { line: 1, column: 1 },
+          `expected one file per author, got ${name} and ${other} for the same id`,
+          'id',
+        ),
+      );
     }
     byId.set(id, name);
   }

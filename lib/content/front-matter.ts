@@ -84,11 +84,7 @@ export function splitFrontMatter(file: string, source: string): FrontMatterFile 
 }
 
 /** Turns zod issues into problems that point at the offending line, quoting what was found. */
-export function issuesToProblems(
-  file: string,
-  source: YamlSource,
-  issues: readonly z.core.$ZodIssue[],
-): ContentProblem[] {
+export function issuesToProblems(file: string, source: YamlSource, issues: readonly z.core.$ZodIssue[]): ContentProblem[] {
   return issues.map((issue) => {
     const field = issue.path.map(String).join('.');
     const got = valueAt(source.data, issue.path);

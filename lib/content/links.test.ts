@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { checkLink, type LinkTargets } from './links';
 
 const targets: LinkTargets = {
-  articles: new Map([
+  stories: new Map([
     ['published', { draft: false, publishedAt: '2024-01-01T00:00:00Z' }],
     ['a-draft', { draft: true, publishedAt: '2024-01-01T00:00:00Z' }],
     ['later', { draft: false, publishedAt: '2024-09-01T00:00:00Z' }],

@@ -3,12 +3,12 @@ import path from 'node:path';
 import { formatDateTime } from '@/lib/format/display-dates';
 import { siteUrl } from '@/lib/site';
 import { FIXED_PATHS, paths } from '@/lib/urls';
-import type { Article } from './schema';
+import type { Story } from './schema';
 
 /** What a link in a story can point to on this site. */
 export type LinkTargets = {
   /** Every story file by slug; undefined when the file has errors (the link is fine, the file is not). */
-  articles: Lookup<string, Pick<Article, 'draft' | 'publishedAt'> | undefined>;
+  stories: Lookup<string, Pick<Story, 'draft' | 'publishedAt'> | undefined>;
   authors: Pick<ReadonlySet<string>, 'has'>;
   sections: Pick<ReadonlySet<string>, 'has'>;
   /** Tag URL segments (slugified) used by at least one story. */
@@ -31,7 +31,7 @@ function segmentAfter(pathname: string, prefix: string): string | undefined {
 }
 
 // A story's, an author's and a tag's addresses with the name left out: what comes after is the name.
-const ARTICLE_PREFIX = paths.article('');
+const STORY_PREFIX = paths.story('');
 const AUTHOR_PREFIX = paths.author('');
 const TAG_PREFIX = paths.tag('');
 
@@ -40,7 +40,7 @@ const TAG_PREFIX = paths.tag('');
  * starting with "/", or a full address on SITE_URL) must name a story, author, section, tag, one
  * of the fixed pages, or a file under public/.
  */
-export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targets: LinkTargets): LinkProblem | undefined {
+export function checkLink(url: string, from: Pick<Story, 'publishedAt'>, targets: LinkTargets): LinkProblem | undefined {
   if (url.startsWith('#')) return undefined;
   let pathname: string;
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) {
@@ -70,10 +70,10 @@ export function checkLink(url: string, from: Pick<Article, 'publishedAt'>, targe
   if (FIXED_ROUTES.has(clean)) return undefined;
   const missing = (what: string) => ({ severity: 'error' as const, message: `expected a link to ${what}, got ${JSON.stringify(url)}` });
 
-  const slug = segmentAfter(clean, ARTICLE_PREFIX);
+  const slug = segmentAfter(clean, STORY_PREFIX);
   if (slug) {
-    if (!targets.articles.has(slug)) return missing(`an existing story (no content/articles/${slug}.mdx)`);
-    const target = targets.articles.get(slug);
+    if (!targets.stories.has(slug)) return missing(`an existing story (no content/articles/${slug}.mdx)`);
+    const target = targets.stories.get(slug);
     if (target?.draft) {
       return { severity: 'warning', message: `links to a draft, which readers cannot open until it is published: ${url}` };
     }

@@ -2,7 +2,7 @@ import { countWords } from '@/lib/mdx/plain-text';
 import type { ContentProblem } from './problems';
 import { runAuthorRules, runSectionsRules, runStoryRules, type KnownIds } from './rules';
 import { splitFrontMatter } from './front-matter';
-import type { Article, Author, Section, StoryFile } from './schema';
+import type { Story, Author, Section, StoryFile } from './schema';
 
 /**
  * A parsed file: its value when no rule refuses it, and every problem found (warnings too, with a
@@ -10,22 +10,23 @@ import type { Article, Author, Section, StoryFile } from './schema';
  * right, so that the body's and the site's rules run in the same pass: one run reports every
  * problem of the file.
  */
-export type Parsed<T> = { ok: true; value: T; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[]; body?: string; asWritten?: T };
+export type Parsed<T> =
+  { ok: true; value: T; problems: ContentProblem[] } | { ok: false; problems: ContentProblem[]; body?: string; asWritten?: T };
 
 /**
- * Parses one article file by the rules of lib/content/rules.ts. `file` is the display path; the
+ * Parses one story file by the rules of lib/content/rules.ts. `file` is the display path; the
  * slug comes from its name. Given `known` authors and sections, the story's references are checked too.
  */
-export function parseArticle(file: string, source: string, known?: KnownIds): Parsed<StoryFile> {
+export function parseStory(file: string, source: string, known?: KnownIds): Parsed<StoryFile> {
   const { frontMatter, body, problems, slug } = runStoryRules(file, source, known);
   if (body === undefined) return { ok: false, problems };
-  const article = frontMatter && { ...frontMatter, slug, file, body };
-  if (article && !problems.some((p) => p.severity === 'error')) return { ok: true, value: article, problems };
-  return { ok: false, problems, body, ...(article ? { asWritten: article } : {}) };
+  const story = frontMatter && { ...frontMatter, slug, file, body };
+  if (story && !problems.some((p) => p.severity === 'error')) return { ok: true, value: story, problems };
+  return { ok: false, problems, body, ...(story ? { asWritten: story } : {}) };
 }
 
-/** The article a checked story file makes, given its body's plain text (from the body check). */
-export function articleOf({ body: _, ...story }: StoryFile, text: string): Article {
+/** The story a checked story file makes, given its body's plain text (from the body check). */
+export function storyOf({ body: _, ...story }: StoryFile, text: string): Story {
   return { ...story, text, wordCount: countWords(text) };
 }
 

@@ -1,7 +1,7 @@
 import { PAGE_SIZE, pageCount, pageOffset, type PageOf } from '@/lib/pagination';
 import { sql, type IndexDb } from './index/database';
 import { PUBLIC_ROW, publicParams, publicWhere } from './index/public-view';
-import { STORY_COLUMNS, storiesBySlug, toArticle, type StoryColumns } from './index/rows';
+import { STORY_COLUMNS, storiesBySlug, toStory, type StoryColumns } from './index/rows';
 import { monthOf, monthRange } from './index/months';
 import { contentDb, readIfChanged, readStorySource } from './index/runtime';
 import { isValidSlug } from './slug';
@@ -17,8 +17,8 @@ import {
   type CandidateSource,
   type RelatedScore,
   type TermWeight,
-} from './related';
-import type { Article, Author, Section } from './schema';
+} from './related-ranking';
+import type { Story, Author, Section } from './schema';
 
 /**
  * What pages, feeds, sitemaps and search ask of the content, answered from the content index
@@ -44,8 +44,8 @@ const LISTING_PAGE: Record<ListingKind, string> = {
   author: `SELECT x.slug FROM story_authors x INDEXED BY story_authors_by_time WHERE x.author = @key AND ${publicWhere('x')} ORDER BY x.published_ms DESC, x.slug`,
 };
 
-function all(db: IndexDb, query: string, params: Record<string, unknown> = {}): Article[] {
-  return (sql(db, query).all({ ...publicParams(), ...params }) as StoryColumns[]).map(toArticle);
+function all(db: IndexDb, query: string, params: Record<string, unknown> = {}): Story[] {
+  return (sql(db, query).all({ ...publicParams(), ...params }) as StoryColumns[]).map(toStory);
 }
 
 export async function getSections(): Promise<readonly Section[]> {
@@ -54,7 +54,9 @@ export async function getSections(): Promise<readonly Section[]> {
 
 /** The sections of a given index, in navigation order (getSections, and benches on a file). */
 export function sectionsIn(db: IndexDb): Section[] {
-  return (sql(db, 'SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map((r) => JSON.parse(r.section) as Section);
+  return (sql(db, 'SELECT section FROM sections ORDER BY position').all() as { section: string }[]).map(
+    (r) => JSON.parse(r.section) as Section,
+  );
 }
 
 export async function getSection(id: string): Promise<Section | undefined> {
@@ -75,17 +77,17 @@ export function authorsIn(db: IndexDb, ids: readonly string[]): Author[] {
 }
 
 /** The public story with this slug, or undefined (unknown, draft, scheduled or hidden sample). */
-export async function getArticle(slug: string): Promise<Article | undefined> {
+export async function getStory(slug: string): Promise<Story | undefined> {
   const db = await contentDb();
   return all(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`, { slug })[0];
 }
 
 export type StoryForPage =
-  | { kind: 'story'; article: Article; public: boolean; /** The body, compiled when it was checked. */ code: string }
+  | { kind: 'story'; story: Story; public: boolean; /** The body, compiled when it was checked. */ code: string }
   | { kind: 'problems'; slug: string; problems: readonly ContentProblem[] };
 
 /**
- * The story an article page shows. Readers get public stories only, in their last good version (a
+ * The story a story page shows. Readers get public stories only, in their last good version (a
  * file that breaks later keeps its story as it was). In preview (draft mode), drafts and scheduled
  * stories too, and a story file with errors shows its problems. A story that never had a good
  * version does not exist for readers: a 404, exactly like a URL that never existed.
@@ -108,7 +110,7 @@ async function storyForPage(slug: string, preview: boolean): Promise<StoryForPag
     if (problems.length) return { kind: 'problems', slug, problems };
   }
   if (!row || (!row.visible && !preview)) return undefined;
-  return { kind: 'story', article: toArticle(row), public: row.visible === 1, code: row.compiled };
+  return { kind: 'story', story: toStory(row), public: row.visible === 1, code: row.compiled };
 }
 
 /** The compiled bodies of these stories, by slug (feeds render them as HTML). */
@@ -131,22 +133,30 @@ export async function storyFileKnown(slug: string): Promise<boolean> {
 }
 
 /** The newest public stories, of one section when given. */
-export async function getNewestStories(limit: number, { section }: { section?: string } = {}): Promise<Article[]> {
+export async function getNewestStories(limit: number, { section }: { section?: string } = {}): Promise<Story[]> {
   const db = await contentDb();
   return section
-    ? all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_SECTION} WHERE s.section = @section AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, {
-        section,
-        limit,
-      })
+    ? all(
+        db,
+        `SELECT ${STORY_COLUMNS} FROM ${BY_SECTION} WHERE s.section = @section AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`,
+        {
+          section,
+          limit,
+        },
+      )
     : all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`, { limit });
 }
 
 /** Public stories published at or after `sinceMs`, newest first (the news sitemap's two days). */
-export async function getStoriesSince(sinceMs: number): Promise<Article[]> {
+export async function getStoriesSince(sinceMs: number): Promise<Story[]> {
   const db = await contentDb();
-  return all(db, `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE s.published_ms >= @since AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug`, {
-    since: sinceMs,
-  });
+  return all(
+    db,
+    `SELECT ${STORY_COLUMNS} FROM ${BY_TIME} WHERE s.published_ms >= @since AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug`,
+    {
+      since: sinceMs,
+    },
+  );
 }
 
 export type ListingKind = 'section' | 'tag' | 'author';
@@ -167,7 +177,10 @@ const rangeOf = (kind: string, key: string) => (kind === 'month' ? monthRange(ke
  */
 function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string, now = Date.now()): number {
   const params = publicParams(now);
-  const kept = sql(db, 'SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as { sample: number; stories: number }[];
+  const kept = sql(db, 'SELECT sample, stories FROM listing_counts WHERE kind = ? AND key = ?').all(kind, key) as {
+    sample: number;
+    stories: number;
+  }[];
   const listed = kept.reduce((sum, r) => sum + (r.sample === 0 || params.samples === 1 ? r.stories : 0), 0);
   return Math.max(0, listed - countScheduled(db, kind, key, now));
 }
@@ -175,8 +188,10 @@ function countListing(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string, 
 /** Listed stories of a listing whose time has not come: few, and found in a short index range. */
 function countScheduled(db: IndexDb, kind: keyof typeof LISTING_SQL, key: string, now = Date.now()): number {
   const listing = LISTING_SQL[kind];
-  const row = sql(db, `SELECT count(*) AS n FROM stories s ${listing.join} WHERE ${listing.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`)
-    .get({ ...publicParams(now), ...(listing.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
+  const row = sql(
+    db,
+    `SELECT count(*) AS n FROM stories s ${listing.join} WHERE ${listing.where} AND s.listed = 1 AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)`,
+  ).get({ ...publicParams(now), ...(listing.where.includes('@key') ? { key } : {}), ...rangeOf(kind, key) }) as { n: number };
   return row.n;
 }
 
@@ -194,14 +209,21 @@ export function countPublicSince(db: IndexDb, fromMs: number, now = Date.now()):
   const params = publicParams(now);
   const first = monthOf(fromMs);
   const { end } = monthRange(first);
-  const head = sql(db,
+  const head = sql(
+    db,
     `SELECT count(*) AS n FROM stories s WHERE s.listed = 1 AND s.published_ms >= @from AND s.published_ms < @end AND s.published_ms <= @now AND (s.sample = 0 OR @samples = 1)`,
   ).get({ ...params, from: fromMs, end }) as { n: number };
-  const later = sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'month' AND key > @first AND (sample = 0 OR @samples = 1)").get({
+  const later = sql(
+    db,
+    "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'month' AND key > @first AND (sample = 0 OR @samples = 1)",
+  ).get({
     first,
     samples: params.samples,
   }) as { n: number };
-  const scheduled = sql(db, 'SELECT count(*) AS n FROM stories s WHERE s.listed = 1 AND s.published_ms >= @end AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)').get({
+  const scheduled = sql(
+    db,
+    'SELECT count(*) AS n FROM stories s WHERE s.listed = 1 AND s.published_ms >= @end AND s.published_ms > @now AND (s.sample = 0 OR @samples = 1)',
+  ).get({
     ...params,
     end,
   }) as { n: number };
@@ -217,11 +239,11 @@ export type ListingSummary = { key: string; stories: number; modifiedMs: number 
 export async function getListingSummaries(kind: keyof typeof LISTING_SQL): Promise<ListingSummary[]> {
   const db = await contentDb();
   const params = publicParams();
-  const rows = sql(db, 
-      `SELECT key, sum(stories) AS stories, max(modified_ms) AS modified FROM listing_counts
+  const rows = sql(
+    db,
+    `SELECT key, sum(stories) AS stories, max(modified_ms) AS modified FROM listing_counts
        WHERE kind = @kind AND (sample = 0 OR @samples = 1) GROUP BY key HAVING sum(stories) > 0 ORDER BY key`,
-    )
-    .all({ kind, samples: params.samples }) as { key: string; stories: number; modified: number }[];
+  ).all({ kind, samples: params.samples }) as { key: string; stories: number; modified: number }[];
   return rows.flatMap((r) => {
     const stories = r.stories - countScheduled(db, kind, r.key);
     return stories > 0 ? [{ key: r.key, stories, modifiedMs: Math.min(r.modified, params.now) }] : [];
@@ -229,7 +251,7 @@ export async function getListingSummaries(kind: keyof typeof LISTING_SQL): Promi
 }
 
 /** Public stories of one month in publication order, a slice of them: one part of a split sitemap. */
-export async function getMonthStories(month: string, offset: number, limit: number): Promise<Article[]> {
+export async function getMonthStories(month: string, offset: number, limit: number): Promise<Story[]> {
   const db = await contentDb();
   return all(
     db,
@@ -240,7 +262,7 @@ export async function getMonthStories(month: string, offset: number, limit: numb
 }
 
 /** One page of a section, tag or author listing, newest first; undefined past the last page. */
-export async function getListingPage(kind: ListingKind, key: string, page: number, size = PAGE_SIZE): Promise<PageOf<Article> | undefined> {
+export async function getListingPage(kind: ListingKind, key: string, page: number, size = PAGE_SIZE): Promise<PageOf<Story> | undefined> {
   const db = await contentDb();
   const totalItems = countListing(db, kind, key);
   const offset = pageOffset(page, totalItems, size);
@@ -260,8 +282,10 @@ export type Tag = { slug: string; name: string; stories: number };
 /** A tag with public stories, named as its newest story spells it. */
 export async function getTag(slug: string): Promise<Tag | undefined> {
   const db = await contentDb();
-  const newest = sql(db, `SELECT x.name FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT 1`)
-    .get({ ...publicParams(), tag: slug }) as { name: string } | undefined;
+  const newest = sql(
+    db,
+    `SELECT x.name FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT 1`,
+  ).get({ ...publicParams(), tag: slug }) as { name: string } | undefined;
   if (!newest) return undefined;
   return { slug, name: newest.name, stories: countListing(db, 'tag', slug) };
 }
@@ -291,36 +315,39 @@ export async function getPrerenderSlugs(limit: number): Promise<string[]> {
 }
 
 /** Other public stories by the story's first author, newest first. */
-export async function getMoreFromAuthor(article: Article, limit = 4): Promise<Article[]> {
-  const authorId = article.authors[0];
+export async function getMoreFromAuthor(story: Story, limit = 4): Promise<Story[]> {
+  const authorId = story.authors[0];
   if (!authorId) return [];
   const db = await contentDb();
   return all(
     db,
     `SELECT ${STORY_COLUMNS} FROM ${BYLINED}
      WHERE x.author = @author AND x.listed = 1 AND s.slug != @slug AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
-    { author: authorId, slug: article.slug, limit },
+    { author: authorId, slug: story.slug, limit },
   );
 }
 
 /**
- * Related stories with their score breakdown (related.ts), ranked on request from bounded lists
+ * Related stories with their score breakdown (related-ranking.ts), ranked on request from bounded lists
  * the index keeps: a scheduled story joins the lists at its time, with no file change.
  */
-export async function getRelated(article: Article, limit = 5): Promise<{ article: Article; why: RelatedScore }[]> {
+export async function getRelated(story: Story, limit = 5): Promise<{ story: Story; why: RelatedScore }[]> {
   const db = await contentDb();
   const params = publicParams();
-  const vector = sql(db, 'SELECT term, weight FROM story_terms WHERE slug = ?').all(article.slug) as TermWeight[];
+  const vector = sql(db, 'SELECT term, weight FROM story_terms WHERE slug = ?').all(story.slug) as TermWeight[];
   const total = (sql(db, "SELECT coalesce(sum(stories), 0) AS n FROM listing_counts WHERE kind = 'all'").get() as { n: number }).n;
-  const termQuery = sql(db, 
+  const termQuery = sql(
+    db,
     `SELECT t.slug, t.weight FROM story_terms t CROSS JOIN ${PUBLIC_ROW} ON s.slug = t.slug WHERE t.term = @term AND ${PUBLIC} ORDER BY t.weight DESC, t.slug LIMIT ${POSTINGS_PER_TERM}`,
   );
-  const tagQuery = sql(db, 
+  const tagQuery = sql(
+    db,
     `SELECT x.slug FROM story_tags x WHERE x.tag = @tag AND ${publicWhere('x')} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
   );
   const tagCount = sql(db, 'SELECT stories FROM tag_counts WHERE tag = ?');
   const near = (direction: 'before' | 'after') =>
-    sql(db, 
+    sql(
+      db,
       `SELECT s.slug, s.published_ms FROM ${BY_SECTION} WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
        ORDER BY s.published_ms ${direction === 'before' ? 'DESC' : 'ASC'} LIMIT ${SECTION_NEIGHBOURS}`,
     );
@@ -332,7 +359,7 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
       const args = { ...params, section: subject.section, slug: subject.slug, at: subject.publishedMs };
       type Near = { slug: string; published_ms: number };
       const both = [...(near('before').all(args) as Near[]), ...(near('after').all(args) as Near[])];
-      // The nearest in time on either side, as in memory (related.ts).
+      // The nearest in time on either side, as in memory (related-ranking.ts).
       both.sort((a, b) => Math.abs(a.published_ms - subject.publishedMs) - Math.abs(b.published_ms - subject.publishedMs));
       return both.slice(0, SECTION_NEIGHBOURS).map((r) => r.slug);
     },
@@ -340,7 +367,10 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
       // One query for every candidate (a few hundred), not one each. CROSS JOIN makes SQLite look
       // each slug up: with IN (...) it chose to walk every public story (ADR 0010).
       const rows = slugs.length
-        ? (sql(db, `SELECT s.slug, s.section, s.published_ms FROM json_each(@slugs) j CROSS JOIN ${PUBLIC_ROW} ON s.slug = j.value WHERE ${PUBLIC}`).all({
+        ? (sql(
+            db,
+            `SELECT s.slug, s.section, s.published_ms FROM json_each(@slugs) j CROSS JOIN ${PUBLIC_ROW} ON s.slug = j.value WHERE ${PUBLIC}`,
+          ).all({
             ...params,
             slugs: JSON.stringify(slugs),
           }) as { slug: string; section: string; published_ms: number }[])
@@ -348,9 +378,14 @@ export async function getRelated(article: Article, limit = 5): Promise<{ article
       return new Map(rows.map((r) => [r.slug, { section: r.section, publishedMs: r.published_ms }]));
     },
   };
-  const ranked = rankRelated(relatedSubject(article, vector), source, limit);
-  const bySlug = new Map(storiesBySlug(db, ranked.map((r) => r.slug)).map((a) => [a.slug, a]));
-  return ranked.flatMap((why) => (bySlug.get(why.slug) ? [{ article: bySlug.get(why.slug)!, why }] : []));
+  const ranked = rankRelated(relatedSubject(story, vector), source, limit);
+  const bySlug = new Map(
+    storiesBySlug(
+      db,
+      ranked.map((r) => r.slug),
+    ).map((a) => [a.slug, a]),
+  );
+  return ranked.flatMap((why) => (bySlug.get(why.slug) ? [{ story: bySlug.get(why.slug)!, why }] : []));
 }
 
 /** Where a story was listed while public, and what its row says now: what push-to-publish plans from. */
@@ -366,25 +401,36 @@ export async function revalidationIndex({ sitemapParts = 0 } = {}): Promise<Refr
   const errorsOf = (slug: string) => getFileProblems(db, `articles/${slug}.mdx`).filter((p) => p.severity === 'error');
   return {
     publicStory(slug) {
-      const row = sql(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`).get({ ...params, slug }) as StoryColumns | undefined;
+      const row = sql(db, `SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug = @slug AND ${PUBLIC}`).get({ ...params, slug }) as
+        StoryColumns | undefined;
       if (!row) return undefined;
-      const article = toArticle(row);
-      return { sections: [article.section], tags: article.tags, authors: article.authors };
+      const story = toStory(row);
+      return { sections: [story.section], tags: story.tags, authors: story.authors };
     },
     isBroken: (slug) => errorsOf(slug).length > 0,
-    isKnown: (slug) => Boolean(sql(db, 'SELECT 1 FROM stories WHERE slug = ? UNION SELECT 1 FROM files WHERE path = ?').get(slug, `articles/${slug}.mdx`)),
+    isKnown: (slug) =>
+      Boolean(sql(db, 'SELECT 1 FROM stories WHERE slug = ? UNION SELECT 1 FROM files WHERE path = ?').get(slug, `articles/${slug}.mdx`)),
     listedUnder: refsOf,
     storiesBy: (id, limit) =>
       (
-        sql(db, `SELECT s.slug FROM ${BYLINED} WHERE x.author = @id AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`)
-          .all({ ...params, id, limit }) as { slug: string }[]
+        sql(
+          db,
+          `SELECT s.slug FROM ${BYLINED} WHERE x.author = @id AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
+        ).all({ ...params, id, limit }) as { slug: string }[]
       ).map((r) => r.slug),
     storiesSharing: ({ sections, tags }, limit) => {
       const found = new Set<string>();
-      const bySection = sql(db, `SELECT s.slug FROM ${BY_SECTION} WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`);
-      const byTag = sql(db, `SELECT s.slug FROM ${TAGGED} WHERE x.tag = @key AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`);
+      const bySection = sql(
+        db,
+        `SELECT s.slug FROM ${BY_SECTION} WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`,
+      );
+      const byTag = sql(
+        db,
+        `SELECT s.slug FROM ${TAGGED} WHERE x.tag = @key AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
+      );
       for (const key of sections) for (const r of bySection.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
-      for (const key of new Set(tags.map(tagKey))) for (const r of byTag.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
+      for (const key of new Set(tags.map(tagKey)))
+        for (const r of byTag.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
       return [...found].slice(0, limit);
     },
     listingPages: (kind, key) => pageCount(countListing(db, kind, kind === 'tag' ? tagKey(key) : key)),
@@ -415,6 +461,6 @@ export async function getStorySource(slug: string): Promise<{ file: string; sour
  * Every public story, newest first: for tools, tests and the bench. It reads the whole archive,
  * so no page, feed or sitemap calls it.
  */
-export async function getPublishedArticles(): Promise<Article[]> {
+export async function getPublishedStories(): Promise<Story[]> {
   return getNewestStories(-1);
 }

@@ -45,7 +45,8 @@ describe('reserved section ids', () => {
   });
 
   it('include the routes a section could shadow, and no dynamic segment', () => {
-    for (const id of ['media', 'sitemaps', 'search', 'api', 'preview', 'robots.txt', 'opengraph-image', '_next']) expect(RESERVED_SECTION_IDS.has(id)).toBe(true);
+    for (const id of ['media', 'sitemaps', 'search', 'api', 'preview', 'robots.txt', 'opengraph-image', '_next'])
+      expect(RESERVED_SECTION_IDS.has(id)).toBe(true);
     expect(RESERVED_SECTION_IDS.has('feed')).toBe(false);
     expect(RESERVED_SECTION_IDS.has('[section]')).toBe(false);
   });

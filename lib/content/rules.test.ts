@@ -25,13 +25,19 @@ const at = (slug: string) => `${dir}/articles/${slug}.mdx`;
 /** What the check reports, and which stories the server's reconcile publishes from the same files. */
 async function checkAndServe() {
   const report = await checkContent(dir, path.join(dir, 'public'));
-  const served = await withFreshIndex(dir, (db) => Promise.resolve((db.prepare('SELECT slug FROM stories ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug)));
+  const served = await withFreshIndex(dir, (db) =>
+    Promise.resolve((db.prepare('SELECT slug FROM stories ORDER BY slug').all() as { slug: string }[]).map((r) => r.slug)),
+  );
   return { lines: report.problems.map((p) => `${p.severity} ${formatProblem(p)}`), problems: report.problems, served };
 }
 
 describe('the content rules registry', () => {
   it('reports all five mistakes of one file in one run: date, section, author, <Script> and {danger}', async () => {
-    story('five-mistakes', { publishedAt: 'yesterday', section: 'sport', authors: '[nobody]' }, 'Text.\n\n<Script src="x.js" />\n\nA {danger} here.');
+    story(
+      'five-mistakes',
+      { publishedAt: 'yesterday', section: 'sport', authors: '[nobody]' },
+      'Text.\n\n<Script src="x.js" />\n\nA {danger} here.',
+    );
     const { lines } = await checkAndServe();
     expect(lines).toEqual([
       `error ${at('five-mistakes')}:4:1 section: expected a section id from content/sections.yaml (world), got "sport"`,
@@ -47,7 +53,10 @@ describe('the content rules registry', () => {
     story('long-dek', { dek: 'x'.repeat(201) });
     story('tag-without-letters', { tags: '["!!"]' });
     story('in-a-reserved-section', { section: 'search' });
-    write('sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: search\n    name: Search\n    description: Taken by the search page.\n');
+    write(
+      'sections.yaml',
+      'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: search\n    name: Search\n    description: Taken by the search page.\n',
+    );
     const { problems, served } = await checkAndServe();
     const refused = new Set(problems.filter((p) => p.severity === 'error').map((p) => path.basename(p.file, '.mdx')));
     expect(served).toEqual(['fine', 'long-dek']);
@@ -71,7 +80,17 @@ describe('the content rules registry', () => {
   });
 
   it('refuses a protocol-relative image path in front matter, as <Figure> does', () => {
-    const source = ['---', 'title: T', 'dek: D.', 'section: world', 'authors: [a]', 'publishedAt: 2024-01-01T10:00:00Z', 'image: { src: "//host/x.jpg", alt: A, width: 1, height: 1 }', '---', ''].join('\n');
+    const source = [
+      '---',
+      'title: T',
+      'dek: D.',
+      'section: world',
+      'authors: [a]',
+      'publishedAt: 2024-01-01T10:00:00Z',
+      'image: { src: "//host/x.jpg", alt: A, width: 1, height: 1 }',
+      '---',
+      '',
+    ].join('\n');
     const { problems } = runStoryRules('content/articles/t.mdx', source);
     expect(problems.map((p) => p.rule)).toEqual(['image.path']);
     expect(problems.map(formatProblem)).toEqual([

@@ -3,7 +3,7 @@ import type { Position } from './front-matter';
 import { issuesToProblems, parseYaml, splitFrontMatter } from './front-matter';
 import type { ContentProblem } from './problems';
 import { RESERVED_SECTION_IDS } from './reserved-ids';
-import { articleFrontMatterSchema, authorSchema, sectionsFileSchema, type ArticleFrontMatter, type Author, type Section } from './schema';
+import { storyFrontMatterSchema, authorSchema, sectionsFileSchema, type StoryFrontMatter, type Author, type Section } from './schema';
 import { isValidSlug, slugify } from './slug';
 
 /*
@@ -44,28 +44,94 @@ export const DEK_WARN_LENGTH = 200;
 
 /** Every rule, server and check alike. Ids are stable: problems carry them (ContentProblem.rule). */
 export const CONTENT_RULES = [
-  { id: 'story.front-matter', scope: 'story', severity: 'error', summary: 'front matter between two "---" lines, in valid YAML', madeIn: 'lib/content/front-matter.ts' },
+  {
+    id: 'story.front-matter',
+    scope: 'story',
+    severity: 'error',
+    summary: 'front matter between two "---" lines, in valid YAML',
+    madeIn: 'lib/content/front-matter.ts',
+  },
   { id: 'story.slug', scope: 'story', severity: 'error', summary: 'a file name of lowercase letters, digits and single hyphens' },
-  { id: 'story.shape', scope: 'story', severity: 'error', summary: 'known front matter fields, each of its type (dates with offset, http(s) URLs, ...)', madeIn: 'lib/content/schema.ts' },
-  { id: 'image.path', scope: 'story', severity: 'error', summary: 'an image path under public/ ("/images/x.jpg", never "//host/x"), in front matter and <Figure> alike', madeIn: 'lib/security/safe-path.ts (isImagePath)' },
+  {
+    id: 'story.shape',
+    scope: 'story',
+    severity: 'error',
+    summary: 'known front matter fields, each of its type (dates with offset, http(s) URLs, ...)',
+    madeIn: 'lib/content/schema.ts',
+  },
+  {
+    id: 'image.path',
+    scope: 'story',
+    severity: 'error',
+    summary: 'an image path under public/ ("/images/x.jpg", never "//host/x"), in front matter and <Figure> alike',
+    madeIn: 'lib/security/safe-path.ts (isImagePath)',
+  },
   { id: 'story.after-publication', scope: 'story', severity: 'error', summary: 'updates and corrections dated after publishedAt' },
   { id: 'story.canonical-needs-source', scope: 'story', severity: 'error', summary: 'a source for syndicated copy that sets canonicalUrl' },
   { id: 'story.tag-letters', scope: 'story', severity: 'error', summary: 'tags with letters or digits (each becomes /tags/...)' },
   { id: 'story.dek-length', scope: 'story', severity: 'warning', summary: `a dek of at most ${DEK_WARN_LENGTH} characters` },
   { id: 'story.author-exists', scope: 'story', severity: 'error', summary: 'authors that have a file in content/authors/' },
   { id: 'story.section-exists', scope: 'story', severity: 'error', summary: 'a section listed in content/sections.yaml' },
-  { id: 'story.body', scope: 'story', severity: 'error', summary: 'MDX that compiles, within the allowed components and without code', madeIn: 'lib/mdx/safe-mdx.ts' },
+  {
+    id: 'story.body',
+    scope: 'story',
+    severity: 'error',
+    summary: 'MDX that compiles, within the allowed components and without code',
+    madeIn: 'lib/mdx/safe-mdx.ts',
+  },
   { id: 'author.id', scope: 'author', severity: 'error', summary: 'a file name of lowercase letters, digits and single hyphens' },
-  { id: 'author.shape', scope: 'author', severity: 'error', summary: 'name, role and bio, and an avatar image path', madeIn: 'lib/content/schema.ts' },
-  { id: 'sections.shape', scope: 'sections', severity: 'error', summary: 'a list of sections, each with id, name and description', madeIn: 'lib/content/schema.ts' },
+  {
+    id: 'author.shape',
+    scope: 'author',
+    severity: 'error',
+    summary: 'name, role and bio, and an avatar image path',
+    madeIn: 'lib/content/schema.ts',
+  },
+  {
+    id: 'sections.shape',
+    scope: 'sections',
+    severity: 'error',
+    summary: 'a list of sections, each with id, name and description',
+    madeIn: 'lib/content/schema.ts',
+  },
   { id: 'sections.unique-id', scope: 'sections', severity: 'error', summary: 'each section id once' },
-  { id: 'sections.reserved-id', scope: 'sections', severity: 'error', summary: 'no section id that the site uses itself (the top-level routes of app/)', madeIn: 'lib/content/reserved-ids.ts' },
+  {
+    id: 'sections.reserved-id',
+    scope: 'sections',
+    severity: 'error',
+    summary: 'no section id that the site uses itself (the top-level routes of app/)',
+    madeIn: 'lib/content/reserved-ids.ts',
+  },
   { id: 'site.sections-file', scope: 'site', severity: 'error', summary: 'a content/sections.yaml', madeIn: 'lib/content/check.ts' },
   { id: 'site.mdx-extension', scope: 'site', severity: 'warning', summary: 'story files ending in .mdx', madeIn: 'lib/content/check.ts' },
-  { id: 'site.author-one-file', scope: 'site', severity: 'error', summary: 'one file per author (not x.yaml and x.yml)', madeIn: 'lib/content/check.ts' },
-  { id: 'site.image-exists', scope: 'site', severity: 'error', summary: 'hero images, <Figure> images and avatars that exist under public/', madeIn: 'lib/content/check.ts' },
-  { id: 'site.link-resolves', scope: 'site', severity: 'error', summary: 'links on this site that name a story, author, section, tag or file', madeIn: 'lib/content/links.ts' },
-  { id: 'site.link-published', scope: 'site', severity: 'warning', summary: 'links to stories readers can open when this one is published', madeIn: 'lib/content/links.ts' },
+  {
+    id: 'site.author-one-file',
+    scope: 'site',
+    severity: 'error',
+    summary: 'one file per author (not x.yaml and x.yml)',
+    madeIn: 'lib/content/check.ts',
+  },
+  {
+    id: 'site.image-exists',
+    scope: 'site',
+    severity: 'error',
+    summary: 'hero images, <Figure> images and avatars that exist under public/',
+    madeIn: 'lib/content/check.ts',
+  },
+  {
+    id: 'site.link-resolves',
+    scope: 'site',
+    severity: 'error',
+    summary: 'links on this site that name a story, author, section, tag or file',
+    madeIn: 'lib/content/links.ts',
+  },
+  {
+    id: 'site.link-published',
+    scope: 'site',
+    severity: 'warning',
+    summary: 'links to stories readers can open when this one is published',
+    madeIn: 'lib/content/links.ts',
+  },
   { id: 'site.tag-spelling', scope: 'site', severity: 'warning', summary: 'one spelling per tag', madeIn: 'lib/content/check.ts' },
 ] as const satisfies readonly ContentRule[];
 
@@ -87,7 +153,7 @@ export function problemOf(id: RuleId, file: string, at: Position, message: strin
 export type KnownIds = { authors: ReadonlySet<string>; sections: ReadonlySet<string> };
 
 /** What the story rules see: the front matter fields that passed their own shape, and where each is. */
-type StoryFacts = { fields: Partial<ArticleFrontMatter>; known?: KnownIds };
+type StoryFacts = { fields: Partial<StoryFrontMatter>; known?: KnownIds };
 
 type Finding = { field: string; message: string };
 type StoryRule = { id: RuleId; check: (story: StoryFacts) => Finding[] };
@@ -115,21 +181,38 @@ const STORY_RULES: readonly StoryRule[] = [
     id: 'story.canonical-needs-source',
     check: ({ fields }) =>
       fields.canonicalUrl && !fields.source
-        ? [{ field: 'canonicalUrl', message: `expected a source (name, url) for syndicated copy that sets canonicalUrl, got ${JSON.stringify(fields.canonicalUrl)} without one` }]
+        ? [
+            {
+              field: 'canonicalUrl',
+              message: `expected a source (name, url) for syndicated copy that sets canonicalUrl, got ${JSON.stringify(fields.canonicalUrl)} without one`,
+            },
+          ]
         : [],
   },
   {
     id: 'story.tag-letters',
     check: ({ fields }) =>
       (fields.tags ?? []).flatMap((tag, i) =>
-        slugify(tag) ? [] : [{ field: `tags.${i}`, message: `expected a tag with letters or digits (it becomes the address /tags/...), got ${JSON.stringify(tag)}` }],
+        slugify(tag)
+          ? []
+          : [
+              {
+                field: `tags.${i}`,
+                message: `expected a tag with letters or digits (it becomes the address /tags/...), got ${JSON.stringify(tag)}`,
+              },
+            ],
       ),
   },
   {
     id: 'story.dek-length',
     check: ({ fields }) =>
       fields.dek && fields.dek.length > DEK_WARN_LENGTH
-        ? [{ field: 'dek', message: `expected at most ${DEK_WARN_LENGTH} characters so it reads well under the headline, got ${fields.dek.length}` }]
+        ? [
+            {
+              field: 'dek',
+              message: `expected at most ${DEK_WARN_LENGTH} characters so it reads well under the headline, got ${fields.dek.length}`,
+            },
+          ]
         : [],
   },
   {
@@ -137,7 +220,14 @@ const STORY_RULES: readonly StoryRule[] = [
     check: ({ fields, known }) =>
       known && fields.authors
         ? fields.authors.flatMap((id, i) =>
-            known.authors.has(id) ? [] : [{ field: `authors.${i}`, message: `expected the id of a file in content/authors/ (${someOf(known.authors)}), got ${JSON.stringify(id)}` }],
+            known.authors.has(id)
+              ? []
+              : [
+                  {
+                    field: `authors.${i}`,
+                    message: `expected the id of a file in content/authors/ (${someOf(known.authors)}), got ${JSON.stringify(id)}`,
+                  },
+                ],
           )
         : [],
   },
@@ -145,7 +235,12 @@ const STORY_RULES: readonly StoryRule[] = [
     id: 'story.section-exists',
     check: ({ fields, known }) =>
       known && fields.section && !known.sections.has(fields.section)
-        ? [{ field: 'section', message: `expected a section id from content/sections.yaml (${[...known.sections].join(', ')}), got ${JSON.stringify(fields.section)}` }]
+        ? [
+            {
+              field: 'section',
+              message: `expected a section id from content/sections.yaml (${[...known.sections].join(', ')}), got ${JSON.stringify(fields.section)}`,
+            },
+          ]
         : [],
   },
 ];
@@ -158,7 +253,7 @@ function someOf(ids: ReadonlySet<string>): string {
 export type StoryRulesOutcome = {
   slug: string;
   /** The front matter, when its shape is right (other rules may still refuse the story). */
-  frontMatter?: ArticleFrontMatter;
+  frontMatter?: StoryFrontMatter;
   /** The body with front matter lines blanked (lines match the file); absent without front matter. */
   body?: string;
   problems: ContentProblem[];
@@ -178,23 +273,25 @@ export function runStoryRules(file: string, source: string, known?: KnownIds): S
   }
   const fm = splitFrontMatter(file, source);
   if (fm.problems.length) return { slug, problems: [...problems, ...tagged('story.front-matter', fm.problems)] };
-  const result = articleFrontMatterSchema.safeParse(fm.data ?? {});
+  const result = storyFrontMatterSchema.safeParse(fm.data ?? {});
   if (!result.success) {
-    for (const p of issuesToProblems(file, fm, result.error.issues)) problems.push({ ...p, rule: p.field === 'image.src' ? 'image.path' : 'story.shape' });
+    for (const p of issuesToProblems(file, fm, result.error.issues))
+      problems.push({ ...p, rule: p.field === 'image.src' ? 'image.path' : 'story.shape' });
   }
   const fields = result.success ? result.data : validFields(fm.data);
   const facts: StoryFacts = { fields, ...(known ? { known } : {}) };
   for (const rule of STORY_RULES) {
-    for (const { field, message } of rule.check(facts)) problems.push(problemOf(rule.id, file, fm.locate(fieldPath(field)), message, field));
+    for (const { field, message } of rule.check(facts))
+      problems.push(problemOf(rule.id, file, fm.locate(fieldPath(field)), message, field));
   }
   return { slug, body: fm.body, problems, ...(result.success ? { frontMatter: result.data } : {}) };
 }
 
 /** The front matter fields that pass their own shape, for the rules that follow a failed parse. */
-function validFields(data: unknown): Partial<ArticleFrontMatter> {
+function validFields(data: unknown): Partial<StoryFrontMatter> {
   const raw = data !== null && typeof data === 'object' ? (data as Record<string, unknown>) : {};
   const fields: Record<string, unknown> = {};
-  for (const [key, schema] of Object.entries(articleFrontMatterSchema.shape)) {
+  for (const [key, schema] of Object.entries(storyFrontMatterSchema.shape)) {
     const parsed = schema.safeParse(raw[key]);
     if (parsed.success && parsed.data !== undefined) fields[key] = parsed.data;
   }
@@ -241,7 +338,9 @@ export function runSectionsRules(file: string, source: string): { sections?: Sec
     const at = yaml.locate(['sections', i, 'id']);
     const before = problems.length;
     if (seen.has(section.id)) {
-      problems.push(problemOf('sections.unique-id', file, at, `expected each section id once, got ${JSON.stringify(section.id)} again`, field));
+      problems.push(
+        problemOf('sections.unique-id', file, at, `expected each section id once, got ${JSON.stringify(section.id)} again`, field),
+      );
     }
     if (RESERVED_SECTION_IDS.has(section.id)) {
       // Only the ids an editor could write (lowercase words): "robots.txt" fails the id's shape already.

@@ -11,11 +11,13 @@ export const isoDateTime = z
     message: 'expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00)',
   });
 
-const text = (what: string) => z.string({ error: `expected ${what}` }).trim().min(1, `expected ${what}`);
+const text = (what: string) =>
+  z
+    .string({ error: `expected ${what}` })
+    .trim()
+    .min(1, `expected ${what}`);
 
-const idList = z
-  .array(text('an author id'), { error: 'expected a list of author ids' })
-  .min(1, 'expected at least one author id');
+const idList = z.array(text('an author id'), { error: 'expected a list of author ids' }).min(1, 'expected at least one author id');
 
 export const imageSchema = z.strictObject(
   {
@@ -48,7 +50,7 @@ export const correctionSchema = z.strictObject(
   { error: 'expected a correction with date and text' },
 );
 
-export const articleFrontMatterSchema = z.strictObject(
+export const storyFrontMatterSchema = z.strictObject(
   {
     title: text('a headline'),
     dek: text('a standfirst (dek)'),
@@ -60,16 +62,12 @@ export const articleFrontMatterSchema = z.strictObject(
     dateline: z.string({ error: 'expected a place name (e.g. LONDON)' }).optional(),
     source: sourceSchema.optional(),
     /** Syndicated copy: the original's address, used as this page's canonical link and in JSON-LD. */
-    canonicalUrl: z
-      .url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the original story' })
-      .optional(),
+    canonicalUrl: z.url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the original story' }).optional(),
     image: imageSchema.optional(),
     draft: z.boolean({ error: 'expected true or false' }).default(false),
     sample: z.boolean({ error: 'expected true or false' }).default(false),
-    // Optional rather than defaulted, so code that builds articles by hand need not name it.
-    corrections: z
-      .array(correctionSchema, { error: 'expected a list of corrections, each with date and text' })
-      .optional(),
+    // Optional rather than defaulted, so code that builds stories by hand need not name it.
+    corrections: z.array(correctionSchema, { error: 'expected a list of corrections, each with date and text' }).optional(),
   },
   { error: 'expected front matter fields (title, dek, section, authors, publishedAt, ...)' },
 );
@@ -95,14 +93,14 @@ export const sectionsFileSchema = z.strictObject({
   sections: z.array(sectionSchema).min(1, 'expected at least one section'),
 });
 
-export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+export type StoryFrontMatter = z.infer<typeof storyFrontMatterSchema>;
 export type AuthorFields = z.infer<typeof authorSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
 
 /** A story file as read: validated front matter, where it came from, and its MDX body. */
-export type StoryFile = ArticleFrontMatter & {
+export type StoryFile = StoryFrontMatter & {
   slug: string;
   /** Path relative to the working directory, for messages (content/articles/x.mdx). */
   file: string;
@@ -110,8 +108,8 @@ export type StoryFile = ArticleFrontMatter & {
   body: string;
 };
 
-/** An article as the site knows it, once its body is checked: the MDX itself is compiled and kept apart. */
-export type Article = Omit<StoryFile, 'body'> & {
+/** A story as the site knows it, once its body is checked: the MDX itself is compiled and kept apart. */
+export type Story = Omit<StoryFile, 'body'> & {
   /** The body as plain text (lib/mdx/plain-text.ts): for search, passages and related stories. */
   text: string;
   /** Words of `text`, for reading time and JSON-LD. */

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArticle, parseAuthor } from './parse';
+import { parseStory, parseAuthor } from './parse';
 
 const root = path.resolve(__dirname, '..', '..');
 const fixture = path.join(root, 'e2e', 'fixtures', 'seed-story.txt');
 // The original seed sits beside the repository (shared/) on the team's machines and in CI.
 const original = path.join(root, '..', 'shared', 'seed', '000_22f1c6345fe1daae.txt');
-const articleFile = 'content/articles/putin-lukashenko-summit-novo-ogaryovo.mdx';
+const storyFile = 'content/articles/putin-lukashenko-summit-novo-ogaryovo.mdx';
 
 describe('the seed story', () => {
   const seed = readFileSync(fixture, 'utf8');
@@ -18,10 +18,13 @@ describe('the seed story', () => {
   });
 
   it('publishes every body sentence verbatim, with Donga as the structured source', () => {
-    const parsed = parseArticle(articleFile, readFileSync(path.join(root, articleFile), 'utf8'));
+    const parsed = parseStory(storyFile, readFileSync(path.join(root, storyFile), 'utf8'));
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
-    const paragraphs = parsed.value.body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
+    const paragraphs = parsed.value.body
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean);
     expect(paragraphs).toEqual(lines.slice(0, 10));
     expect(lines[10]).toBe('Source: Donga');
     expect(parsed.value.source).toEqual({ name: 'Donga' });

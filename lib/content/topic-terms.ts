@@ -1,5 +1,5 @@
 /*
- * The words related stories compare (related.ts). Not search's tokenizer (lib/search/search-terms.ts),
+ * The words related stories compare (related-ranking.ts). Not search's tokenizer (lib/search/search-terms.ts),
  * on purpose: search must find any word a reader might type, so it keeps "said" or "year", splits
  * "Novo-Ogaryovo" and "Velmora’s" into findable parts and folds accents; similarity wants topics, so
  * this keeps hyphenated words whole, drops possessives, words of two letters and a longer stop list

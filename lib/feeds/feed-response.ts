@@ -1,9 +1,9 @@
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { getAuthors, getNewestStories, getSection, getSections, getStoryCodes } from '@/lib/content/queries';
 import { FEED_TYPES } from '@/lib/seo/metadata';
 import type { FeedFormat } from '@/lib/urls';
 import { renderAtom } from './atom';
-import { buildFeed } from './build';
+import { buildFeed } from './build-feed';
 import { FEED_SIZE } from './feed';
 import { renderJsonFeed } from './json-feed';
 import { renderRss } from './rss';
@@ -11,24 +11,24 @@ import { renderRss } from './rss';
 const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
 /** A story as feed readers get it: HTML from its compiled body (components/feed/FeedArticleHtml.tsx). */
-export type RenderFeedArticle = (article: Article, code: string) => Promise<string>;
+export type RenderFeedStory = (story: Story, code: string) => Promise<string>;
 
 /** The route handlers' whole job: the site's (or a section's) feed in one format, or a 404. */
-export async function feedResponse(format: FeedFormat, renderArticle: RenderFeedArticle, sectionId?: string): Promise<Response> {
+export async function feedResponse(format: FeedFormat, renderStory: RenderFeedStory, sectionId?: string): Promise<Response> {
   const section = sectionId === undefined ? undefined : await getSection(sectionId);
   if (sectionId !== undefined && !section) return new Response('Not found', { status: 404 });
-  const articles = await getNewestStories(FEED_SIZE, { section: section?.id });
+  const stories = await getNewestStories(FEED_SIZE, { section: section?.id });
   const [codes, authors, sections] = await Promise.all([
-    getStoryCodes(articles.map((a) => a.slug)),
-    getAuthors([...new Set(articles.flatMap((a) => a.authors))]),
+    getStoryCodes(stories.map((a) => a.slug)),
+    getAuthors([...new Set(stories.flatMap((a) => a.authors))]),
     getSections(),
   ]);
   const feed = await buildFeed({
-    articles,
+    stories,
     authors: new Map(authors.map((a) => [a.id, a])),
     sections,
     section,
-    renderHtml: (article) => renderArticle(article, codes.get(article.slug) ?? ''),
+    renderHtml: (story) => renderStory(story, codes.get(story.slug) ?? ''),
   });
   return new Response(render[format](feed), {
     headers: { 'Content-Type': `${FEED_TYPES[format]}; charset=utf-8` },
@@ -36,7 +36,7 @@ export async function feedResponse(format: FeedFormat, renderArticle: RenderFeed
 }
 
 /** A section feed route's GET (app/[section]/feed.xml, atom.xml, feed.json): the same handler in each format. */
-export function sectionFeedRoute(format: FeedFormat, renderArticle: RenderFeedArticle) {
+export function sectionFeedRoute(format: FeedFormat, renderStory: RenderFeedStory) {
   return async (_request: Request, { params }: { params: Promise<{ section: string }> }): Promise<Response> =>
-    feedResponse(format, renderArticle, (await params).section);
+    feedResponse(format, renderStory, (await params).section);
 }

@@ -1,10 +1,10 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Article, Author } from '@/lib/content/schema';
-import { fixtureArticle, fixtureAuthor, fixtureSections } from '@/lib/seo/test-fixtures';
+import type { Story, Author } from '@/lib/content/schema';
+import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/seo/test-fixtures';
 import { checkWellFormed } from '@/lib/seo/xsd/validate';
 import { renderAtom } from './atom';
-import { buildFeed } from './build';
+import { buildFeed } from './build-feed';
 import { FEED_SIZE, rfc3339, rfc822 } from './feed';
 import { jsonFeedSchema, renderJsonFeed } from './json-feed';
 import { renderRss } from './rss';
@@ -15,9 +15,9 @@ const authors = new Map<string, Author>([
   ['bo-lind', fixtureAuthor({ id: 'bo-lind', name: 'Bo Lind' })],
 ]);
 // Stand-in for the MDX renderer, so these tests are about the feed formats.
-const renderHtml = (a: Article) => Promise.resolve(`<p>Body of ${a.slug} &amp; more</p>`);
+const renderHtml = (a: Story) => Promise.resolve(`<p>Body of ${a.slug} &amp; more</p>`);
 
-const tricky = fixtureArticle({
+const tricky = fixtureStory({
   slug: 'tricky',
   title: 'Rates & "rents" <rise> ]]> again',
   dek: 'Landlords’ costs & tenants’ <anger>.',
@@ -27,21 +27,21 @@ const tricky = fixtureArticle({
   updatedAt: '2024-05-21T08:00:00+02:00',
   image: { src: '/images/rent.jpg', alt: 'Flats', width: 1600, height: 900 },
 });
-const articles = [
+const stories = [
   tricky,
-  fixtureArticle({ slug: 'business-story', section: 'business', publishedAt: '2024-05-10T09:00:00Z' }),
-  fixtureArticle({
+  fixtureStory({ slug: 'business-story', section: 'business', publishedAt: '2024-05-10T09:00:00Z' }),
+  fixtureStory({
     slug: 'syndicated',
     publishedAt: '2024-05-01T09:00:00Z',
     source: { name: 'Agency' },
     canonicalUrl: 'https://agency.example/x',
   }),
-  fixtureArticle({ slug: 'sample', sample: true, publishedAt: '2024-04-01T09:00:00Z' }),
+  fixtureStory({ slug: 'sample', sample: true, publishedAt: '2024-04-01T09:00:00Z' }),
 ];
 
 afterEach(() => vi.unstubAllEnvs());
 
-const feed = () => buildFeed({ articles, authors, sections: fixtureSections, now: NOW, renderHtml });
+const feed = () => buildFeed({ stories, authors, sections: fixtureSections, now: NOW, renderHtml });
 
 describe('buildFeed', () => {
   // Which stories are public, and their order, is the content index's (lib/content/index/index.test.ts).
@@ -66,7 +66,7 @@ describe('buildFeed', () => {
 
   it('names a section feed after its section', async () => {
     const f = await buildFeed({
-      articles: [articles[1]!],
+      stories: [stories[1]!],
       authors,
       sections: fixtureSections,
       section: fixtureSections[1],
@@ -80,9 +80,9 @@ describe('buildFeed', () => {
 
   it(`holds the newest ${FEED_SIZE}`, async () => {
     const many = Array.from({ length: 60 }, (_, i) =>
-      fixtureArticle({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }),
+      fixtureStory({ slug: `s-${i}`, publishedAt: new Date(NOW - i * 60_000).toISOString() }),
     );
-    const f = await buildFeed({ articles: many, authors, sections: fixtureSections, now: NOW, renderHtml });
+    const f = await buildFeed({ stories: many, authors, sections: fixtureSections, now: NOW, renderHtml });
     expect(FEED_SIZE).toBe(50);
     expect(f.items).toHaveLength(50);
     expect(f.items[0]!.id).toMatch(/\/s-0$/);

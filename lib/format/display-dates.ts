@@ -17,7 +17,7 @@ const dateOnly = new Intl.DateTimeFormat('en-GB', {
   timeZone: site.timeZone,
 });
 
-/** "18 February 2023 at 09:00 UTC": full time for article pages. */
+/** "18 February 2023 at 09:00 UTC": full time for story pages. */
 export function formatDateTime(iso: string): string {
   return dateTime.format(new Date(iso));
 }

@@ -3,7 +3,7 @@ import type { Nodes, Root } from 'mdast';
 /*
  * The one way a story body becomes plain text: from the syntax tree the safety plugin walks
  * (safe-mdx.ts), once, when the body is checked. The content index stores the result with the
- * story (Article.text), and word count and reading time, search's indexed body and passages, and
+ * story (Story.text), and word count and reading time, search's indexed body and passages, and
  * the words related stories compare all read that, so a word a reader reads is a word each sees.
  *
  * The text is a block per paragraph, heading, list item, quotation or footnote, each on one line,

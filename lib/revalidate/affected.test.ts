@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { slugify } from '@/lib/content/slug';
 import { pageCount } from '@/lib/pagination';
-import { ARTICLE_ROUTE, LATER_PAGE_ROUTES, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
+import { STORY_ROUTE, LATER_PAGE_ROUTES, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
-function story(slug: string, fields: Partial<Article> = {}): Article {
+function story(slug: string, fields: Partial<Story> = {}): Story {
   return {
     slug,
     title: `Story ${slug}`,
@@ -24,21 +24,21 @@ function story(slug: string, fields: Partial<Article> = {}): Article {
   };
 }
 
-const refsOf = (a: Article): StoryRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
+const refsOf = (a: Story): StoryRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
 
 /** The index's answers, from plain lists: what is public now, where stories were listed, what broke. */
 function memoryIndex(
-  articles: Article[],
+  stories: Story[],
   history: Map<string, StoryRefs>,
-  broken: Map<string, Article | undefined>,
+  broken: Map<string, Story | undefined>,
   sitemapParts = 0,
 ): RevalidationIndex {
-  const visible = articles.filter((a) => !a.draft && Date.parse(a.publishedAt) <= NOW);
+  const visible = stories.filter((a) => !a.draft && Date.parse(a.publishedAt) <= NOW);
   const bySlug = new Map(visible.map((a) => [a.slug, a]));
   return {
     publicStory: (slug) => (bySlug.has(slug) ? refsOf(bySlug.get(slug)!) : broken.get(slug) ? refsOf(broken.get(slug)!) : undefined),
     isBroken: (slug) => broken.has(slug),
-    isKnown: (slug) => articles.some((a) => a.slug === slug) || broken.has(slug),
+    isKnown: (slug) => stories.some((a) => a.slug === slug) || broken.has(slug),
     listedUnder: (slug) => history.get(slug),
     storiesBy: (id, limit) =>
       visible
@@ -64,14 +64,14 @@ const GLOBAL = ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml'
 
 function plan(
   changes: Parameters<typeof planRevalidation>[0]['changes'],
-  articles: Article[],
+  stories: Story[],
   history: [string, StoryRefs][] = [],
-  broken: [string, { article?: Article }][] = [],
+  broken: [string, { story?: Story }][] = [],
   sitemapParts = 0,
 ) {
   return planRevalidation({
     changes,
-    index: memoryIndex(articles, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.article])), sitemapParts),
+    index: memoryIndex(stories, new Map(history), new Map(broken.map(([slug, b]) => [slug, b.story])), sitemapParts),
   });
 }
 
@@ -83,7 +83,7 @@ describe('planRevalidation', () => {
   const all = [harbour, ferryNeighbour, sectionNeighbour, unrelated];
 
   it('maps a new or edited story to its page, section, tags, authors, lists, feeds, sitemaps and related stories', () => {
-    const result = plan([{ kind: 'article', slug: 'harbour' }], all, [['harbour', refsOf(harbour)]]);
+    const result = plan([{ kind: 'story', slug: 'harbour' }], all, [['harbour', refsOf(harbour)]]);
     expect(result.paths).toEqual(
       [
         ...GLOBAL,
@@ -112,7 +112,7 @@ describe('planRevalidation', () => {
   it('also refreshes the pages a story left: its old section and tags', () => {
     const moved = story('harbour', { section: 'world', tags: ['Ferries'] });
     const result = plan(
-      [{ kind: 'article', slug: 'harbour' }],
+      [{ kind: 'story', slug: 'harbour' }],
       [moved, ferryNeighbour, sectionNeighbour, unrelated],
       [['harbour', { sections: ['business', 'world'], tags: ['Port Calder', 'Ferries'], authors: ['ana-ruiz'] }]],
     );
@@ -123,7 +123,7 @@ describe('planRevalidation', () => {
 
   it('handles a deleted story through what the index knew of it', () => {
     const result = plan(
-      [{ kind: 'article', slug: 'harbour' }],
+      [{ kind: 'story', slug: 'harbour' }],
       [ferryNeighbour, sectionNeighbour, unrelated],
       [['harbour', refsOf(harbour)]],
     );
@@ -134,7 +134,7 @@ describe('planRevalidation', () => {
 
   it('reaches every later page of the listings a deleted story was in, every feed format and every sitemap part (issue 17, point 2)', () => {
     const business = Array.from({ length: 45 }, (_, i) => story(`business-${i}`, { section: 'business' }));
-    const result = plan([{ kind: 'article', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]], [], 3);
+    const result = plan([{ kind: 'story', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]], [], 3);
     // 45 stories left: 3 pages, and page 4, which the deleted story's removal emptied.
     expect(result.paths).toEqual(
       expect.arrayContaining(['/business/page/2', '/business/page/3', '/business/page/4', '/business/atom.xml', '/business/feed.json']),
@@ -150,14 +150,14 @@ describe('planRevalidation', () => {
 
   it('revalidates a long listing’s later pages as one route pattern', () => {
     const business = Array.from({ length: 1100 }, (_, i) => story(`business-${i}`, { section: 'business' }));
-    const result = plan([{ kind: 'article', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]]);
+    const result = plan([{ kind: 'story', slug: 'harbour' }], business, [['harbour', refsOf(harbour)]]);
     expect(result.paths).toContain(LATER_PAGE_ROUTES.section);
     expect(result.paths.filter((p) => p.startsWith('/business/page/'))).toEqual([]);
     expect(result.paths).toContain('/tags/port-calder/page/2');
   });
 
   it('still refreshes the page and site lists of a deleted story it knows nothing about', () => {
-    expect(plan([{ kind: 'article', slug: 'unknown' }], all).paths).toEqual([...GLOBAL, '/articles/unknown'].sort());
+    expect(plan([{ kind: 'story', slug: 'unknown' }], all).paths).toEqual([...GLOBAL, '/articles/unknown'].sort());
   });
 
   it('changes nothing for a draft or a story scheduled for later', () => {
@@ -166,8 +166,8 @@ describe('planRevalidation', () => {
     expect(
       plan(
         [
-          { kind: 'article', slug: 'draft' },
-          { kind: 'article', slug: 'later' },
+          { kind: 'story', slug: 'draft' },
+          { kind: 'story', slug: 'later' },
         ],
         [...all, draft, scheduled],
       ).paths,
@@ -176,10 +176,10 @@ describe('planRevalidation', () => {
 
   it('keeps the last good page of a public story whose file broke, and still updates the lists it leaves', () => {
     const result = plan(
-      [{ kind: 'article', slug: 'harbour' }],
+      [{ kind: 'story', slug: 'harbour' }],
       [ferryNeighbour, sectionNeighbour, unrelated],
       [['harbour', refsOf(harbour)]],
-      [['harbour', { article: harbour }]],
+      [['harbour', { story: harbour }]],
     );
     expect(result.kept).toEqual(['harbour']);
     expect(result.paths).not.toContain('/articles/harbour');
@@ -206,8 +206,8 @@ describe('planRevalidation', () => {
 
   it('falls back to every article page when too many stories could list it as related', () => {
     const many = Array.from({ length: 250 }, (_, i) => story(`business-${i}`, { section: 'business' }));
-    const result = plan([{ kind: 'article', slug: 'harbour' }], [harbour, ...many], [['harbour', refsOf(harbour)]]);
-    expect(result.paths).toContain(ARTICLE_ROUTE);
+    const result = plan([{ kind: 'story', slug: 'harbour' }], [harbour, ...many], [['harbour', refsOf(harbour)]]);
+    expect(result.paths).toContain(STORY_ROUTE);
     expect(result.paths.filter((p) => p.startsWith('/articles/business-'))).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@ import type { ListingKind } from '@/lib/content/queries';
 // story; a section's feeds, in every format, list its own.
 const sectionFeeds = (id: string) => FEED_FORMATS.map((format) => paths.feed(format, id));
 
-/** Every article page at once (revalidatePath with type 'page'), used when too many stories are related. */
-export const ARTICLE_ROUTE = paths.article('[slug]');
+/** Every story page at once (revalidatePath with type 'page'), used when too many stories are related. */
+export const STORY_ROUTE = paths.story('[slug]');
 const RELATED_LIMIT = 200;
 /** Past this many later pages, a listing's pages are revalidated as one route pattern. */
 const LATER_PAGES_LIMIT = 50;
@@ -22,7 +22,7 @@ export const LATER_PAGE_ROUTES: Record<ListingKind, string> = {
 };
 
 export type RevalidationPlan = {
-  /** Literal paths, plus ARTICLE_ROUTE when every article page is affected. */
+  /** Literal paths, plus ARTICLE_ROUTE when every story page is affected. */
   paths: string[];
   /** The section list changed: it is in every page's navigation, so every page. */
   everything: boolean;
@@ -60,7 +60,7 @@ type Refs = { sections: Set<string>; tags: Set<string>; authors: Set<string> };
 /**
  * Maps changed content files to the pages that show them: the story, its section and tag fronts,
  * its authors' pages, the front page, feeds, sitemaps, and the stories that could list it as
- * related (those sharing its section or a tag: lib/content/related.ts ranks by exactly these).
+ * related (those sharing its section or a tag: lib/content/related-ranking.ts ranks by exactly these).
  * Old and new versions both count, so a story that moved section or lost a tag leaves the old
  * pages too, and a deleted story is found through where the index recorded it was listed.
  */
@@ -98,7 +98,7 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     // nothing about still leaves its own page and the site lists.
     if (!refs && !deleted) return;
     if (broken) kept.add(slug);
-    else out.add(paths.article(slug));
+    else out.add(paths.story(slug));
     siteLists();
     if (!refs) return;
     refs.sections.forEach((id) => {
@@ -114,18 +114,18 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
   };
 
   for (const change of changes) {
-    if (change.kind === 'article') storyChanged(change.slug);
+    if (change.kind === 'story') storyChanged(change.slug);
     else if (change.kind === 'sections') everything = true;
     else {
       // Bylines and bios show on the author's page, their stories and in feeds.
       out.add(paths.author(change.id));
       SITE_FEEDS.forEach((p) => out.add(p));
       const theirs = index.storiesBy(change.id, RELATED_LIMIT + 1);
-      if (theirs.length > RELATED_LIMIT) out.add(ARTICLE_ROUTE);
+      if (theirs.length > RELATED_LIMIT) out.add(STORY_ROUTE);
       for (const slug of theirs.slice(0, RELATED_LIMIT)) {
         const story = index.publicStory(slug);
         if (!story) continue;
-        out.add(paths.article(slug));
+        out.add(paths.story(slug));
         story.sections.forEach((id) => sectionFeeds(id).forEach((p) => out.add(p)));
       }
     }
@@ -135,8 +135,8 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     const related = index
       .storiesSharing({ sections: [...relatedTo.sections], tags: [...relatedTo.tags] }, RELATED_LIMIT + changedSlugs.size + 1)
       .filter((slug) => !changedSlugs.has(slug));
-    if (related.length > RELATED_LIMIT) out.add(ARTICLE_ROUTE);
-    else related.forEach((slug) => out.add(paths.article(slug)));
+    if (related.length > RELATED_LIMIT) out.add(STORY_ROUTE);
+    else related.forEach((slug) => out.add(paths.story(slug)));
   }
 
   return { paths: [...out].sort(), everything, kept: [...kept].sort() };

@@ -14,8 +14,8 @@ describe('classifyFiles', () => {
       ]),
     ).toEqual({
       changes: [
-        { kind: 'article', slug: 'harbour-plan' },
-        { kind: 'article', slug: 'other-story' },
+        { kind: 'story', slug: 'harbour-plan' },
+        { kind: 'story', slug: 'other-story' },
         { kind: 'author', id: 'ana-ruiz' },
         { kind: 'author', id: 'ben-ode' },
         { kind: 'sections' },

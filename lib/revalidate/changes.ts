@@ -33,9 +33,9 @@ export function classifyFiles(files: readonly string[]): { changes: ContentChang
   const ignored: string[] = [];
   for (const file of files) {
     const relative = file.replace(/^\.\//, '').replace(/^content\//, '');
-    const article = /^articles\/([^/]+)\.mdx$/.exec(relative);
+    const story = /^articles\/([^/]+)\.mdx$/.exec(relative);
     const author = /^authors\/([^/]+)\.ya?ml$/.exec(relative);
-    if (article && isValidSlug(article[1]!)) changes.set(`a:${article[1]}`, { kind: 'article', slug: article[1]! });
+    if (story && isValidSlug(story[1]!)) changes.set(`a:${story[1]}`, { kind: 'story', slug: story[1]! });
     else if (author && isValidSlug(author[1]!)) changes.set(`p:${author[1]}`, { kind: 'author', id: author[1]! });
     else if (relative === 'sections.yaml') changes.set('sections', { kind: 'sections' });
     else ignored.push(file);

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { githubSignature } from '@/lib/security/secrets';
 import { handleRevalidate, type RefreshedIndex, type RevalidateDeps, type RevalidateResponse } from './handle';
 
 const SECRET = 'webhook-secret';
 
-const harbour: Article = {
+const harbour: Story = {
   slug: 'harbour',
   title: 'Harbour',
   dek: 'Dek.',
@@ -91,7 +91,7 @@ describe('POST /api/revalidate', () => {
     expect(body.ignored).toEqual(['README.md']);
     expect(calls.map(([p]) => p)).toEqual(body.revalidated);
     expect(refresh).toHaveBeenCalledTimes(1);
-    expect(refresh).toHaveBeenCalledWith([{ kind: 'article', slug: 'harbour' }]);
+    expect(refresh).toHaveBeenCalledWith([{ kind: 'story', slug: 'harbour' }]);
   });
 
   it('accepts a bearer token with a JSON list of files', async () => {

@@ -106,7 +106,7 @@ export async function handleRevalidate(request: Request, deps: RevalidateDeps): 
   for (const path of plan.paths) deps.revalidate(path, path.includes('[') ? 'page' : undefined);
 
   const problems = changes.flatMap((c) =>
-    c.kind === 'article'
+    c.kind === 'story'
       ? index
           .problemsOf(c.slug)
           .filter((p) => p.severity === 'error')

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import { EXACT_LIMIT, recencyBoost, searchStories, type SearchRequest } from './engine';
 import { forgetVocabulary, prefetchVocabulary } from './vocabulary';
 import { createTestIndex, putStory, removeStory, searchNames, type TestIndex } from './test-index';
@@ -9,7 +9,7 @@ const NOW = Date.parse('2026-11-26T12:00:00Z');
 const HOUR = 3600 * 1000;
 const daysAgo = (n: number) => new Date(NOW - n * 24 * HOUR).toISOString();
 
-function story(slug: string, fields: Partial<Article> = {}): Article {
+function story(slug: string, fields: Partial<Story> = {}): Story {
   return {
     slug,
     title: `Story ${slug}`,
@@ -57,11 +57,11 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function add(...articles: Article[]) {
-  for (const a of articles) putStory(index.db, a, searchNames(a, sections, authors));
+function add(...stories: Story[]) {
+  for (const a of stories) putStory(index.db, a, searchNames(a, sections, authors));
 }
 const search = (query: string, extra: Partial<SearchRequest> = {}) => searchStories(index.db, { now: NOW, ...extra, query });
-const slugs = (query: string, extra: Partial<SearchRequest> = {}) => search(query, extra).hits.map((h) => h.article.slug);
+const slugs = (query: string, extra: Partial<SearchRequest> = {}) => search(query, extra).hits.map((h) => h.story.slug);
 
 describe('matching', () => {
   beforeEach(() => add(seed, story('other', { text: 'A ferry sailed to the island.' })));
@@ -86,7 +86,7 @@ describe('matching', () => {
   it('needs every word, but falls back to any word when no story has them all', () => {
     const outcome = search('Putin ferry');
     expect(outcome.matchedAll).toBe(false);
-    expect(outcome.hits.map((h) => h.article.slug).sort()).toEqual(['other', 'putin-lukashenko-summit']);
+    expect(outcome.hits.map((h) => h.story.slug).sort()).toEqual(['other', 'putin-lukashenko-summit']);
     expect(search('Putin summit').matchedAll).toBe(true);
   });
 
@@ -189,7 +189,7 @@ describe('filtering and pages', () => {
     expect(Object.fromEntries(all.bySection)).toEqual({ science: 8, world: 15 });
     const science = search('flood', { section: 'science', perPage: 50 });
     expect(science.total).toBe(8);
-    expect(science.hits.every((h) => h.article.section === 'science')).toBe(true);
+    expect(science.hits.every((h) => h.story.section === 'science')).toBe(true);
     expect(Object.fromEntries(science.bySection)).toEqual({ science: 8, world: 15 });
     expect(search('flood', { section: 'politics' })).toMatchObject({ total: 0, hits: [] });
   });
@@ -198,7 +198,7 @@ describe('filtering and pages', () => {
     const pages = [1, 2, 3].map((page) => search('flood', { page, perPage: 10 }));
     expect(pages.map((p) => p.hits.length)).toEqual([10, 10, 3]);
     expect(pages[0]!.pageCount).toBe(3);
-    const listed = pages.flatMap((p) => p.hits.map((h) => h.article.slug));
+    const listed = pages.flatMap((p) => p.hits.map((h) => h.story.slug));
     expect(new Set(listed).size).toBe(23);
     expect(listed).toEqual(slugs('flood', { perPage: 100 }));
   });
@@ -310,16 +310,16 @@ describe('many matches', () => {
     expect([...first.bySection.values()].reduce((a, b) => a + b, 0)).toBe(count);
     expect(first.bySection.get('science')).toBeGreaterThan(300);
     // A headline match among the newest comes first.
-    expect(first.hits[0]!.article.title).toBe('Tide tables');
+    expect(first.hits[0]!.story.title).toBe('Tide tables');
     const pages = Array.from({ length: Math.ceil(count / 100) }, (_, i) => search('tide', { page: i + 1, perPage: 100 }));
-    const listed = pages.flatMap((p) => p.hits.map((h) => h.article.slug));
+    const listed = pages.flatMap((p) => p.hits.map((h) => h.story.slug));
     expect(listed).toHaveLength(count);
     expect(new Set(listed).size).toBe(count);
   });
 
   it('filters by section', () => {
     const science = search('tide', { section: 'science', perPage: 5 });
-    expect(science.hits.every((h) => h.article.section === 'science')).toBe(true);
+    expect(science.hits.every((h) => h.story.section === 'science')).toBe(true);
     expect(science.total).toBe(Math.ceil(count / 3));
     expect(science.bySection.get('science')).toBe(science.total);
   });

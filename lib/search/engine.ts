@@ -3,7 +3,7 @@ import type { IndexDb } from '@/lib/content/index/database';
 import { PUBLIC_ROW, publicParams, publicWhere } from '@/lib/content/index/public-view';
 import { storiesBySlug } from '@/lib/content/index/rows';
 import { countPublicSince, countPublicStories } from '@/lib/content/queries';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { newestFirst } from '@/lib/content/story-order';
 import { expandTerm, expansionWeight, groupQuery, type TermGroup } from './expand';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './fields';
@@ -30,7 +30,7 @@ const WINDOW = 200;
 /**
  * Recency: a story's score is multiplied by 1 + RECENCY_WEIGHT / (1 + age / RECENCY_SCALE_DAYS).
  * Freshness against today, as a reader searching wants the latest; not related stories' closeness
- * in time of two stories (related.ts, closenessInTime), where an old story's old neighbours count.
+ * in time of two stories (related-ranking.ts, closenessInTime), where an old story's old neighbours count.
  * Today's story gets x1.5, a 3-month-old one x1.25, a year-old one x1.10: enough to put the newer
  * of two similar matches first, never enough to lift a passing mention over a headline match.
  */
@@ -54,7 +54,7 @@ export type SearchRequest = {
   now?: number;
 };
 
-export type SearchHit = { article: Article; score: number };
+export type SearchHit = { story: Story; score: number };
 
 export type SearchOutcome = {
   /** The query terms searched for (stop words dropped, at most MAX_QUERY_TERMS). */
@@ -352,12 +352,12 @@ export function searchStories(db: IndexDb, request: SearchRequest): SearchOutcom
       });
       slice = [...slice, ...older.map((m) => ({ ...m, score: 0 }))];
     }
-    const articles = storiesBySlug(
+    const stories = storiesBySlug(
       db,
       slice.map((m) => m.slug),
     );
     const scores = new Map(slice.map((m) => [m.slug, m.score]));
-    for (const article of articles) hits.push({ article, score: scores.get(article.slug) ?? 0 });
+    for (const story of stories) hits.push({ story, score: scores.get(story.slug) ?? 0 });
   }
   return {
     terms,

@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { deleteSearchRow, writeSearchRow } from './search-rows';
 import { indexTerms } from './search-terms';
 import { createTestIndex, putStory, removeStory, type TestIndex } from './test-index';
 
 const names = { section: 'World world', authors: 'Ana Ruiz' };
 
-function story(slug: string, fields: Partial<Article> = {}): Article {
+function story(slug: string, fields: Partial<Story> = {}): Story {
   return {
     slug,
     title: `Story ${slug}`,
@@ -36,7 +36,7 @@ function vocabulary(): Record<string, number> {
 }
 
 /** The counts search_terms should hold for these stories, counted afresh. */
-function expected(stories: readonly Article[]): Record<string, number> {
+function expected(stories: readonly Story[]): Record<string, number> {
   const counts = new Map<string, number>();
   for (const a of stories) {
     const terms = new Set<string>();
@@ -80,7 +80,7 @@ describe('writeSearchRow and deleteSearchRow', () => {
     putStory(index.db, story('alpha'), names);
     putStory(index.db, story('alpha', { publishedAt: '2020-01-01T00:00:00Z' }), names);
     expect(index.db.prepare('SELECT count(*) FROM story_search').pluck().get()).toBe(1);
-    // Written again after its stories row moved: found in the bucket of the article's own time.
+    // Written again after its stories row moved: found in the bucket of the story's own time.
     writeSearchRow(index.db, story('alpha', { publishedAt: '2020-01-01T00:00:00Z', title: 'Kiln' }), names);
     expect(index.db.prepare('SELECT count(*) FROM story_search').pluck().get()).toBe(1);
     writeSearchRow(index.db, story('alpha', { draft: true }), names);

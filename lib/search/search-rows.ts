@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type IndexDb, perConnection } from '@/lib/content/index/database';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { SEARCH_FIELDS, type SearchField } from './fields';
 import { indexTerms } from './search-terms';
 import { vocabularyGained } from './vocabulary';
@@ -17,7 +17,7 @@ import { vocabularyGained } from './vocabulary';
  * Rows are keyed for the read side: rowid = published_ms * 1024 + a slot, so FTS5 walks matches
  * newest first (`ORDER BY rowid DESC`) and `rowid < (now + 1) * 1024` leaves scheduled stories
  * out of counts without a join. A story's row is found again in the bucket of its publication
- * time, as the article or its `stories` row gives it: call writeSearchRow and deleteSearchRow
+ * time, as the story or its `stories` row gives it: call writeSearchRow and deleteSearchRow
  * before the `stories` row changes its time or goes (reconcile's removeDerived does).
  *
  * Lookups read FTS5's content table (`story_search_content`: id = rowid, c0 = slug, c1... = the
@@ -29,14 +29,14 @@ import { vocabularyGained } from './vocabulary';
 export type SearchNames = { section: string; authors: string };
 
 /** What each searchable column of a story's row holds. */
-export function searchColumns(article: Article, names: SearchNames): Record<SearchField, string> {
+export function searchColumns(story: Story, names: SearchNames): Record<SearchField, string> {
   const texts: Record<SearchField, string> = {
-    title: article.title,
-    dek: article.dek,
-    tags: article.tags.join(', '),
+    title: story.title,
+    dek: story.dek,
+    tags: story.tags.join(', '),
     authors: names.authors,
     section: names.section,
-    body: article.text,
+    body: story.text,
   };
   const columns = {} as Record<SearchField, string>;
   for (const field of SEARCH_FIELDS) columns[field] = indexTerms(texts[field]).join(' ');
@@ -140,23 +140,23 @@ function recount(db: IndexDb, add: Iterable<string>, remove: Iterable<string>) {
  * stories do: they appear when their time comes. Synchronous: it runs inside the caller's write
  * transaction, before or after the `stories` row is written.
  */
-export function writeSearchRow(db: IndexDb, article: Article, names: SearchNames): void {
-  if (article.draft) {
-    deleteSearchRow(db, article.slug);
+export function writeSearchRow(db: IndexDb, story: Story, names: SearchNames): void {
+  if (story.draft) {
+    deleteSearchRow(db, story.slug);
     return;
   }
-  const columns = searchColumns(article, names);
-  const publishedMs = Date.parse(article.publishedAt);
-  const row = findRow(db, article.slug, publishedMs);
+  const columns = searchColumns(story, names);
+  const publishedMs = Date.parse(story.publishedAt);
+  const row = findRow(db, story.slug, publishedMs);
   const values = SEARCH_FIELDS.map((f) => columns[f]);
   const sameBucket = row !== undefined && Math.floor(row.rowid / ROWS_PER_MS) === Math.floor(publishedMs);
   if (row && sameBucket) {
     if (SEARCH_FIELDS.every((f) => row[f] === columns[f])) return;
     statements(db).remove.run(row.rowid);
-    statements(db).insert.run(row.rowid, article.slug, ...values);
+    statements(db).insert.run(row.rowid, story.slug, ...values);
   } else {
     if (row) statements(db).remove.run(row.rowid); // its publication time changed: a new bucket
-    statements(db).insert.run(freeRowid(db, article.slug, publishedMs), article.slug, ...values);
+    statements(db).insert.run(freeRowid(db, story.slug, publishedMs), story.slug, ...values);
   }
   const before = row ? distinctTerms(row) : new Set<string>();
   const after = distinctTerms(columns);

@@ -37,14 +37,14 @@ const run = (raw: Record<string, string>) =>
 describe('searchSite on the repository content', () => {
   it.each(['Lukash', 'Lukashenka', 'lukashenko'])('finds the seed story for "%s" and marks the name in its headline', async (q) => {
     const search = await run({ q });
-    expect(search.results[0]?.article.slug).toBe(SEED);
+    expect(search.results[0]?.story.slug).toBe(SEED);
     expect(marked(search.results[0]?.title)).toEqual(['Lukashenko']);
     expect(search.results[0]?.section?.name).toBe('World');
   });
 
   it("marks an author's name when the search was for it", async () => {
     const search = await run({ q: 'Mark Jones' });
-    expect(search.results.map((r) => r.article.slug)).toEqual([SEED]);
+    expect(search.results.map((r) => r.story.slug)).toEqual([SEED]);
     expect(search.results[0]!.authors.map(marked)).toEqual([['Mark', 'Jones']]);
     expect(search.results[0]!.passage).toBeUndefined();
   });
@@ -52,7 +52,7 @@ describe('searchSite on the repository content', () => {
   it('shows a passage of the body when the headline and dek do not show the word', async () => {
     const search = await run({ q: 'synergies' });
     const [result] = search.results;
-    expect(result?.article.slug).toBe(SEED);
+    expect(result?.story.slug).toBe(SEED);
     expect(marked(result?.title)).toEqual([]);
     expect(marked(result?.passage)).toEqual(['synergies']);
   });
@@ -64,7 +64,7 @@ describe('searchSite on the repository content', () => {
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(all.total);
     const business = await run({ q: 'said', section: 'business' });
     expect(business.total).toBe(counts.business);
-    expect(business.results.every((r) => r.article.section === 'business')).toBe(true);
+    expect(business.results.every((r) => r.story.section === 'business')).toBe(true);
     expect(business.totalAllSections).toBe(all.total);
   });
 
@@ -83,7 +83,7 @@ describe('passages', () => {
   it('are found around the word the headline lacks, with every matched word marked', async () => {
     const search = await run({ q: 'Soviet synergies' });
     const [result] = search.results;
-    expect(result?.article.slug).toBe(SEED);
+    expect(result?.story.slug).toBe(SEED);
     expect(marked(result?.dek)).toEqual(['Soviet']);
     expect(marked(result?.passage)).toEqual(['Soviet', 'synergies']);
   });

@@ -1,7 +1,7 @@
 import type { IndexDb } from '@/lib/content/index/database';
 import { contentDb } from '@/lib/content/index/runtime';
 import { getAuthors, getSections } from '@/lib/content/queries';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import { DEFAULT_PER_PAGE, searchStories } from './engine';
 import { bodyPassage, highlight, type Segment } from './highlight';
 import { matcherFor, normalizeTerm, termMatches } from './search-terms';
@@ -9,7 +9,7 @@ import { vocabularyPrefetched } from './vocabulary';
 import type { SearchParams } from './params';
 
 export type SearchResultView = {
-  article: Article;
+  story: Story;
   section?: Section;
   title: Segment[];
   dek: Segment[];
@@ -59,10 +59,10 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
   // Marks what the index matched: the query words, their prefixes and near misses.
   const matches = matcherFor(outcome.terms);
   const results = await Promise.all(
-    outcome.hits.map(async ({ article }) => {
-      const title = highlight(article.title, matches);
-      const dek = highlight(article.dek, matches);
-      const authors = (await lookups.authors(article.authors)).map((a) => highlight(a.name, matches));
+    outcome.hits.map(async ({ story }) => {
+      const title = highlight(story.title, matches);
+      const dek = highlight(story.dek, matches);
+      const authors = (await lookups.authors(story.authors)).map((a) => highlight(a.name, matches));
       // A query word that the headline, dek and byline do not show is explained by a passage of the
       // body around it, with every matched word marked.
       const shown = [title, dek, ...authors]
@@ -70,8 +70,8 @@ export async function searchSiteIn(db: IndexDb, params: SearchParams, now: numbe
         .filter((s) => s.match)
         .map((s) => normalizeTerm(s.text) ?? '');
       const unshown = outcome.terms.filter((q) => !shown.some((w) => termMatches(q, w)));
-      const passage = unshown.length ? bodyPassage(article.text, matcherFor(unshown), matches) : undefined;
-      return { article, section: sections.find((s) => s.id === article.section), title, dek, authors, passage };
+      const passage = unshown.length ? bodyPassage(story.text, matcherFor(unshown), matches) : undefined;
+      return { story, section: sections.find((s) => s.id === story.section), title, dek, authors, passage };
     }),
   );
   let totalAllSections = 0;

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openIndex, type IndexDb } from '@/lib/content/index/database';
-import { articleOf, parseArticle, parseAuthor, parseSections } from '@/lib/content/parse';
+import { storyOf, parseStory, parseAuthor, parseSections } from '@/lib/content/parse';
 import { checkBody } from '@/lib/mdx/compile';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import { bumpRevision, deleteStory, writeStory } from '@/lib/content/index/story-rows';
 import { writeSearchRow, type SearchNames } from './search-rows';
 
@@ -14,11 +14,11 @@ import { writeSearchRow, type SearchNames } from './search-rows';
  */
 
 /** The names to index for a story, as the reconciler's indexedNames gives them. */
-export function searchNames(article: Article, sections: readonly Section[], authors: ReadonlyMap<string, Author>): SearchNames {
-  const section = sections.find((s) => s.id === article.section);
+export function searchNames(story: Story, sections: readonly Section[], authors: ReadonlyMap<string, Author>): SearchNames {
+  const section = sections.find((s) => s.id === story.section);
   return {
-    section: section ? `${section.name} ${section.id}` : article.section,
-    authors: article.authors.map((id) => authors.get(id)?.name ?? id).join(', '),
+    section: section ? `${section.name} ${section.id}` : story.section,
+    authors: story.authors.map((id) => authors.get(id)?.name ?? id).join(', '),
   };
 }
 
@@ -42,13 +42,9 @@ export function createTestIndex(): TestIndex {
  * Writes (or replaces) a story row and its search row, and bumps the revision, in one transaction.
  * The search row first, as the reconciler does: it is found by the time the stories row records.
  */
-export function putStory(
-  db: IndexDb,
-  article: Article,
-  names: SearchNames = { section: article.section, authors: article.authors.join(', ') },
-) {
+export function putStory(db: IndexDb, story: Story, names: SearchNames = { section: story.section, authors: story.authors.join(', ') }) {
   db.transaction(() => {
-    writeRows(db, article, names);
+    writeRows(db, story, names);
     bumpRevision(db);
   })();
 }
@@ -58,9 +54,9 @@ export function putStory(
  * The reconciler's own writer (stories, listings, counts), then the search row again with the names
  * the test gives (the writer reads them from tables these tests leave empty).
  */
-function writeRows(db: IndexDb, article: Article, names: SearchNames) {
-  writeStory(db, article, String(article.text.length), '', []);
-  writeSearchRow(db, article, names);
+function writeRows(db: IndexDb, story: Story, names: SearchNames) {
+  writeStory(db, story, String(story.text.length), '', []);
+  writeSearchRow(db, story, names);
 }
 
 export function removeStory(db: IndexDb, slug: string) {
@@ -72,7 +68,7 @@ export function removeStory(db: IndexDb, slug: string) {
 
 /**
  * Reads a content directory into the index (through the reconciler's writer), in one transaction.
- * Bodies are checked first, as the reconciler does: an article's text comes from its body check.
+ * Bodies are checked first, as the reconciler does: a story's text comes from its body check.
  */
 export async function loadContent(
   db: IndexDb,
@@ -90,15 +86,15 @@ export async function loadContent(
       .map((a) => [a.id, a]),
   );
   const files = readdirSync(path.join(dir, 'articles')).filter((f) => f.endsWith('.mdx'));
-  const articles: Article[] = [];
+  const stories: Story[] = [];
   for (const file of files) {
-    const story = read(`articles/${file}`, (f, source) => parseArticle(f, source));
+    const story = read(`articles/${file}`, (f, source) => parseStory(f, source));
     const check = await checkBody(story.body);
     if (check.text === undefined) throw new Error(`articles/${file} has a body that does not check`);
-    articles.push(articleOf(story, check.text));
+    stories.push(storyOf(story, check.text));
   }
   db.transaction(() => {
-    for (const article of articles) writeRows(db, article, searchNames(article, sections, authors));
+    for (const story of stories) writeRows(db, story, searchNames(story, sections, authors));
     bumpRevision(db);
   })();
   return { sections, authors, stories: files.length };

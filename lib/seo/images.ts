@@ -1,8 +1,8 @@
-import type { Article, Image } from '@/lib/content/schema';
+import type { Story, Image } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
-/** The aspect ratios Google asks article images in (16:9, 4:3, 1:1), as URL segments. */
+/** The aspect ratios Google asks story images in (16:9, 4:3, 1:1), as URL segments. */
 export const CROP_RATIOS = { '16x9': [16, 9], '4x3': [4, 3], '1x1': [1, 1] } as const;
 export type CropRatio = keyof typeof CROP_RATIOS;
 
@@ -38,6 +38,6 @@ export function cropUrls(image: Pick<Image, 'src'>): string[] {
 }
 
 /** Images that describe a story to search engines: its crops, or the generated card when it has no image. */
-export function storyImageUrls(article: Pick<Article, 'slug' | 'image'>): string[] {
-  return article.image ? cropUrls(article.image) : [absoluteUrl(paths.storyShareImage(article.slug))];
+export function storyImageUrls(story: Pick<Story, 'slug' | 'image'>): string[] {
+  return story.image ? cropUrls(story.image) : [absoluteUrl(paths.storyShareImage(story.slug))];
 }

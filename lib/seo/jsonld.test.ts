@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { articleBreadcrumbs, breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, profilePageJsonLd, serializeJsonLd } from './jsonld';
-import { fixtureArticle, fixtureAuthor, fixtureSections } from './test-fixtures';
+import { storyBreadcrumbs, breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, profilePageJsonLd, serializeJsonLd } from './jsonld';
+import { fixtureStory, fixtureAuthor, fixtureSections } from './test-fixtures';
 
 const world = fixtureSections[0]!;
 const ana = fixtureAuthor({ id: 'ana-ruiz', name: 'Ana Ruiz' });
@@ -9,7 +9,7 @@ const bo = fixtureAuthor({ id: 'bo-lind', name: 'Bo Lind' });
 afterEach(() => vi.unstubAllEnvs());
 
 describe('newsArticleJsonLd', () => {
-  const article = fixtureArticle({
+  const story = fixtureStory({
     slug: 'harbour-lights',
     title: 'Harbour lights return',
     dek: 'The lamps are back.',
@@ -24,7 +24,7 @@ describe('newsArticleJsonLd', () => {
 
   it('describes the story with every property Google asks for', () => {
     vi.stubEnv('SITE_URL', 'https://news.example');
-    const data = newsArticleJsonLd({ article, authors: [ana, bo], section: world });
+    const data = newsArticleJsonLd({ story, authors: [ana, bo], section: world });
     expect(data).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
@@ -65,18 +65,18 @@ describe('newsArticleJsonLd', () => {
   });
 
   it('uses the generated share card when the story has no image, and the publication date when never updated', () => {
-    const data = newsArticleJsonLd({ article: { ...article, image: undefined, updatedAt: undefined }, authors: [ana] });
+    const data = newsArticleJsonLd({ story: { ...story, image: undefined, updatedAt: undefined }, authors: [ana] });
     expect(data.image).toEqual(['http://localhost:3000/articles/harbour-lights/opengraph-image/card']);
     expect(data.dateModified).toBe('2024-05-01T10:00:00+02:00');
   });
 
   it('points syndicated copy at its original', () => {
     const syndicated = {
-      ...article,
+      ...story,
       source: { name: 'Agency', url: 'https://agency.example/x' },
       canonicalUrl: 'https://agency.example/x',
     };
-    const data = newsArticleJsonLd({ article: syndicated, authors: [ana] });
+    const data = newsArticleJsonLd({ story: syndicated, authors: [ana] });
     expect(data.mainEntityOfPage).toEqual({ '@type': 'WebPage', '@id': 'https://agency.example/x' });
     expect(data.url).toBe('https://agency.example/x');
     expect(data.isBasedOn).toBe('https://agency.example/x');
@@ -85,8 +85,8 @@ describe('newsArticleJsonLd', () => {
 
 describe('other structured data', () => {
   it('breadcrumbs run home > section > story with positions from 1', () => {
-    const article = fixtureArticle({ slug: 'x', title: 'X marks it' });
-    expect(breadcrumbJsonLd(articleBreadcrumbs(article, world))).toEqual({
+    const story = fixtureStory({ slug: 'x', title: 'X marks it' });
+    expect(breadcrumbJsonLd(storyBreadcrumbs(story, world))).toEqual({
       '@context': 'https://schema.org',
       '@type': 'BreadcrumbList',
       itemListElement: [

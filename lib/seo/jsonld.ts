@@ -11,10 +11,10 @@ import type {
 } from 'schema-dts';
 import { lastModifiedAt } from '@/lib/content/last-modified';
 import { websiteSearchAction } from '@/lib/search/search-action';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
-import { articleUrl, canonicalUrlOf } from './canonical';
+import { storyUrl, canonicalUrlOf } from './canonical';
 import { storyImageUrls } from './images';
 
 /** The publisher logo (public/logo.png, drawn by scripts/make-logo.mjs). */
@@ -49,7 +49,7 @@ export function personOf(author: Pick<Author, 'id' | 'name'>): Exclude<Person, s
 }
 
 export type NewsArticleInput = {
-  article: Article;
+  story: Story;
   /** The story's authors, in byline order. */
   authors: readonly Author[];
   section?: Section;
@@ -58,41 +58,41 @@ export type NewsArticleInput = {
 /**
  * The NewsArticle for a story page. Dates are the front matter's own ISO strings, which always
  * carry an offset (the schema refuses any without). Syndicated copy with a canonicalUrl points
- * `mainEntityOfPage` and `url` at the original. Only for a public story: the article page leaves it
+ * `mainEntityOfPage` and `url` at the original. Only for a public story: the story page leaves it
  * out in preview of a draft or a scheduled story (lib/content/queries.ts says which is public).
  */
-export function newsArticleJsonLd({ article, authors, section }: NewsArticleInput): WithContext<NewsArticle> {
-  const canonical = canonicalUrlOf(article);
+export function newsArticleJsonLd({ story, authors, section }: NewsArticleInput): WithContext<NewsArticle> {
+  const canonical = canonicalUrlOf(story);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
-    headline: article.title,
-    description: article.dek,
-    image: storyImageUrls(article),
-    datePublished: article.publishedAt,
-    dateModified: lastModifiedAt(article),
+    headline: story.title,
+    description: story.dek,
+    image: storyImageUrls(story),
+    datePublished: story.publishedAt,
+    dateModified: lastModifiedAt(story),
     author: authors.map(personOf),
     publisher: organization(),
     mainEntityOfPage: { '@type': 'WebPage', '@id': canonical },
     url: canonical,
     ...(section ? { articleSection: section.name } : {}),
-    keywords: [...article.tags],
+    keywords: [...story.tags],
     inLanguage: site.language,
     isAccessibleForFree: true,
-    wordCount: article.wordCount,
-    ...(article.dateline ? { dateline: article.dateline } : {}),
-    ...(article.canonicalUrl ? { isBasedOn: article.canonicalUrl } : {}),
+    wordCount: story.wordCount,
+    ...(story.dateline ? { dateline: story.dateline } : {}),
+    ...(story.canonicalUrl ? { isBasedOn: story.canonicalUrl } : {}),
   };
 }
 
 export type Crumb = { name: string; url: string };
 
 /** Home > Section > Story, each an absolute URL on this site. */
-export function articleBreadcrumbs(article: Article, section?: Section): Crumb[] {
+export function storyBreadcrumbs(story: Story, section?: Section): Crumb[] {
   return [
     { name: site.name, url: absoluteUrl(paths.front()) },
     ...(section ? [{ name: section.name, url: absoluteUrl(paths.section(section.id)) }] : []),
-    { name: article.title, url: articleUrl(article) },
+    { name: story.title, url: storyUrl(story) },
   ];
 }
 

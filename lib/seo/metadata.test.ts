@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleMetadata, feedAlternates, pageMetadata } from './metadata';
-import { fixtureArticle, fixtureAuthor, fixtureSections } from './test-fixtures';
+import { storyMetadata, feedAlternates, pageMetadata } from './metadata';
+import { fixtureStory, fixtureAuthor, fixtureSections } from './test-fixtures';
 
 const world = fixtureSections[0]!;
 
 describe('articleMetadata', () => {
-  const article = fixtureArticle({
+  const story = fixtureStory({
     slug: 'harbour-lights',
     title: 'Harbour lights return',
     dek: 'The lamps are back.',
@@ -15,7 +15,7 @@ describe('articleMetadata', () => {
   });
 
   it('gives an OpenGraph article with times, author pages, section and tags, and a large Twitter card', () => {
-    const meta = articleMetadata(article, [fixtureAuthor({ id: 'ana-ruiz' })], world);
+    const meta = storyMetadata(story, [fixtureAuthor({ id: 'ana-ruiz' })], world);
     expect(meta.title).toBe('Harbour lights return');
     expect(meta.description).toBe('The lamps are back.');
     expect(meta.alternates?.canonical).toBe('http://localhost:3000/articles/harbour-lights');
@@ -31,7 +31,7 @@ describe('articleMetadata', () => {
   });
 
   it('names the original as canonical for syndicated copy', () => {
-    const meta = articleMetadata({ ...article, source: { name: 'Agency' }, canonicalUrl: 'https://agency.example/x' }, [], world);
+    const meta = storyMetadata({ ...story, source: { name: 'Agency' }, canonicalUrl: 'https://agency.example/x' }, [], world);
     expect(meta.alternates?.canonical).toBe('https://agency.example/x');
     expect(meta.openGraph).toMatchObject({ url: 'https://agency.example/x' });
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { lastModifiedAt } from '@/lib/content/last-modified';
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths, type FeedFormat } from '@/lib/urls';
 import { canonicalUrlOf } from './canonical';
@@ -75,25 +75,25 @@ export function pageMetadata({ title, description, path, section }: PageMetadata
  * Metadata for a story: OpenGraph `article` with its times, authors (their pages), section and
  * tags. Syndicated copy with a canonicalUrl names the original as canonical and og:url.
  */
-export function articleMetadata(article: Article, authors: readonly Author[], section?: Section): Metadata {
-  const canonical = canonicalUrlOf(article);
+export function storyMetadata(story: Story, authors: readonly Author[], section?: Section): Metadata {
+  const canonical = canonicalUrlOf(story);
   return {
-    title: article.title,
-    description: article.dek,
+    title: story.title,
+    description: story.dek,
     alternates: { canonical, types: feedAlternates(section) },
     openGraph: {
       type: 'article',
       siteName: site.name,
       locale: site.locale,
       url: canonical,
-      title: article.title,
-      description: article.dek,
-      publishedTime: article.publishedAt,
-      modifiedTime: lastModifiedAt(article),
+      title: story.title,
+      description: story.dek,
+      publishedTime: story.publishedAt,
+      modifiedTime: lastModifiedAt(story),
       authors: authors.map((a) => absoluteUrl(paths.author(a.id))),
       ...(section ? { section: section.name } : {}),
-      tags: [...article.tags],
+      tags: [...story.tags],
     },
-    twitter: { card: 'summary_large_image', title: article.title, description: article.dek },
+    twitter: { card: 'summary_large_image', title: story.title, description: story.dek },
   };
 }

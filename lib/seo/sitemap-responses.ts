@@ -1,5 +1,5 @@
 import { getListingSummaries, getMonthStories, getNewestStories, getSections, getStoriesSince } from '@/lib/content/queries';
-import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, newsSitemapArticles, renderNewsSitemap } from './news-sitemap';
+import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, newsSitemapStories, renderNewsSitemap } from './news-sitemap';
 import {
   newestLastmod,
   pageEntries,
@@ -67,5 +67,5 @@ export async function sitemapPartCount(): Promise<number> {
 /** /news-sitemap.xml: stories of the last 48 hours for Google News. */
 export async function newsSitemapResponse(): Promise<Response> {
   const now = Date.now();
-  return xml(renderNewsSitemap(newsSitemapArticles(await getStoriesSince(now - NEWS_WINDOW_MS), now).slice(0, NEWS_MAX_STORIES)));
+  return xml(renderNewsSitemap(newsSitemapStories(await getStoriesSince(now - NEWS_WINDOW_MS), now).slice(0, NEWS_MAX_STORIES)));
 }

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getPublishedArticles } from '@/lib/content/queries';
+import { getPublishedStories } from '@/lib/content/queries';
 import { closeContentIndex, refreshContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from '@/scripts/generate-content';
-import { fixtureArticle, fixtureSections } from './test-fixtures';
+import { fixtureStory, fixtureSections } from './test-fixtures';
 import { rootSitemapResponse, sitemapPartResponse } from './sitemap-responses';
 import {
   MAX_URLS_PER_SITEMAP,
@@ -41,8 +41,8 @@ describe('sitemap entries', () => {
 
   it('lists stories canonical here with their own last modification, and leaves out syndicated copy', () => {
     const entries = storyEntries([
-      fixtureArticle({ slug: 'fresh', publishedAt: '2024-05-20T10:00:00+02:00', updatedAt: '2024-05-21T08:00:00+02:00' }),
-      fixtureArticle({
+      fixtureStory({ slug: 'fresh', publishedAt: '2024-05-20T10:00:00+02:00', updatedAt: '2024-05-21T08:00:00+02:00' }),
+      fixtureStory({
         slug: 'syndicated',
         source: { name: 'Agency', url: 'https://agency.example/story' },
         canonicalUrl: 'https://agency.example/story',
@@ -53,7 +53,7 @@ describe('sitemap entries', () => {
 
   it('renders a urlset that passes the sitemaps.org schema and escapes URLs', () => {
     vi.stubEnv('SITE_URL', 'https://news.example/?a=1&b=2');
-    const xml = renderUrlset(storyEntries([fixtureArticle({ slug: 'fresh' })]));
+    const xml = renderUrlset(storyEntries([fixtureStory({ slug: 'fresh' })]));
     expect(xml).toContain('https://news.example/?a=1&amp;b=2/articles/fresh');
     expect(validateXml(xml, 'sitemap').output).toMatch(/validates/);
   });
@@ -139,8 +139,8 @@ describe('a generated content set over the limit', () => {
     vi.stubEnv('CONTENT_DIR', dir);
     vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, '.index.sqlite'));
     vi.stubEnv('SITEMAP_MAX_URLS', '50');
-    const articles = await getPublishedArticles();
-    expect(articles).toHaveLength(120);
+    const stories = await getPublishedStories();
+    expect(stories).toHaveLength(120);
 
     const index = await (await rootSitemapResponse()).text();
     expect(validateXml(index, 'siteindex').output).toMatch(/validates/);
@@ -157,7 +157,7 @@ describe('a generated content set over the limit', () => {
     }
     expect((await sitemapPartResponse(`${parts.length + 1}.xml`)).status).toBe(404);
     expect(new Set(listed).size).toBe(listed.length);
-    for (const article of articles) expect(listed).toContain(`http://localhost:3000/articles/${article.slug}`);
+    for (const story of stories) expect(listed).toContain(`http://localhost:3000/articles/${story.slug}`);
     expect(listed).toContain('http://localhost:3000/');
     expect(listed.filter((l) => l.includes('hidden-'))).toEqual([]);
 

@@ -1,5 +1,5 @@
 import { lastModifiedAt } from '@/lib/content/last-modified';
-import type { Article, Section } from '@/lib/content/schema';
+import type { Story, Section } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { isCanonicalHere } from './canonical';
@@ -50,8 +50,8 @@ export function pageEntries({ sections, sectionStamps, tags, authors, frontModif
 }
 
 /** Public stories whose canonical page is here, each with its last modification. */
-export function storyEntries(articles: readonly Article[]): SitemapEntry[] {
-  return articles.filter(isCanonicalHere).map((a) => ({ loc: absoluteUrl(paths.article(a.slug)), lastmod: lastModifiedAt(a) }));
+export function storyEntries(stories: readonly Story[]): SitemapEntry[] {
+  return stories.filter(isCanonicalHere).map((a) => ({ loc: absoluteUrl(paths.story(a.slug)), lastmod: lastModifiedAt(a) }));
 }
 
 /** A month's public stories, and their newest change. */

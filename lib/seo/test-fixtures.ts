@@ -1,7 +1,7 @@
-import type { Article, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section } from '@/lib/content/schema';
 
 /** Builders for unit tests: valid content objects with just the fields a test cares about changed. */
-export function fixtureArticle(overrides: Partial<Article> & { slug: string }): Article {
+export function fixtureStory(overrides: Partial<Story> & { slug: string }): Story {
   return {
     title: `Story ${overrides.slug}`,
     dek: `The dek of ${overrides.slug}.`,

@@ -1,4 +1,4 @@
-import { articleHtml } from '@/components/feed/FeedArticleHtml';
+import { storyHtml } from '@/components/feed/FeedStoryHtml';
 import { sectionFeedRoute } from '@/lib/feeds/feed-response';
 import { sectionParams } from '@/lib/listings';
 
@@ -7,4 +7,4 @@ export const dynamicParams = true;
 
 export const generateStaticParams = sectionParams;
 
-export const GET = sectionFeedRoute('atom', articleHtml);
+export const GET = sectionFeedRoute('atom', storyHtml);

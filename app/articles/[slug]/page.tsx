@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { ArticleBody } from '@/components/ArticleBody';
-import { ArticleHeadline } from '@/components/ArticleHeadline';
-import { ArticleMeta } from '@/components/ArticleMeta';
+import { StoryBody } from '@/components/StoryBody';
+import { StoryHeadline } from '@/components/StoryHeadline';
+import { StoryMeta } from '@/components/StoryMeta';
 import { JsonLd } from '@/components/JsonLd';
 import { AuthorBio } from '@/components/AuthorBio';
 import { Breadcrumbs } from '@/components/Breadcrumbs';
@@ -29,8 +29,8 @@ import {
   getStoryForPage,
 } from '@/lib/content/queries';
 import { previewStatus } from '@/lib/preview/status';
-import { articleBreadcrumbs, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/jsonld';
-import { articleMetadata } from '@/lib/seo/metadata';
+import { storyBreadcrumbs, breadcrumbJsonLd, newsArticleJsonLd } from '@/lib/seo/jsonld';
+import { storyMetadata } from '@/lib/seo/metadata';
 import { absoluteUrl, prerenderLimit } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
@@ -49,15 +49,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   // Drafts and scheduled stories only in preview (draft mode); see lib/content/queries.ts.
   const found = await getStoryForPage((await params).slug, { preview: (await draftMode()).isEnabled });
   if (found?.kind !== 'story') return {};
-  const { article } = found;
-  const [authors, section] = await Promise.all([getAuthors(article.authors), getSection(article.section)]);
+  const { story } = found;
+  const [authors, section] = await Promise.all([getAuthors(story.authors), getSection(story.section)]);
   return {
-    ...articleMetadata(article, authors, section),
+    ...storyMetadata(story, authors, section),
     ...(found.public ? {} : { robots: { index: false, follow: false } }),
   };
 }
 
-export default async function ArticlePage({ params }: Props) {
+export default async function StoryPage({ params }: Props) {
   const { slug } = await params;
   const preview = (await draftMode()).isEnabled;
   const found = await getStoryForPage(slug, { preview });
@@ -70,22 +70,22 @@ export default async function ArticlePage({ params }: Props) {
       </>
     );
   }
-  const { article } = found;
+  const { story } = found;
   const [authors, sections, related, moreFromAuthor] = await Promise.all([
-    getAuthors(article.authors),
+    getAuthors(story.authors),
     getSections(),
-    getRelated(article, 4),
-    getMoreFromAuthor(article, 4),
+    getRelated(story, 4),
+    getMoreFromAuthor(story, 4),
   ]);
-  const section = sections.find((s) => s.id === article.section);
+  const section = sections.find((s) => s.id === story.section);
   // Structured data describes public stories only, never a draft or scheduled story in preview.
-  const structured = found.public ? newsArticleJsonLd({ article, authors, section }) : undefined;
+  const structured = found.public ? newsArticleJsonLd({ story, authors, section }) : undefined;
 
   return (
     <div className="mx-auto max-w-5xl">
-      {preview ? <PreviewBanner status={previewStatus(article)} exitTo={found.public ? paths.article(slug) : paths.front()} /> : null}
+      {preview ? <PreviewBanner status={previewStatus(story)} exitTo={found.public ? paths.story(slug) : paths.front()} /> : null}
       {structured ? <JsonLd data={structured} /> : null}
-      {found.public ? <JsonLd data={breadcrumbJsonLd(articleBreadcrumbs(article, section))} /> : null}
+      {found.public ? <JsonLd data={breadcrumbJsonLd(storyBreadcrumbs(story, section))} /> : null}
       <article className="mx-auto max-w-3xl">
         <header>
           <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -95,30 +95,30 @@ export default async function ArticlePage({ params }: Props) {
                 ...(section ? [{ name: section.name, href: paths.section(section.id) }] : []),
               ]}
             />
-            {article.sample ? <SampleLabel /> : null}
+            {story.sample ? <SampleLabel /> : null}
           </div>
-          <ArticleHeadline>{article.title}</ArticleHeadline>
-          <Standfirst>{article.dek}</Standfirst>
+          <StoryHeadline>{story.title}</StoryHeadline>
+          <Standfirst>{story.dek}</Standfirst>
           <div className="mt-6 flex flex-wrap items-end justify-between gap-4 border-y border-rule py-3">
             <div>
               <Byline authors={authors} />
-              <ArticleMeta
-                dateline={article.dateline}
-                publishedAt={article.publishedAt}
-                updatedAt={article.updatedAt}
-                wordCount={article.wordCount}
+              <StoryMeta
+                dateline={story.dateline}
+                publishedAt={story.publishedAt}
+                updatedAt={story.updatedAt}
+                wordCount={story.wordCount}
               />
             </div>
-            <ShareActions url={absoluteUrl(paths.article(article.slug))} title={article.title} />
+            <ShareActions url={absoluteUrl(paths.story(story.slug))} title={story.title} />
           </div>
-          {article.image ? <MainMedia image={article.image} /> : null}
+          {story.image ? <MainMedia image={story.image} /> : null}
         </header>
         <div className="mt-8">
-          <ArticleBody code={found.code} />
+          <StoryBody code={found.code} />
         </div>
-        <CorrectionsBox corrections={article.corrections ?? []} />
-        {article.source ? <SourceAttribution source={article.source} /> : null}
-        <TagList tags={article.tags} />
+        <CorrectionsBox corrections={story.corrections ?? []} />
+        {story.source ? <SourceAttribution source={story.source} /> : null}
+        <TagList tags={story.tags} />
         <footer>
           {authors.map((author) => (
             <AuthorBio key={author.id} author={author} />
@@ -127,7 +127,7 @@ export default async function ArticlePage({ params }: Props) {
       </article>
       <aside aria-label="More to read" className="mt-12 grid gap-10 border-t-2 border-ink pt-5 lg:grid-cols-[2fr_1fr]" data-print="hide">
         <RelatedStories related={related} sections={sections} />
-        {authors[0] ? <MoreFromAuthor author={authors[0]} articles={moreFromAuthor} /> : null}
+        {authors[0] ? <MoreFromAuthor author={authors[0]} stories={moreFromAuthor} /> : null}
       </aside>
     </div>
   );

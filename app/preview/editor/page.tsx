@@ -15,7 +15,7 @@ type Props = { searchParams: Promise<{ slug?: string | string[] }> };
 
 /**
  * The editors' live preview, behind PREVIEW_SECRET: open /api/preview?secret=...&path=/preview/editor
- * (add ?slug=<story> to start from a story). Not linked from any public page; a 404 without preview.
+ * (add ?slug=<slug> to start from a story). Not linked from any public page; a 404 without preview.
  */
 export default async function LiveEditorPage({ searchParams }: Props) {
   if (!(await draftMode()).isEnabled) notFound();

@@ -13,7 +13,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -21,7 +21,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Every content file seen, with the stamp that says whether to read it again and what was wrong.
 CREATE TABLE files (
   path TEXT PRIMARY KEY,            -- relative to the content directory: articles/x.mdx
-  kind TEXT NOT NULL,               -- article | author | sections
+  kind TEXT NOT NULL,               -- story | author | sections
   mtime_ms REAL NOT NULL,
   size INTEGER NOT NULL,
   hash TEXT NOT NULL,
@@ -39,7 +39,7 @@ CREATE TABLE stories (
   section TEXT NOT NULL,
   published_ms INTEGER NOT NULL,
   modified_ms INTEGER NOT NULL,
-  article TEXT NOT NULL,            -- JSON Article without its text
+  story TEXT NOT NULL,              -- JSON Story without its text
   text TEXT NOT NULL,               -- the body as plain text (lib/mdx/plain-text.ts), made when it was checked
   compiled TEXT NOT NULL            -- the checked body as compiled MDX (function body)
 );
@@ -75,7 +75,7 @@ CREATE TABLE story_authors (
 CREATE INDEX story_authors_by_time ON story_authors (author, listed, published_ms DESC, slug, sample);
 CREATE INDEX story_authors_of_story ON story_authors (slug);
 
--- Related stories: each story's strongest terms (lib/content/related.ts), and how many stories use each.
+-- Related stories: each story's strongest terms (lib/content/related-ranking.ts), and how many stories use each.
 CREATE TABLE story_terms (
   term TEXT NOT NULL,
   slug TEXT NOT NULL,
@@ -136,7 +136,13 @@ export function indexFile(contentDir: string): string {
   const configured = process.env.CONTENT_INDEX_FILE;
   if (configured) return path.resolve(/*turbopackIgnore: true*/ process.cwd(), configured);
   const key = createHash('sha1').update(contentDir).digest('hex').slice(0, 12);
-  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'content-index', `${key}.sqlite`);
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.cwd(),
+    process.env.NEXT_DIST_DIR ?? '.next',
+    'cache',
+    'content-index',
+    `${key}.sqlite`,
+  );
 }
 
 export type OpenedIndex = {

@@ -3,7 +3,7 @@ import { checkBody } from '@/lib/mdx/compile';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
 import { runGit } from '../git';
-import { parseArticle } from '../parse';
+import { parseStory } from '../parse';
 import type { KnownIds } from '../rules';
 import { judgeStory, type GoodVersion } from './judge';
 
@@ -24,7 +24,12 @@ export type PastGoodVersion = GoodVersion & {
  * files like the rest of the index. Undefined when none of its last commits passes, or the
  * content is not a git checkout.
  */
-export async function lastGoodInHistory(dir: string, rel: string, currentHash: string, known: KnownIds): Promise<PastGoodVersion | undefined> {
+export async function lastGoodInHistory(
+  dir: string,
+  rel: string,
+  currentHash: string,
+  known: KnownIds,
+): Promise<PastGoodVersion | undefined> {
   const log = await runGit(dir, ['log', `-n${COMMITS}`, '--format=%h %cs', '--', rel], 10_000);
   if (!log.ok) return undefined;
   const file = displayPath(path.join(dir, rel));
@@ -35,7 +40,7 @@ export async function lastGoodInHistory(dir: string, rel: string, currentHash: s
     if (!shown.ok) continue;
     const hash = contentHash(shown.output);
     if (hash === currentHash) continue;
-    const outcome = parseArticle(file, shown.output, known);
+    const outcome = parseStory(file, shown.output, known);
     const { good } = judgeStory(file, outcome, outcome.ok ? await checkBody(outcome.value.body) : undefined);
     if (good) return { ...good, hash, commit, date };
   }

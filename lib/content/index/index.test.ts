@@ -6,10 +6,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../problems';
 import { writeContentFile, writeStoryFile } from '../test-story-files';
 import {
-  getArticle,
+  getStory,
   getListingPage,
   getNewestStories,
-  getPublishedArticles,
+  getPublishedStories,
   getRelated,
   getStoryForPage,
   getTag,
@@ -24,7 +24,7 @@ let work: string;
 const write = (relative: string, text: string) => writeContentFile(dir, relative, text);
 const story = (slug: string, fields: Record<string, string> = {}, body?: string) => writeStoryFile(dir, slug, fields, body);
 
-const slugs = async () => (await getPublishedArticles()).map((a) => a.slug);
+const slugs = async () => (await getPublishedStories()).map((a) => a.slug);
 
 /** A restart: the process forgets its index; the file stays. */
 async function restart() {
@@ -39,7 +39,10 @@ beforeEach(() => {
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
   vi.spyOn(console, 'log').mockImplementation(() => {});
-  write('sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: business\n    name: Business\n    description: Money.\n');
+  write(
+    'sections.yaml',
+    'sections:\n  - id: world\n    name: World\n    description: The world.\n  - id: business\n    name: Business\n    description: Money.\n',
+  );
   write('authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\nbio: Reports.\n');
 });
 
@@ -58,7 +61,9 @@ describe('content index', () => {
     story('orphan', { authors: '[ana-ruiz, nobody-here]' });
     expect(await slugs()).toEqual(['newer', 'older']);
     const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
-    expect(logged.some((l) => /orphan\.mdx:\d+:\d+ authors\.1: expected the id of a file in content\/authors\/.*got "nobody-here"/.test(l))).toBe(true);
+    expect(
+      logged.some((l) => /orphan\.mdx:\d+:\d+ authors\.1: expected the id of a file in content\/authors\/.*got "nobody-here"/.test(l)),
+    ).toBe(true);
   });
 
   it('sees a file added, edited, broken and deleted while the server runs', async () => {
@@ -69,14 +74,15 @@ describe('content index', () => {
     expect(await slugs()).toEqual(['two', 'one']);
     story('two', { publishedAt: '2024-03-01T00:00:00Z', title: 'Edited headline' });
     await refreshContentIndex(['articles/two.mdx']);
-    expect((await getArticle('two'))?.title).toBe('Edited headline');
+    expect((await getStory('two'))?.title).toBe('Edited headline');
     // Broken: readers keep its last good version; preview shows what is wrong.
     story('two', { publishedAt: 'yesterday', title: 'Broken headline' });
     await refreshContentIndex(['articles/two.mdx']);
-    expect((await getArticle('two'))?.title).toBe('Edited headline');
+    expect((await getStory('two'))?.title).toBe('Edited headline');
     const preview = await getStoryForPage('two', { preview: true });
     expect(preview?.kind).toBe('problems');
-    if (preview?.kind === 'problems') expect(preview.problems.map(formatProblem).join('\n')).toMatch(/two\.mdx:\d+:\d+ publishedAt: expected an ISO 8601 date/);
+    if (preview?.kind === 'problems')
+      expect(preview.problems.map(formatProblem).join('\n')).toMatch(/two\.mdx:\d+:\d+ publishedAt: expected an ISO 8601 date/);
     unlinkSync(path.join(dir, 'articles/two.mdx'));
     await refreshContentIndex(['articles/two.mdx']);
     expect(await slugs()).toEqual(['one']);
@@ -85,12 +91,12 @@ describe('content index', () => {
 
   it('picks up a changed file through the directory watcher within a second', async () => {
     story('watched', { title: 'First' });
-    expect((await getArticle('watched'))?.title).toBe('First');
+    expect((await getStory('watched'))?.title).toBe('First');
     story('watched', { title: 'Second' });
     const deadline = Date.now() + 1000;
     let title = '';
     while (Date.now() < deadline) {
-      title = (await getArticle('watched'))?.title ?? '';
+      title = (await getStory('watched'))?.title ?? '';
       if (title === 'Second') break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
@@ -100,8 +106,8 @@ describe('content index', () => {
   it('reads nothing while a checkout rewrites the files, then all of them at once', async () => {
     story('first', { title: 'Old first', publishedAt: '2024-01-01T00:00:00Z' });
     story('second', { title: 'Old second', publishedAt: '2024-01-02T00:00:00Z' });
-    expect((await getArticle('first'))?.title).toBe('Old first');
-    const titles = async () => [(await getArticle('first'))?.title, (await getArticle('second'))?.title];
+    expect((await getStory('first'))?.title).toBe('Old first');
+    const titles = async () => [(await getStory('first'))?.title, (await getStory('second'))?.title];
     const seen: (string | undefined)[][] = [];
     await whileFilesChange(async () => {
       // A checkout half done, with readers asking, and the watcher's events long arrived.
@@ -124,7 +130,7 @@ describe('content index', () => {
     // More stories than one write step of a reconcile (500): written in steps, readers would see a mix.
     const many = Array.from({ length: 620 }, (_, i) => `s${String(i).padStart(3, '0')}`);
     many.forEach((slug) => story(slug, { title: 'Old edition' }));
-    const editions = async () => new Set((await getPublishedArticles()).map((a) => a.title));
+    const editions = async () => new Set((await getPublishedStories()).map((a) => a.title));
     expect(await editions()).toEqual(new Set(['Old edition']));
     const seen = new Set<string>();
     const reading = { on: true };
@@ -149,7 +155,7 @@ describe('content index', () => {
   it('keeps the archive as it was after a pull fails halfway, until one succeeds', async () => {
     story('first', { title: 'Old first' });
     story('second', { title: 'Old second' });
-    const titles = async () => [(await getArticle('first'))?.title, (await getArticle('second'))?.title];
+    const titles = async () => [(await getStory('first'))?.title, (await getStory('second'))?.title];
     expect(await titles()).toEqual(['Old first', 'Old second']);
     const failed = await whileFilesChange(() => {
       story('first', { title: 'New first' });
@@ -170,7 +176,10 @@ describe('content index', () => {
 
   it('finds the last good version in git when the index holds none (rebuilt, or a new machine)', async () => {
     const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, stdio: 'pipe' });
+      execFileSync('git', ['-c', 'user.name=Desk', '-c', 'user.email=desk@example.invalid', '-c', 'init.defaultBranch=main', ...args], {
+        cwd: dir,
+        stdio: 'pipe',
+      });
     git('init', '-q');
     story('kept', { title: 'The good version' });
     story('never-good', { publishedAt: 'nonsense' });
@@ -180,15 +189,17 @@ describe('content index', () => {
     git('commit', '-qam', 'broken');
     // Broken again, uncommitted: the newest version in history is broken too; the one before is good.
     story('kept', { title: 'Broken, not committed', publishedAt: 'also nonsense' });
-    expect((await getArticle('kept'))?.title).toBe('The good version');
+    expect((await getStory('kept'))?.title).toBe('The good version');
     expect((await getStoryForPage('kept'))?.kind).toBe('story');
     expect(await getStoryForPage('never-good')).toBeUndefined();
     const logged = vi.mocked(console.error).mock.calls.map((c) => String(c[0]));
-    expect(logged.some((l) => /story kept has errors; its last good version, from git \(commit [0-9a-f]+ \d{4}-\d\d-\d\d\)/.test(l))).toBe(true);
+    expect(logged.some((l) => /story kept has errors; its last good version, from git \(commit [0-9a-f]+ \d{4}-\d\d-\d\d\)/.test(l))).toBe(
+      true,
+    );
     // Fixed: the file is the story again.
     story('kept', { title: 'Fixed' });
     await refreshContentIndex(['articles/kept.mdx']);
-    expect((await getArticle('kept'))?.title).toBe('Fixed');
+    expect((await getStory('kept'))?.title).toBe('Fixed');
   });
 
   it('never shows a story that never had a good version, and answers like an unknown URL', async () => {
@@ -252,12 +263,16 @@ describe('content index', () => {
   it('rebuilds a deleted or corrupt index from the files, with the same result', async () => {
     story('a', { tags: '[Ports, Ferries]' });
     story('b', { tags: '[Ports]', section: 'business' });
-    const before = { list: await slugs(), related: (await getRelated((await getArticle('a'))!)).map((r) => r.article.slug), tag: await getTag('ports') };
+    const before = {
+      list: await slugs(),
+      related: (await getRelated((await getStory('a'))!)).map((r) => r.story.slug),
+      tag: await getTag('ports'),
+    };
     await restart();
     rmSync(indexFile(dir));
     expect(await slugs()).toEqual(before.list);
     expect(indexStatus().rebuilt?.reason).toBe('missing');
-    expect((await getRelated((await getArticle('a'))!)).map((r) => r.article.slug)).toEqual(before.related);
+    expect((await getRelated((await getStory('a'))!)).map((r) => r.story.slug)).toEqual(before.related);
     expect(await getTag('ports')).toEqual(before.tag);
     await restart();
     writeFileSync(indexFile(dir), 'this is not a database');
@@ -283,8 +298,8 @@ describe('listings, tags and related stories', () => {
     story('shares-common', { tags: '[Diplomacy]', section: 'business' });
     story('same-section-only', { title: 'Harbour festival' });
     expect(await getTag('velmora')).toEqual({ slug: 'velmora', name: 'velmora', stories: 2 });
-    const related = await getRelated((await getArticle('subject'))!);
-    expect(related.map((r) => r.article.slug)).toEqual(['shares-rare', 'shares-common', 'same-section-only']);
+    const related = await getRelated((await getStory('subject'))!);
+    expect(related.map((r) => r.story.slug)).toEqual(['shares-rare', 'shares-common', 'same-section-only']);
     expect(related[2]!.why).toMatchObject({ topical: false, section: 1 });
   });
 
@@ -303,7 +318,11 @@ describe('listings, tags and related stories', () => {
     for (let i = 0; i < 21; i++) story(`port-${i}`, { tags: '[Port Calder]', section: 'business' });
     await slugs();
     const before = await revalidationIndex({ sitemapParts: 2 });
-    expect([before.listingPages('section', 'business'), before.listingPages('tag', 'Port Calder'), before.listingPages('tag', 'port-calder')]).toEqual([2, 2, 2]);
+    expect([
+      before.listingPages('section', 'business'),
+      before.listingPages('tag', 'Port Calder'),
+      before.listingPages('tag', 'port-calder'),
+    ]).toEqual([2, 2, 2]);
     expect(before.sitemapParts()).toBe(2);
     unlinkSync(path.join(dir, 'articles/port-0.mdx'));
     await refreshContentIndex(['articles/port-0.mdx']);

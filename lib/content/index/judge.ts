@@ -1,24 +1,28 @@
 import type { BodyCheck } from '@/lib/mdx/compile';
-import { articleOf, type Parsed } from '../parse';
+import { storyOf, type Parsed } from '../parse';
 import type { ContentProblem } from '../problems';
 import { bodyProblems } from '../rules';
-import type { Article, StoryFile } from '../schema';
+import type { Story, StoryFile } from '../schema';
 
 /** What the index stores of a story version that passes every rule. */
-export type GoodVersion = { article: Article; code: string; figures: string[] };
+export type GoodVersion = { story: Story; code: string; figures: string[] };
 
 /**
  * Every problem of one version of a story file, and what the index stores of it when none is an
  * error. The one judgement of "good version" (ADR 0010): a file read now and a version found in
  * git's history are judged alike.
  */
-export function judgeStory(file: string, outcome: Parsed<StoryFile>, check: BodyCheck | undefined): { problems: ContentProblem[]; good?: GoodVersion } {
+export function judgeStory(
+  file: string,
+  outcome: Parsed<StoryFile>,
+  check: BodyCheck | undefined,
+): { problems: ContentProblem[]; good?: GoodVersion } {
   const problems = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [])];
   if (!outcome.ok || check?.code === undefined || problems.some((p) => p.severity === 'error')) return { problems };
   return {
     problems,
     good: {
-      article: articleOf(outcome.value, check.text ?? ''),
+      story: storyOf(outcome.value, check.text ?? ''),
       code: check.code,
       figures: (check.references?.images ?? []).map((i) => i.src),
     },

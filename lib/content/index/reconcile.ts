@@ -6,7 +6,7 @@ import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
-import { parseArticle, parseAuthor, parseSections } from '../parse';
+import { parseStory, parseAuthor, parseSections } from '../parse';
 import { judgeStory } from './judge';
 import { lastGoodInHistory } from './history';
 import type { KnownIds } from '../rules';
@@ -24,7 +24,7 @@ import { listContentFiles } from './stamps';
  * that reads content files (with files.ts, for the live editor's raw text).
  */
 
-export type FileKind = 'article' | 'author' | 'sections';
+export type FileKind = 'story' | 'author' | 'sections';
 
 /** What a reconcile did, for logs, counters and the webhook's answer. */
 export type ReconcileResult = {
@@ -72,12 +72,21 @@ const BULK_FROM = 2000;
 export function kindOf(rel: string): FileKind | undefined {
   if (rel === 'sections.yaml') return 'sections';
   if (/^authors\/[^/]+\.ya?ml$/.test(rel)) return 'author';
-  if (/^articles\/[^/]+\.mdx$/.test(rel)) return 'article';
+  if (/^articles\/[^/]+\.mdx$/.test(rel)) return 'story';
   return undefined;
 }
 
 export async function reconcile(db: IndexDb, dir: string, options: ReconcileOptions = {}): Promise<ReconcileResult> {
-  const result: ReconcileResult = { scanned: 0, parsed: 0, compiled: 0, stories: [], authors: [], sectionsChanged: false, problems: new Map(), fromHistory: new Map() };
+  const result: ReconcileResult = {
+    scanned: 0,
+    parsed: 0,
+    compiled: 0,
+    stories: [],
+    authors: [],
+    sectionsChanged: false,
+    problems: new Map(),
+    fromHistory: new Map(),
+  };
   const known = new Map<string, FileRow>();
   const candidates = options.paths ? await statPaths(dir, options.paths) : await listAll(dir);
   if (options.paths) {
@@ -119,7 +128,8 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   });
   changed.sort((a, b) => (a.rel < b.rel ? -1 : 1));
   result.parsed = changed.length;
-  const recordFile = sql(db, 
+  const recordFile = sql(
+    db,
     `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
@@ -142,7 +152,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   const authorRows: { id: string; author?: string }[] = [];
   let sectionRows: readonly Section[] | undefined;
   const recorded: (() => void)[] = [];
-  for (const f of changed.filter((x) => x.kind !== 'article')) {
+  for (const f of changed.filter((x) => x.kind !== 'story')) {
     if (f.kind === 'sections') {
       const parsed = parseSections(displayPath(path.join(dir, f.rel)), f.source);
       if (parsed.ok) sectionRows = parsed.value;
@@ -156,7 +166,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       result.authors.push(id);
     }
   }
-  const gone = removed.filter((x) => x.kind !== 'article');
+  const gone = removed.filter((x) => x.kind !== 'story');
   for (const c of gone) {
     if (c.kind === 'sections') {
       sectionRows = [];
@@ -177,33 +187,39 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   });
   // Stories whose references may have changed with them: bylines and section names in search, and
   // any story file with errors, which may now be fixed (a missing author added); warnings do not keep a story out.
-  let articles = changed.filter((x) => x.kind === 'article');
+  let stories = changed.filter((x) => x.kind === 'story');
   if (result.sectionsChanged || result.authors.length) {
-    const pending = new Set(articles.map((a) => a.rel));
-    const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'article' AND problems LIKE '%"severity":"error"%'`).all() as { path: string }[];
-    const again = await statPaths(dir, withProblems.map((r) => r.path).filter((p) => !pending.has(p)));
+    const pending = new Set(stories.map((a) => a.rel));
+    const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'story' AND problems LIKE '%"severity":"error"%'`).all() as {
+      path: string;
+    }[];
+    const again = await statPaths(
+      dir,
+      withProblems.map((r) => r.path).filter((p) => !pending.has(p)),
+    );
     for (const c of again) {
       const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
-      if (source !== undefined && c.stamp) articles.push({ rel: c.rel, kind: 'article', stamp: c.stamp, source, hash: contentHash(source) });
+      if (source !== undefined && c.stamp) stories.push({ rel: c.rel, kind: 'story', stamp: c.stamp, source, hash: contentHash(source) });
     }
     stepAsIs(() => refreshNames(db, result));
   }
-  articles = articles.sort((a, b) => (a.rel < b.rel ? -1 : 1));
+  stories = stories.sort((a, b) => (a.rel < b.rel ? -1 : 1));
 
-  const bulk = articles.length >= BULK_FROM;
+  const bulk = stories.length >= BULK_FROM;
   // The ids stories may name once this reconcile is written (atomic: not yet in the database).
   const before = knownIds(db);
   const authorIds = new Set(before.authors);
-  for (const { id, author } of authorRows) if (author) authorIds.add(id);
-  else authorIds.delete(id);
+  for (const { id, author } of authorRows)
+    if (author) authorIds.add(id);
+    else authorIds.delete(id);
   const refs: KnownIds = { authors: authorIds, sections: sectionRows ? new Set(sectionRows.map((x) => x.id)) : before.sections };
   const checkBodies = options.checkBodies ?? checkSequentially;
   // Parses a batch and starts checking its bodies: the next batch is parsed, and this one written,
   // while the checks of the other run on the worker threads.
-  const begin = (batch: typeof articles) => {
+  const begin = (batch: typeof stories) => {
     const parsed = batch.map((f) => {
       // Every rule of lib/content/rules.ts but the body's, which is checked below in the same pass.
-      const outcome = parseArticle(displayPath(path.join(dir, f.rel)), f.source, refs);
+      const outcome = parseStory(displayPath(path.join(dir, f.rel)), f.source, refs);
       return { f, outcome, file: displayPath(path.join(dir, f.rel)), body: outcome.ok ? outcome.value.body : outcome.body };
     });
     // Bodies of stories refused for their front matter are checked too, so one run reports every problem.
@@ -211,11 +227,11 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     return { parsed, toCheck, checks: checkBodies(toCheck.map((p) => p.body!)) };
   };
   const broken: { rel: string; slug: string; hash: string }[] = [];
-  let next = articles.length ? begin(articles.slice(0, BATCH)) : undefined;
+  let next = stories.length ? begin(stories.slice(0, BATCH)) : undefined;
   for (let i = 0; next; i += BATCH) {
     const current = next;
     const checks = await current.checks;
-    next = i + BATCH < articles.length ? begin(articles.slice(i + BATCH, i + 2 * BATCH)) : undefined;
+    next = i + BATCH < stories.length ? begin(stories.slice(i + BATCH, i + 2 * BATCH)) : undefined;
     result.compiled += checks.length;
     const checkOf = new Map(current.toCheck.map((p, k) => [p.f.rel, checks[k]!]));
     const rows = current.parsed.map(({ f, outcome, file }) => {
@@ -230,13 +246,13 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
         record(f, problems, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
         // A file with errors leaves the story as it last was: its last good version stays (ADR 0010).
         if (good) {
-          writeStory(db, good.article, f.hash, good.code, good.figures, bulk);
-          result.stories.push(good.article.slug);
+          writeStory(db, good.story, f.hash, good.code, good.figures, bulk);
+          result.stories.push(good.story.slug);
         }
       }
       bumpRevision(db);
     });
-    options.onProgress?.(Math.min(i + BATCH, articles.length), articles.length);
+    options.onProgress?.(Math.min(i + BATCH, stories.length), stories.length);
   }
 
   // A story with errors that the index holds no good version of (rebuilt under new rules, or a new
@@ -245,13 +261,13 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   for (const b of broken.filter((x) => !hasStory.get(x.slug)).slice(0, HISTORY_FILES)) {
     const past = await lastGoodInHistory(dir, b.rel, b.hash, refs);
     if (!past) continue;
-    step(() => writeStory(db, past.article, past.hash, past.code, past.figures, bulk));
+    step(() => writeStory(db, past.story, past.hash, past.code, past.figures, bulk));
     result.stories.push(b.slug);
     result.fromHistory.set(b.slug, `${past.commit} ${past.date}`);
   }
 
   step(() => {
-    for (const c of removed.filter((x) => x.kind === 'article')) {
+    for (const c of removed.filter((x) => x.kind === 'story')) {
       const slug = path.basename(c.rel, '.mdx');
       sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
       deleteStory(db, slug, bulk);
@@ -273,7 +289,7 @@ function refreshNames(db: IndexDb, result: ReconcileResult) {
   const list = [...slugs];
   for (let i = 0; i < list.length; i += BATCH) {
     db.transaction(() => {
-      for (const article of storiesBySlug(db, list.slice(i, i + BATCH))) writeSearchRow(db, article, indexedNames(db, article));
+      for (const story of storiesBySlug(db, list.slice(i, i + BATCH))) writeSearchRow(db, story, indexedNames(db, story));
     })();
   }
 }
@@ -377,7 +393,11 @@ export async function readStorySource(dir: string, slug: string): Promise<{ file
  * Builds a content index of `dir` from scratch in a temporary file, by the code the server uses,
  * hands it to `fn`, then deletes it: the check never trusts an index it did not just build.
  */
-export async function withFreshIndex<T>(dir: string, fn: (db: IndexDb) => Promise<T>, options: Omit<ReconcileOptions, 'paths'> = {}): Promise<T> {
+export async function withFreshIndex<T>(
+  dir: string,
+  fn: (db: IndexDb) => Promise<T>,
+  options: Omit<ReconcileOptions, 'paths'> = {},
+): Promise<T> {
   const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
   const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
   try {

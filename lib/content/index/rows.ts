@@ -1,4 +1,4 @@
-import type { Article } from '../schema';
+import type { Story } from '../schema';
 import type { IndexDb } from './database';
 
 /** A row of `stories` as SQLite returns it. */
@@ -10,24 +10,24 @@ export type StoryRow = {
   section: string;
   published_ms: number;
   modified_ms: number;
-  article: string;
+  story: string;
   text: string;
   compiled: string;
 };
 
 /** The columns a page needs to show a story (every column but the compiled body). */
-export const STORY_COLUMNS = 's.slug, s.article, s.text';
+export const STORY_COLUMNS = 's.slug, s.story, s.text';
 
 /** What `STORY_COLUMNS` selects. */
-export type StoryColumns = Pick<StoryRow, 'slug' | 'article' | 'text'>;
+export type StoryColumns = Pick<StoryRow, 'slug' | 'story' | 'text'>;
 
-/** The Article a row holds: the front matter as validated, where it came from, and its plain text. */
-export function toArticle(row: StoryColumns): Article {
-  return { ...(JSON.parse(row.article) as Omit<Article, 'text'>), text: row.text };
+/** The Story a row holds: the front matter as validated, where it came from, and its plain text. */
+export function toStory(row: StoryColumns): Story {
+  return { ...(JSON.parse(row.story) as Omit<Story, 'text'>), text: row.text };
 }
 
-/** These stories as Articles, in the order of `slugs`; slugs without a row are left out. */
-export function storiesBySlug(db: IndexDb, slugs: readonly string[]): Article[] {
+/** These stories as Stories, in the order of `slugs`; slugs without a row are left out. */
+export function storiesBySlug(db: IndexDb, slugs: readonly string[]): Story[] {
   if (slugs.length === 0) return [];
   const rows = db
     .prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.slug IN (${slugs.map(() => '?').join(',')})`)
@@ -35,6 +35,6 @@ export function storiesBySlug(db: IndexDb, slugs: readonly string[]): Article[] 
   const bySlug = new Map(rows.map((r) => [r.slug, r]));
   return slugs.flatMap((slug) => {
     const row = bySlug.get(slug);
-    return row ? [toArticle(row)] : [];
+    return row ? [toStory(row)] : [];
   });
 }

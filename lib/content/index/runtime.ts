@@ -18,12 +18,16 @@ import { watchContent, type ContentWatcher } from './watcher';
  */
 
 /** A content file that changed, as far as pages care (a webhook names them: lib/revalidate/changes.ts). */
-export type ContentChange = { kind: 'article'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
+export type ContentChange = { kind: 'story'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
 
 /** The files (relative to the content directory) that can hold these changes. */
 function contentPathsOf(changes: readonly ContentChange[]): string[] {
   return changes.flatMap((c) =>
-    c.kind === 'article' ? [`articles/${c.slug}.mdx`] : c.kind === 'author' ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`] : ['sections.yaml'],
+    c.kind === 'story'
+      ? [`articles/${c.slug}.mdx`]
+      : c.kind === 'author'
+        ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`]
+        : ['sections.yaml'],
   );
 }
 
@@ -157,7 +161,8 @@ export async function whileFilesChange<T extends { ok: boolean }>(rewrite: () =>
 }
 
 function checkoutFailed(s: State) {
-  if (!s.checkoutBroken) console.error(`[content] the content checkout ${s.dir} could not be updated: serving the archive as it was until a pull succeeds`);
+  if (!s.checkoutBroken)
+    console.error(`[content] the content checkout ${s.dir} could not be updated: serving the archive as it was until a pull succeeds`);
   s.checkoutBroken = true;
 }
 
@@ -237,7 +242,12 @@ export type PreparedIndex = { db: IndexDb; rebuilt?: { reason: string; ms: numbe
  * corrupt, outdated or incomplete; `npm run build` (scripts/content-index.mts) and the server
  * both start here. An index that was complete is returned as it is: the caller compares stamps.
  */
-export async function prepareIndex(file: string, dir: string, options: Omit<ReconcileOptions, 'paths'> = {}, onRebuild?: (reason: string) => void): Promise<PreparedIndex> {
+export async function prepareIndex(
+  file: string,
+  dir: string,
+  options: Omit<ReconcileOptions, 'paths'> = {},
+  onRebuild?: (reason: string) => void,
+): Promise<PreparedIndex> {
   const began = performance.now();
   return withRebuildLock(`${file}.lock`, async () => {
     const opened = openIndex(file, dir);
@@ -307,7 +317,9 @@ function needsRebuild(file: string, dir: string): string | undefined {
   try {
     const db = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const meta = Object.fromEntries((db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]));
+      const meta = Object.fromEntries(
+        (db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+      );
       const want = indexIdentity(dir);
       if (meta.format !== want.format || meta.rules !== want.rules || meta.contentDir !== want.contentDir) return 'outdated';
       return meta.complete === '1' ? undefined : 'incomplete';

@@ -1,6 +1,6 @@
 import { FeedFigure } from './FeedFigure';
 import { feedBodyComponents } from './feedBodyComponents';
-import type { Article } from '@/lib/content/schema';
+import type { Story } from '@/lib/content/schema';
 import { runBodyCode } from '@/lib/mdx/run-body';
 
 type ReactDomServer = typeof import('react-dom/server');
@@ -19,15 +19,13 @@ function reactDomServer(): Promise<ReactDomServer> {
  * The whole story as HTML for feed readers, from the body the content index compiled: lead image, the MDX body rendered with the feed
  * components map (absolute links and image URLs, no client code), and the source line.
  */
-export async function articleHtml(article: Article, code: string): Promise<string> {
+export async function storyHtml(story: Story, code: string): Promise<string> {
   const [Content, { renderToStaticMarkup }] = await Promise.all([runBodyCode(code), reactDomServer()]);
   return renderToStaticMarkup(
     <>
-      {article.image ? <FeedFigure {...article.image} /> : null}
+      {story.image ? <FeedFigure {...story.image} /> : null}
       <Content components={feedBodyComponents} />
-      {article.source ? (
-        <p>Source: {article.source.url ? <a href={article.source.url}>{article.source.name}</a> : article.source.name}</p>
-      ) : null}
+      {story.source ? <p>Source: {story.source.url ? <a href={story.source.url}>{story.source.name}</a> : story.source.name}</p> : null}
     </>,
   );
 }

@@ -1,4 +1,4 @@
-import type { Article } from './schema';
+import type { Story } from './schema';
 import { slugify } from './slug';
 import { newestFirst } from './story-order';
 import { topicTerms } from './topic-terms';
@@ -45,7 +45,13 @@ export type RelatedScore = {
 export type TermWeight = { term: string; weight: number };
 
 /** A story as ranking sees it. */
-export type RelatedSubject = { slug: string; section: string; publishedMs: number; tagKeys: readonly string[]; vector: readonly TermWeight[] };
+export type RelatedSubject = {
+  slug: string;
+  section: string;
+  publishedMs: number;
+  tagKeys: readonly string[];
+  vector: readonly TermWeight[];
+};
 
 /** Where candidates come from; every list is bounded, and only public stories are in them. */
 export type CandidateSource = {
@@ -67,14 +73,14 @@ export function tagKey(tag: string): string {
 }
 
 /** Term counts of the text similarity reads: title twice, dek, and the body's opening. */
-export function termFrequencies(article: Pick<Article, 'title' | 'dek' | 'text'>): Map<string, number> {
+export function termFrequencies(story: Pick<Story, 'title' | 'dek' | 'text'>): Map<string, number> {
   const tf = new Map<string, number>();
   const add = (tokens: readonly string[], weight: number) => {
     for (const token of tokens) tf.set(token, (tf.get(token) ?? 0) + weight);
   };
-  add(topicTerms(article.title), 2);
-  add(topicTerms(article.dek), 1);
-  add(topicTerms(article.text.slice(0, BODY_CHARS)), 1);
+  add(topicTerms(story.title), 2);
+  add(topicTerms(story.dek), 1);
+  add(topicTerms(story.text.slice(0, BODY_CHARS)), 1);
   return tf;
 }
 
@@ -139,31 +145,48 @@ export function rankRelated(subject: RelatedSubject, source: CandidateSource, li
     const textShare = round(Math.min(1, textRaw));
     if (tagShare === 0 && textShare < 0.05 && section === 0) continue;
     const recency = round(closenessInTime(info.publishedMs, subject.publishedMs));
-    const score = round(WEIGHTS.tags * Math.min(1, tags.get(slug)!) + WEIGHTS.text * Math.min(1, textRaw) + WEIGHTS.section * section + WEIGHTS.recency * closenessInTime(info.publishedMs, subject.publishedMs));
-    scored.push({ slug, topical: tagShare > 0 || textShare >= 0.05, score, tags: tagShare, text: textShare, section, recency, publishedMs: info.publishedMs });
+    const score = round(
+      WEIGHTS.tags * Math.min(1, tags.get(slug)!) +
+        WEIGHTS.text * Math.min(1, textRaw) +
+        WEIGHTS.section * section +
+        WEIGHTS.recency * closenessInTime(info.publishedMs, subject.publishedMs),
+    );
+    scored.push({
+      slug,
+      topical: tagShare > 0 || textShare >= 0.05,
+      score,
+      tags: tagShare,
+      text: textShare,
+      section,
+      recency,
+      publishedMs: info.publishedMs,
+    });
   }
-  scored.sort((a, b) => Number(b.topical) - Number(a.topical) || b.score - a.score || newestFirst(a.publishedMs, a.slug, b.publishedMs, b.slug));
+  scored.sort(
+    (a, b) => Number(b.topical) - Number(a.topical) || b.score - a.score || newestFirst(a.publishedMs, a.slug, b.publishedMs, b.slug),
+  );
   return scored.slice(0, limit).map(({ publishedMs: _, ...score }) => score);
 }
 
 /**
- * The top `limit` related stories for every article in `articles` (which must be the public set),
+ * The top `limit` related stories for every story in `stories` (which must be the public set),
  * with candidates from memory: for tests, benches and small sets. The site ranks from the index.
  */
-export function buildRelatedModel(articles: readonly Article[], limit = 5): Map<string, RelatedScore[]> {
-  const total = articles.length;
-  const bySlug = new Map(articles.map((a) => [a.slug, a]));
-  const time = (a: Article) => Date.parse(a.publishedAt);
-  const tfs = new Map(articles.map((a) => [a.slug, termFrequencies(a)]));
+export function buildRelatedModel(stories: readonly Story[], limit = 5): Map<string, RelatedScore[]> {
+  const total = stories.length;
+  const bySlug = new Map(stories.map((a) => [a.slug, a]));
+  const time = (a: Story) => Date.parse(a.publishedAt);
+  const tfs = new Map(stories.map((a) => [a.slug, termFrequencies(a)]));
   const df = new Map<string, number>();
   for (const tf of tfs.values()) for (const term of tf.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const vectors = new Map([...tfs].map(([slug, tf]) => [slug, termVector(tf, (t) => df.get(t) ?? 0, total)]));
 
   const postings = new Map<string, { slug: string; weight: number }[]>();
-  for (const [slug, vector] of vectors) for (const { term, weight } of vector) (postings.get(term) ?? postings.set(term, []).get(term)!).push({ slug, weight });
+  for (const [slug, vector] of vectors)
+    for (const { term, weight } of vector) (postings.get(term) ?? postings.set(term, []).get(term)!).push({ slug, weight });
   for (const list of postings.values()) list.sort((a, b) => b.weight - a.weight || (a.slug < b.slug ? -1 : 1));
-  const tagged = new Map<string, Article[]>();
-  for (const a of articles) for (const key of new Set(a.tags.map(tagKey))) (tagged.get(key) ?? tagged.set(key, []).get(key)!).push(a);
+  const tagged = new Map<string, Story[]>();
+  for (const a of stories) for (const key of new Set(a.tags.map(tagKey))) (tagged.get(key) ?? tagged.set(key, []).get(key)!).push(a);
   for (const list of tagged.values()) list.sort((a, b) => newestFirst(time(a), a.slug, time(b), b.slug));
 
   const source: CandidateSource = {
@@ -171,26 +194,30 @@ export function buildRelatedModel(articles: readonly Article[], limit = 5): Map<
     tagPostings: (key) => (tagged.get(key) ?? []).slice(0, POSTINGS_PER_TAG).map((a) => a.slug),
     tagRarity: (key) => ({ stories: tagged.get(key)?.length ?? 0, total }),
     sectionNeighbours: (subject) =>
-      articles
+      stories
         .filter((a) => a.section === subject.section && a.slug !== subject.slug)
         .sort((a, b) => Math.abs(time(a) - subject.publishedMs) - Math.abs(time(b) - subject.publishedMs))
         .slice(0, SECTION_NEIGHBOURS)
         .map((a) => a.slug),
     describe: (slugs) =>
-      new Map(slugs.flatMap((slug) => (bySlug.has(slug) ? [[slug, { section: bySlug.get(slug)!.section, publishedMs: time(bySlug.get(slug)!) }]] : []))),
+      new Map(
+        slugs.flatMap((slug) =>
+          bySlug.has(slug) ? [[slug, { section: bySlug.get(slug)!.section, publishedMs: time(bySlug.get(slug)!) }]] : [],
+        ),
+      ),
   };
   const result = new Map<string, RelatedScore[]>();
-  for (const a of articles) result.set(a.slug, rankRelated(relatedSubject(a, vectors.get(a.slug)!), source, limit));
+  for (const a of stories) result.set(a.slug, rankRelated(relatedSubject(a, vectors.get(a.slug)!), source, limit));
   return result;
 }
 
 /** A story as ranking sees it, given its term vector. */
-export function relatedSubject(article: Article, vector: readonly TermWeight[]): RelatedSubject {
+export function relatedSubject(story: Story, vector: readonly TermWeight[]): RelatedSubject {
   return {
-    slug: article.slug,
-    section: article.section,
-    publishedMs: Date.parse(article.publishedAt),
-    tagKeys: [...new Set(article.tags.map(tagKey))],
+    slug: story.slug,
+    section: story.section,
+    publishedMs: Date.parse(story.publishedAt),
+    tagKeys: [...new Set(story.tags.map(tagKey))],
     vector,
   };
 }

@@ -1,7 +1,7 @@
 import { formatDateTime } from '@/lib/format/display-dates';
 import { readingMinutes } from '@/lib/format/reading-time';
 
-type ArticleMetaProps = {
+type StoryMetaProps = {
   dateline?: string;
   publishedAt: string;
   updatedAt?: string;
@@ -9,7 +9,7 @@ type ArticleMetaProps = {
 };
 
 /** Dateline, published and updated times, and reading time, under the byline. */
-export function ArticleMeta({ dateline, publishedAt, updatedAt, wordCount }: ArticleMetaProps) {
+export function StoryMeta({ dateline, publishedAt, updatedAt, wordCount }: StoryMetaProps) {
   return (
     <div className="mt-1 flex flex-wrap gap-x-3 gap-y-1 font-sans text-sm text-muted">
       {dateline ? <span className="font-semibold uppercase">{dateline}</span> : null}

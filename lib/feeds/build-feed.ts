@@ -1,6 +1,6 @@
 import { lastModifiedAt } from '@/lib/content/last-modified';
-import type { Article, Author, Section } from '@/lib/content/schema';
-import { articleUrl } from '@/lib/seo/canonical';
+import type { Story, Author, Section } from '@/lib/content/schema';
+import { storyUrl } from '@/lib/seo/canonical';
 import { cropUrls } from '@/lib/seo/images';
 import { LOGO } from '@/lib/seo/jsonld';
 import { absoluteUrl, site } from '@/lib/site';
@@ -9,40 +9,40 @@ import { FEED_SIZE, type Feed, type FeedItem } from './feed';
 
 export type FeedInput = {
   /** Public stories, newest first, as the content index lists them (lib/content/queries.ts). */
-  articles: readonly Article[];
+  stories: readonly Story[];
   authors: ReadonlyMap<string, Author>;
   sections: readonly Section[];
   /** A section's own feed; the whole site's when absent. */
   section?: Section;
   now?: number;
   /** Renders a story's HTML (serve.ts runs the body the index compiled; tests pass their own). */
-  renderHtml: (article: Article) => Promise<string>;
+  renderHtml: (story: Story) => Promise<string>;
 };
 
 /** The newest FEED_SIZE public stories (of one section, when given) as a format-neutral feed. */
-export async function buildFeed({ articles, authors, sections, section, now = Date.now(), renderHtml }: FeedInput): Promise<Feed> {
-  const chosen = articles.slice(0, FEED_SIZE);
+export async function buildFeed({ stories, authors, sections, section, now = Date.now(), renderHtml }: FeedInput): Promise<Feed> {
+  const chosen = stories.slice(0, FEED_SIZE);
   const sectionName = (id: string) => sections.find((s) => s.id === id)?.name;
 
   const items = await Promise.all(
-    chosen.map(async (article): Promise<FeedItem> => {
-      const url = articleUrl(article);
-      const name = sectionName(article.section);
+    chosen.map(async (story): Promise<FeedItem> => {
+      const url = storyUrl(story);
+      const name = sectionName(story.section);
       return {
         id: url,
         url,
-        ...(article.canonicalUrl ? { externalUrl: article.canonicalUrl } : {}),
-        title: article.title,
-        summary: article.dek,
-        contentHtml: await renderHtml(article),
-        published: article.publishedAt,
-        updated: lastModifiedAt(article),
-        authors: article.authors
+        ...(story.canonicalUrl ? { externalUrl: story.canonicalUrl } : {}),
+        title: story.title,
+        summary: story.dek,
+        contentHtml: await renderHtml(story),
+        published: story.publishedAt,
+        updated: lastModifiedAt(story),
+        authors: story.authors
           .map((id) => authors.get(id))
           .filter((a): a is Author => Boolean(a))
           .map((a) => ({ name: a.name, url: absoluteUrl(paths.author(a.id)) })),
-        categories: [...(name ? [name] : []), ...article.tags],
-        ...(article.image ? { image: cropUrls(article.image)[0] } : {}),
+        categories: [...(name ? [name] : []), ...story.tags],
+        ...(story.image ? { image: cropUrls(story.image)[0] } : {}),
       };
     }),
   );

@@ -5,7 +5,7 @@ import { runBodyCode } from '@/lib/mdx/run-body';
  * The story text: the body as the content index compiled it when it was checked (no compiling on
  * a reader's request), rendered on the server with the body components map.
  */
-export async function ArticleBody({ code }: { code: string }) {
+export async function StoryBody({ code }: { code: string }) {
   const Content = await runBodyCode(code);
   return (
     <div className="article-body prose prose-lg max-w-none font-serif prose-headings:font-serif prose-a:text-link prose-a:underline-offset-2">

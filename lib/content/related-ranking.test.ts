@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildRelatedModel, WEIGHTS } from './related';
-import type { Article } from './schema';
+import { buildRelatedModel, WEIGHTS } from './related-ranking';
+import type { Story } from './schema';
 
-function story(slug: string, fields: Partial<Article>): Article {
+function story(slug: string, fields: Partial<Story>): Story {
   return {
     slug,
     title: slug.replace(/-/g, ' '),
@@ -38,7 +38,12 @@ const set = [
   }),
   // Shares only the common tag "Diplomacy" (every diplomacy story has it).
   story('embassy-reopens', { title: 'Embassy reopens in Corvane', tags: ['Diplomacy'], publishedAt: '2023-02-17T09:00:00Z' }),
-  story('envoy-named', { title: 'New envoy named for talks', tags: ['Diplomacy'], section: 'politics', publishedAt: '2023-02-10T09:00:00Z' }),
+  story('envoy-named', {
+    title: 'New envoy named for talks',
+    tags: ['Diplomacy'],
+    section: 'politics',
+    publishedAt: '2023-02-10T09:00:00Z',
+  }),
   // Same words but no tags, other section: related by text alone.
   story('gas-prices', {
     title: 'Gas tariffs and pipeline costs rise',
@@ -99,7 +104,9 @@ describe('buildRelatedModel', () => {
       story('a-twin', { tags: ['Rare'], publishedAt: '2023-02-01T00:00:00Z' }),
       story('older-twin', { tags: ['Rare'], publishedAt: '2023-02-01T00:00:00Z', section: 'world' }),
     ];
-    const list = buildRelatedModel(twins).get('base')!.map((r) => r.slug);
+    const list = buildRelatedModel(twins)
+      .get('base')!
+      .map((r) => r.slug);
     expect(list).toEqual(['a-twin', 'b-twin', 'older-twin']);
   });
 

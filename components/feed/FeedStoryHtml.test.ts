@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureArticle } from '@/lib/seo/test-fixtures';
+import { fixtureStory } from '@/lib/seo/test-fixtures';
 import { compileBodyCode } from '@/lib/mdx/compile';
-import { articleHtml } from './FeedArticleHtml';
+import { storyHtml } from './FeedStoryHtml';
 
 /** What feed-response.ts does: the body as the content index compiled it. */
-async function feedHtml(article: ReturnType<typeof fixtureArticle>, body: string) {
-  return articleHtml(article, (await compileBodyCode(body)).code);
+async function feedHtml(story: ReturnType<typeof fixtureStory>, body: string) {
+  return storyHtml(story, (await compileBodyCode(body)).code);
 }
 
 describe('articleHtml', () => {
   it('renders the MDX body to plain HTML with absolute links and image URLs', async () => {
     const html = await feedHtml(
-      fixtureArticle({
+      fixtureStory({
         slug: 'rich',
         image: { src: '/images/lead.jpg', alt: 'Lead picture', caption: 'The lead.', credit: 'Photo: Ana', width: 1600, height: 900 },
         source: { name: 'Donga', url: 'https://donga.example/story' },
