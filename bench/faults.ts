@@ -31,6 +31,7 @@ import { startRedis } from '@/lib/cache/redis-server';
 import { startLoad, type LoadReport } from './support/load';
 import { withSection } from './support/markdown';
 import { startReverseCache } from './support/nginx';
+import { paths } from '@/lib/urls';
 
 const ROOT = path.resolve(__dirname, '..');
 const smoke = process.argv.includes('--smoke');
@@ -64,12 +65,12 @@ function say(line: string) {
 let story = 0;
 function mix(slugs: string[]) {
   let i = 0;
-  const cached = ['/', '/world', '/politics', '/articles/ardmoor-participatory-budget', '/feed.xml', '/authors/ines-okafor'];
+  const cached = ['/', '/world', '/politics', paths.story('ardmoor-participatory-budget'), '/feed.xml', '/authors/ines-okafor'];
   return () => {
     i++;
     if (i % 3 === 0) return cached[(i / 3) % cached.length]!;
     if (i % 3 === 1) return `/search?q=harbour+${i}`;
-    return `/articles/${slugs[story++ % slugs.length]}`;
+    return paths.story(slugs[story++ % slugs.length]!);
   };
 }
 
@@ -294,8 +295,8 @@ async function main(): Promise<boolean> {
       const pages = [
         '/',
         '/world',
-        `/articles/${slug}`,
-        ...Array.from({ length: 20 }, (_, k) => `/articles/${slugs[(20 + round * 20 + k) % slugs.length]}`),
+        paths.story(slug),
+        ...Array.from({ length: 20 }, (_, k) => paths.story(slugs[(20 + round * 20 + k) % slugs.length]!)),
       ];
       const inFlight = pages.map((p) =>
         fetch(`${servers[victim]!.url}${p}`)
@@ -370,8 +371,8 @@ async function main(): Promise<boolean> {
       const pages = [
         '/',
         '/world',
-        `/articles/${slug}`,
-        ...Array.from({ length: 30 }, (_, k) => `/articles/${slugs[(60 + round * 30 + k) % slugs.length]}`),
+        paths.story(slug),
+        ...Array.from({ length: 30 }, (_, k) => paths.story(slugs[(60 + round * 30 + k) % slugs.length]!)),
       ];
       const inFlight = pages.map((p) =>
         fetch(`${single.url}${p}`)
@@ -421,7 +422,7 @@ async function main(): Promise<boolean> {
     await sleep(PAUSE_MS - 1_000);
     redis.resume();
     const back = await Promise.all(servers.map((s, i) => within(15_000, () => usesRedis(s.output().slice(marks[i])))));
-    const served = await Promise.all(servers.map((s) => within(15_000, () => pageHas(s.url, `/articles/${slug}`, marker))));
+    const served = await Promise.all(servers.map((s) => within(15_000, () => pageHas(s.url, paths.story(slug), marker))));
     // What each instance said of Redis meanwhile, for a slow return to be read from the bench's output.
     servers.forEach((s, i) => say(`${'AB'[i]}: ${cacheLines(s.output().slice(marks[i])).join(' | ') || 'nothing about Redis'}`));
     await sleep(2_000);
@@ -487,8 +488,8 @@ async function main(): Promise<boolean> {
         '/',
         '/world',
         '/politics',
-        '/articles/ardmoor-participatory-budget',
-        ...slugs.slice(100, 140).map((s) => `/articles/${s}`),
+        paths.story('ardmoor-participatory-budget'),
+        ...slugs.slice(100, 140).map((s) => paths.story(s)),
       ];
       const load = startLoad(single.url, {
         connections: Math.min(CONNECTIONS, 20),
@@ -596,13 +597,13 @@ async function main(): Promise<boolean> {
         await Promise.all(
           pullers.map(
             async (s) =>
-              !(await pageHas(s.url, `/articles/${slugs[1]}`, 'third edition')) && (await newTextCount(s.url, marker)) === REWRITE,
+              !(await pageHas(s.url, paths.story(slugs[1]!), 'third edition')) && (await newTextCount(s.url, marker)) === REWRITE,
           ),
         )
       ).every(Boolean);
       renameSync(`${origin}.away`, origin);
       const recovered = await Promise.all(pullers.map((s) => pushFiles(s.url, [files[1]!])));
-      const served = await Promise.all(pullers.map((s) => within(15_000, () => pageHas(s.url, `/articles/${slugs[1]}`, 'third edition'))));
+      const served = await Promise.all(pullers.map((s) => within(15_000, () => pageHas(s.url, paths.story(slugs[1]!), 'third edition'))));
       await sleep(2_000);
       const report = await load.stop();
       probing = false;

@@ -1,5 +1,7 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXED_PATHS, paths, SITE_FEEDS, SITEMAPS } from './urls';
+import { FIXED_PATHS, paths, ROUTE_PATTERNS, SITE_FEEDS, SITEMAPS } from './urls';
 
 describe('paths', () => {
   it('names stories, listings and their later pages', () => {
@@ -8,6 +10,13 @@ describe('paths', () => {
     expect(paths.section('world')).toBe('/world');
     expect(paths.author('ines-okafor')).toBe('/authors/ines-okafor');
     expect(paths.tag('Ukraine war')).toBe('/tags/ukraine-war');
+  });
+
+  it('names each route pattern as a folder of app/ that holds a page', () => {
+    for (const pattern of Object.values(ROUTE_PATTERNS)) {
+      expect(existsSync(path.join(process.cwd(), 'app', pattern, 'page.tsx')), pattern).toBe(true);
+    }
+    expect(ROUTE_PATTERNS.tagLaterPages).toBe('/tags/[tag]/page/[page]');
   });
 
   it('keeps page 1 of a listing at its own address', () => {

@@ -16,6 +16,11 @@ const SEARCH = '/search';
 
 const story = (slug: string) => `/articles/${slug}`;
 const section = (id: string) => `/${id}`;
+const author = (id: string) => `/authors/${id}`;
+/** A tag's listing by its key (already a slug): route patterns must not be slugified. */
+const tagListing = (key: string) => `/tags/${key}`;
+/** Every later page of listings at once, as a route pattern (revalidatePath with type 'page'). */
+const listingPageRoute = (first: string) => `${first}/page/[page]`;
 
 /** The search page's address for a query, leaving out defaults so each result page has one URL. */
 function search({ q, section, page }: SearchAddress = {}): string {
@@ -35,12 +40,10 @@ export const paths = {
   front: () => '/',
   story,
   section,
-  author: (id: string) => `/authors/${id}`,
-  tag: (tag: string) => `/tags/${slugify(tag)}`,
+  author,
+  tag: (tag: string) => tagListing(slugify(tag)),
   /** Page N of a section, tag or author listing: page 1 keeps the listing's own address. */
   listingPage: (first: string, page: number) => (page <= 1 ? first : `${first}/page/${page}`),
-  /** Every later page of listings at once, as a route pattern (revalidatePath with type 'page'). */
-  listingPageRoute: (first: string) => `${first}/page/[page]`,
   /** The site's feed in one format, or a section's own (/world/feed.xml). */
   feed: (format: FeedFormat, sectionId?: string) => `${sectionId ? section(sectionId) : ''}/${FEED_FILES[format]}`,
   search,
@@ -67,6 +70,17 @@ export const paths = {
   previewExit: (to: string) => `/api/preview/exit?path=${encodeURIComponent(to)}`,
   previewCheck: () => '/api/preview/check',
 };
+
+/**
+ * Route patterns, as the folders under app/ name them: what revalidatePath(pattern, 'page') takes
+ * to reach every page of a route at once. urls.test.ts checks each against the tree.
+ */
+export const ROUTE_PATTERNS = {
+  story: story('[slug]'),
+  sectionLaterPages: listingPageRoute(section('[section]')),
+  tagLaterPages: listingPageRoute(tagListing('[tag]')),
+  authorLaterPages: listingPageRoute(author('[id]')),
+} as const;
 
 /** The site's own feeds, one per format. */
 export const SITE_FEEDS = FEED_FORMATS.map((format) => paths.feed(format));

@@ -8,6 +8,7 @@ import { isValidSlug } from './slug';
 import type { ContentProblem } from './problems';
 import type { RefreshedIndex } from '@/lib/revalidate/handle';
 import {
+  byNearnessTo,
   POSTINGS_PER_TAG,
   POSTINGS_PER_TERM,
   rankRelated,
@@ -284,7 +285,7 @@ export async function getTag(slug: string): Promise<Tag | undefined> {
   const db = await contentDb();
   const newest = sql(
     db,
-    `SELECT x.name FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT 1`,
+    `SELECT x.name FROM ${TAGGED} WHERE x.tag = @tag AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC, x.slug LIMIT 1`,
   ).get({ ...publicParams(), tag: slug }) as { name: string } | undefined;
   if (!newest) return undefined;
   return { slug, name: newest.name, stories: countListing(db, 'tag', slug) };
@@ -322,7 +323,7 @@ export async function getMoreFromAuthor(story: Story, limit = 4): Promise<Story[
   return all(
     db,
     `SELECT ${STORY_COLUMNS} FROM ${BYLINED}
-     WHERE x.author = @author AND x.listed = 1 AND s.slug != @slug AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
+     WHERE x.author = @author AND x.listed = 1 AND s.slug != @slug AND ${PUBLIC} ORDER BY x.published_ms DESC, x.slug LIMIT @limit`,
     { author: authorId, slug: story.slug, limit },
   );
 }
@@ -342,14 +343,14 @@ export async function getRelated(story: Story, limit = 5): Promise<{ story: Stor
   );
   const tagQuery = sql(
     db,
-    `SELECT x.slug FROM story_tags x WHERE x.tag = @tag AND ${publicWhere('x')} ORDER BY x.published_ms DESC LIMIT ${POSTINGS_PER_TAG}`,
+    `SELECT x.slug FROM story_tags x WHERE x.tag = @tag AND ${publicWhere('x')} ORDER BY x.published_ms DESC, x.slug LIMIT ${POSTINGS_PER_TAG}`,
   );
   const tagCount = sql(db, 'SELECT stories FROM tag_counts WHERE tag = ?');
   const near = (direction: 'before' | 'after') =>
     sql(
       db,
       `SELECT s.slug, s.published_ms FROM ${BY_SECTION} WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
-       ORDER BY s.published_ms ${direction === 'before' ? 'DESC' : 'ASC'} LIMIT ${SECTION_NEIGHBOURS}`,
+       ORDER BY s.published_ms ${direction === 'before' ? 'DESC, s.slug' : 'ASC, s.slug DESC'} LIMIT ${SECTION_NEIGHBOURS}`,
     );
   const source: CandidateSource = {
     termPostings: (term) => termQuery.all({ ...params, term }) as { slug: string; weight: number }[],
@@ -360,8 +361,11 @@ export async function getRelated(story: Story, limit = 5): Promise<{ story: Stor
       type Near = { slug: string; published_ms: number };
       const both = [...(near('before').all(args) as Near[]), ...(near('after').all(args) as Near[])];
       // The nearest in time on either side, as in memory (related-ranking.ts).
-      both.sort((a, b) => Math.abs(a.published_ms - subject.publishedMs) - Math.abs(b.published_ms - subject.publishedMs));
-      return both.slice(0, SECTION_NEIGHBOURS).map((r) => r.slug);
+      return both
+        .map((r) => ({ slug: r.slug, publishedMs: r.published_ms }))
+        .sort(byNearnessTo(subject.publishedMs))
+        .slice(0, SECTION_NEIGHBOURS)
+        .map((r) => r.slug);
     },
     describe: (slugs) => {
       // One query for every candidate (a few hundred), not one each. CROSS JOIN makes SQLite look
@@ -415,18 +419,18 @@ export async function revalidationIndex({ sitemapParts = 0 } = {}): Promise<Refr
       (
         sql(
           db,
-          `SELECT s.slug FROM ${BYLINED} WHERE x.author = @id AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
+          `SELECT s.slug FROM ${BYLINED} WHERE x.author = @id AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC, x.slug LIMIT @limit`,
         ).all({ ...params, id, limit }) as { slug: string }[]
       ).map((r) => r.slug),
     storiesSharing: ({ sections, tags }, limit) => {
       const found = new Set<string>();
       const bySection = sql(
         db,
-        `SELECT s.slug FROM ${BY_SECTION} WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC LIMIT @limit`,
+        `SELECT s.slug FROM ${BY_SECTION} WHERE s.section = @key AND ${PUBLIC} ORDER BY s.published_ms DESC, s.slug LIMIT @limit`,
       );
       const byTag = sql(
         db,
-        `SELECT s.slug FROM ${TAGGED} WHERE x.tag = @key AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC LIMIT @limit`,
+        `SELECT s.slug FROM ${TAGGED} WHERE x.tag = @key AND x.listed = 1 AND ${PUBLIC} ORDER BY x.published_ms DESC, x.slug LIMIT @limit`,
       );
       for (const key of sections) for (const r of bySection.all({ ...params, key, limit }) as { slug: string }[]) found.add(r.slug);
       for (const key of new Set(tags.map(tagKey)))

@@ -104,6 +104,12 @@ export function closenessInTime(aMs: number, bMs: number): number {
   return Math.exp((-Math.abs(aMs - bMs) / HALF_LIFE_MS) * Math.LN2);
 }
 
+/** Nearest in time to `subjectMs` first, then by slug, so the section neighbours are one fixed list. */
+export function byNearnessTo(subjectMs: number) {
+  return (a: { slug: string; publishedMs: number }, b: { slug: string; publishedMs: number }) =>
+    Math.abs(a.publishedMs - subjectMs) - Math.abs(b.publishedMs - subjectMs) || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
+}
+
 /** The top `limit` related stories of one subject, from bounded candidate lists. */
 export function rankRelated(subject: RelatedSubject, source: CandidateSource, limit = 5): RelatedScore[] {
   const text = new Map<string, number>();
@@ -196,7 +202,8 @@ export function buildRelatedModel(stories: readonly Story[], limit = 5): Map<str
     sectionNeighbours: (subject) =>
       stories
         .filter((a) => a.section === subject.section && a.slug !== subject.slug)
-        .sort((a, b) => Math.abs(time(a) - subject.publishedMs) - Math.abs(time(b) - subject.publishedMs))
+        .map((a) => ({ slug: a.slug, publishedMs: time(a) }))
+        .sort(byNearnessTo(subject.publishedMs))
         .slice(0, SECTION_NEIGHBOURS)
         .map((a) => a.slug),
     describe: (slugs) =>

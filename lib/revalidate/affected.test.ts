@@ -156,6 +156,13 @@ describe('planRevalidation', () => {
     expect(result.paths).toContain('/tags/port-calder/page/2');
   });
 
+  it('revalidates a long tag listing’s later pages by the tag route’s own pattern', () => {
+    const tagged = Array.from({ length: 1100 }, (_, i) => story(`tagged-${i}`, { section: 'business', tags: ['Port Calder'] }));
+    const result = plan([{ kind: 'story', slug: 'harbour' }], tagged, [['harbour', refsOf(harbour)]]);
+    expect(result.paths).toContain('/tags/[tag]/page/[page]');
+    expect(result.paths.filter((p) => p.startsWith('/tags/port-calder/page/'))).toEqual([]);
+  });
+
   it('still refreshes the page and site lists of a deleted story it knows nothing about', () => {
     expect(plan([{ kind: 'story', slug: 'unknown' }], all).paths).toEqual([...GLOBAL, '/articles/unknown'].sort());
   });

@@ -1,4 +1,4 @@
-import { FEED_FORMATS, paths, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
+import { FEED_FORMATS, paths, ROUTE_PATTERNS, SITE_FEEDS, SITEMAPS } from '@/lib/urls';
 import type { ContentChange } from '@/lib/content/index/runtime';
 import type { ListingKind } from '@/lib/content/queries';
 
@@ -7,7 +7,7 @@ import type { ListingKind } from '@/lib/content/queries';
 const sectionFeeds = (id: string) => FEED_FORMATS.map((format) => paths.feed(format, id));
 
 /** Every story page at once (revalidatePath with type 'page'), used when too many stories are related. */
-export const STORY_ROUTE = paths.story('[slug]');
+export const STORY_ROUTE = ROUTE_PATTERNS.story;
 const RELATED_LIMIT = 200;
 /** Past this many later pages, a listing's pages are revalidated as one route pattern. */
 const LATER_PAGES_LIMIT = 50;
@@ -16,13 +16,13 @@ const LATER_PAGES_LIMIT = 50;
 const LISTING_FIRST: Record<ListingKind, (key: string) => string> = { section: paths.section, tag: paths.tag, author: paths.author };
 /** The route pattern of each kind of listing's later pages. */
 export const LATER_PAGE_ROUTES: Record<ListingKind, string> = {
-  section: paths.listingPageRoute(paths.section('[section]')),
-  tag: paths.listingPageRoute(paths.tag('[tag]')),
-  author: paths.listingPageRoute(paths.author('[id]')),
+  section: ROUTE_PATTERNS.sectionLaterPages,
+  tag: ROUTE_PATTERNS.tagLaterPages,
+  author: ROUTE_PATTERNS.authorLaterPages,
 };
 
 export type RevalidationPlan = {
-  /** Literal paths, plus ARTICLE_ROUTE when every story page is affected. */
+  /** Literal paths, plus STORY_ROUTE when every story page is affected. */
   paths: string[];
   /** The section list changed: it is in every page's navigation, so every page. */
   everything: boolean;

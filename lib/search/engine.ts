@@ -5,6 +5,7 @@ import { storiesBySlug } from '@/lib/content/index/rows';
 import { countPublicSince, countPublicStories } from '@/lib/content/queries';
 import type { Story } from '@/lib/content/schema';
 import { newestFirst } from '@/lib/content/story-order';
+import { pageCount, pageOffset } from '@/lib/pagination';
 import { expandTerm, expansionWeight, groupQuery, type TermGroup } from './expand';
 import { FIELD_BOOSTS, SEARCH_FIELDS } from './fields';
 import { rowidCut, rowidTime } from './search-rows';
@@ -337,8 +338,9 @@ export function searchStories(db: IndexDb, request: SearchRequest): SearchOutcom
   }
 
   const hits: SearchHit[] = [];
-  if (validPage && (page - 1) * perPage < shown.total) {
-    const start = (page - 1) * perPage;
+  // No results have no page to show; pageCount's one empty first page is a listing's notion.
+  const start = validPage && shown.total > 0 ? pageOffset(page, shown.total, perPage) : undefined;
+  if (start !== undefined) {
     let slice: Scored[] = shown.ranked.slice(start, start + perPage);
     if (slice.length < perPage && shown.window) {
       // Past the ranked window: older matches, newest first.
@@ -366,7 +368,7 @@ export function searchStories(db: IndexDb, request: SearchRequest): SearchOutcom
     bySection,
     approximate: !all.exact || !shown.exact,
     page,
-    pageCount: Math.ceil(shown.total / perPage),
+    pageCount: shown.total > 0 ? pageCount(shown.total, perPage) : 0,
     hits,
   };
 }
