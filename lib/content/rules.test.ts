@@ -48,6 +48,24 @@ describe('the content rules registry', () => {
     ]);
   });
 
+  it('reports a body’s mistakes in the same run as broken YAML above it', async () => {
+    write('articles/bad-yaml.mdx', '---\ntitle: [unclosed\nsection: world\n---\n\nText.\n\nA {danger} here.\n');
+    const { lines, served } = await checkAndServe();
+    expect(lines.map((l) => l.replace(/: .*/, ''))).toEqual([`error ${at('bad-yaml')}:3:1 YAML`, `error ${at('bad-yaml')}:8:3 body`]);
+    expect(served).not.toContain('bad-yaml');
+  });
+
+  it('reports an author file’s bad name and bad fields in one run', async () => {
+    write('authors/Bad_Name.yaml', 'name: Bad Name\nrole: 7\n');
+    const { lines } = await checkAndServe();
+    const author = lines.filter((l) => l.includes('Bad_Name.yaml')).map((l) => l.replace(/: expected.*/, ''));
+    expect(author).toEqual([
+      `error ${dir}/authors/Bad_Name.yaml:1:1 id`,
+      `error ${dir}/authors/Bad_Name.yaml:1:1 bio`,
+      `error ${dir}/authors/Bad_Name.yaml:2:1 role`,
+    ]);
+  });
+
   it('publishes on the server exactly the stories the check accepts (warnings publish, errors do not)', async () => {
     story('fine');
     story('long-dek', { dek: 'x'.repeat(201) });

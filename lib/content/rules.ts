@@ -272,7 +272,8 @@ export function runStoryRules(file: string, source: string, known?: KnownIds): S
     problems.push(problemOf('story.slug', file, { line: 1, column: 1 }, message, 'slug'));
   }
   const fm = splitFrontMatter(file, source);
-  if (fm.problems.length) return { slug, problems: [...problems, ...tagged('story.front-matter', fm.problems)] };
+  // Broken YAML leaves no fields to check, but the body is still known: its problems come in the same run.
+  if (fm.problems.length) return { slug, body: fm.body, problems: [...problems, ...tagged('story.front-matter', fm.problems)] };
   const result = storyFrontMatterSchema.safeParse(fm.data ?? {});
   if (!result.success) {
     for (const p of issuesToProblems(file, fm, result.error.issues))
@@ -311,15 +312,17 @@ export function bodyProblems(file: string, issues: readonly { line: number; colu
 /** Runs an author file's rules: its id (the file name) and its shape. */
 export function runAuthorRules(file: string, source: string): { author?: Author; problems: ContentProblem[] } {
   const id = path.basename(file).replace(/\.ya?ml$/, '');
-  const yaml = parseYaml(file, source);
-  if (yaml.problems.length) return { problems: tagged('author.shape', yaml.problems) };
+  const problems: ContentProblem[] = [];
   if (!isValidSlug(id)) {
     const message = `expected a file name of lowercase letters, digits and single hyphens (e.g. "mark-jones.yaml"), got ${JSON.stringify(id)}`;
-    return { problems: [problemOf('author.id', file, { line: 1, column: 1 }, message, 'id')] };
+    problems.push(problemOf('author.id', file, { line: 1, column: 1 }, message, 'id'));
   }
+  // Every problem in one run: a bad file name does not hide the fields' problems, nor they it.
+  const yaml = parseYaml(file, source);
+  if (yaml.problems.length) return { problems: [...problems, ...tagged('author.shape', yaml.problems)] };
   const result = authorSchema.safeParse(yaml.data ?? {});
-  if (!result.success) return { problems: tagged('author.shape', issuesToProblems(file, yaml, result.error.issues)) };
-  return { author: { ...result.data, id, file }, problems: [] };
+  if (!result.success) problems.push(...tagged('author.shape', issuesToProblems(file, yaml, result.error.issues)));
+  return problems.length || !result.success ? { problems } : { author: { ...result.data, id, file }, problems };
 }
 
 /**

@@ -4,4 +4,4 @@
  * under another is rebuilt, so a rule change re-checks every story. rules-version.test.ts fails
  * when a rule file changes without this being bumped.
  */
-export const CONTENT_RULES_VERSION = '2026-12-05.2';
+export const CONTENT_RULES_VERSION = '2026-12-05.4';
