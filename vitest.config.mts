@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': import.meta.dirname } },
+  // `server-only` is Next's build-time marker; outside Next it is nothing (lib/server-only-outside-next.ts).
+  resolve: { alias: { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/lib/server-only-outside-next.ts` } },
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',

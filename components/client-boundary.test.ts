@@ -3,12 +3,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /*
- * Server-only code never reaches a client component. Every module a client component ('use
- * client': the *.island.tsx files and the error pages) imports, directly or through others, is
- * followed; none may read files, open the content index, hold secrets or run processes. This is
- * the project's `server-only` marker: the package throws outside React's server condition, which
- * the tools that share these modules (tsx scripts, Vitest, Playwright's loader) do not run under,
- * so the rule is checked here, over the import graph, in `npm test`.
+ * Server-only code never reaches a client component, checked twice. The modules that read files,
+ * run processes, open the content index or hold secrets start with `import 'server-only'`, so a
+ * client component that reaches one fails `next build` ("You're importing a module that depends
+ * on server-only"; tried once with a probe island importing lib/content/queries.ts). Outside Next
+ * the name resolves to nothing (lib/server-only-outside-next.ts). And here, in `npm test`, every
+ * module a client component ('use client': the *.island.tsx files and the error pages) imports,
+ * directly or through others, is followed, and every module that needs the marker is seen to carry it.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -83,6 +84,32 @@ function serverOnlyReached(entry: string): string[] {
   return problems;
 }
 
+/** Test support that reads files: only tests import these, so they carry no marker. */
+const TEST_SUPPORT = [
+  'lib/cache/redis-server.ts',
+  'lib/search/test-index.ts',
+  'lib/content/test-story-files.ts',
+  'lib/seo/xsd/validate.ts',
+];
+
+/** The modules under lib/ that read files, run processes or open a native or network client. */
+function needsMarker(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(path.join(ROOT, dir))) {
+      const rel = path.join(dir, name);
+      if (statSync(path.join(ROOT, rel)).isDirectory()) walk(rel);
+      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !TEST_SUPPORT.includes(rel)) {
+        const reaches = importsOf(rel).some((specifier) => SERVER_ONLY.some((r) => r.test(specifier, '')));
+        if (reaches || rel.startsWith('lib/content/index/') || rel === 'lib/content/queries.ts' || rel === 'lib/security/secrets.ts')
+          found.push(rel);
+      }
+    }
+  };
+  walk('lib');
+  return found;
+}
+
 describe('the client boundary', () => {
   const clients = clientModules();
 
@@ -94,6 +121,12 @@ describe('the client boundary', () => {
 
   it.each(clients)('%s reaches no server-only code', (file) => {
     expect(serverOnlyReached(file)).toEqual([]);
+  });
+
+  it('marks every module that reads files, runs processes or opens the index server-only, so the build refuses it in a client', () => {
+    const modules = needsMarker();
+    expect(modules).toEqual(expect.arrayContaining(['lib/content/index/runtime.ts', 'lib/content/queries.ts', 'lib/security/secrets.ts']));
+    expect(modules.filter((file) => !/^import 'server-only';$/m.test(readFileSync(path.join(ROOT, file), 'utf8')))).toEqual([]);
   });
 
   it('sees a server-only import through a chain of modules', () => {

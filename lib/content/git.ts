@@ -1,3 +1,4 @@
+import 'server-only';
 import { execFile } from 'node:child_process';
 
 export type GitResult = { ok: true; output: string } | { ok: false; message: string };

@@ -1,3 +1,4 @@
+import 'server-only';
 import { PAGE_SIZE, pageCount, pageOffset, type PageOf } from '@/lib/pagination';
 import { sql, type IndexDb } from './index/database';
 import { PUBLIC_ROW, publicParams, publicWhere } from './index/public-view';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { runGit as git, type GitResult } from '@/lib/content/git';
 
 export type GitPullResult = GitResult;

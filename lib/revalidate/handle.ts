@@ -1,3 +1,4 @@
+import 'server-only';
 import { formatProblem, type ContentProblem } from '@/lib/content/problems';
 import { verifyBearer, verifyGithubSignature } from '@/lib/security/secrets';
 import { planRevalidation, type RevalidationIndex } from './affected';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Statement } from 'better-sqlite3';
 import type { IndexDb } from '@/lib/content/index/database';
 import { PUBLIC_ROW, publicParams, publicWhere } from '@/lib/content/index/public-view';

@@ -1,3 +1,4 @@
+import 'server-only';
 import path from 'node:path';
 import { checkBody } from '@/lib/mdx/compile';
 import { contentHash } from '../content-hash';

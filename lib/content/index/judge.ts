@@ -1,3 +1,4 @@
+import 'server-only';
 import type { BodyCheck } from '@/lib/mdx/compile';
 import { storyOf, type Parsed } from '../parse';
 import type { ContentProblem } from '../problems';

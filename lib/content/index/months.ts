@@ -1,3 +1,4 @@
+import 'server-only';
 /** A story's month of publication (UTC), `2023-02`: how the sitemap splits stories into parts. */
 export function monthOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 7);

@@ -1,3 +1,4 @@
+import 'server-only';
 import { samplesHidden } from '@/lib/site';
 
 /**

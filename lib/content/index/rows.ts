@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Story } from '../schema';
 import type { IndexDb } from './database';
 

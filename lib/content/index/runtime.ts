@@ -1,3 +1,4 @@
+import 'server-only';
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { runWorkerOnce } from '@/lib/worker/run-worker-once';
 
 /**

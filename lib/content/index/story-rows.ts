@@ -1,3 +1,4 @@
+import 'server-only';
 import { lastModifiedAt } from '../last-modified';
 import { BODY_CHARS, tagKey, termFrequencies, termVector } from '../related-ranking';
 import type { Story, Author, Section } from '../schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
