@@ -26,23 +26,22 @@ const SERVER_ONLY: { test: (specifier: string, file: string) => boolean; why: st
 
 const EXTENSIONS = ['.ts', '.tsx', '.mts', '.mjs', '.js'];
 
-function clientModules(): string[] {
+/** Source files (not tests) under the given folders, relative to the project. */
+function sourceFiles(...dirs: string[]): string[] {
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(path.join(ROOT, dir))) {
       const rel = path.join(dir, name);
       if (statSync(path.join(ROOT, rel)).isDirectory()) walk(rel);
-      else if (
-        /\.(tsx?|mts)$/.test(name) &&
-        !name.endsWith('.test.ts') &&
-        /^['"]use client['"]/m.test(readFileSync(path.join(ROOT, rel), 'utf8'))
-      )
-        found.push(rel);
+      else if (/\.(tsx?|mts)$/.test(name) && !name.endsWith('.test.ts')) found.push(rel);
     }
   };
-  walk('app');
-  walk('components');
+  dirs.forEach(walk);
   return found;
+}
+
+function clientModules(): string[] {
+  return sourceFiles('app', 'components').filter((rel) => /^['"]use client['"]/m.test(readFileSync(path.join(ROOT, rel), 'utf8')));
 }
 
 /** The project file an import names, or undefined for a package. */
@@ -94,20 +93,14 @@ const TEST_SUPPORT = [
 
 /** The modules under lib/ that read files, run processes or open a native or network client. */
 function needsMarker(): string[] {
-  const found: string[] = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(path.join(ROOT, dir))) {
-      const rel = path.join(dir, name);
-      if (statSync(path.join(ROOT, rel)).isDirectory()) walk(rel);
-      else if (name.endsWith('.ts') && !name.endsWith('.test.ts') && !TEST_SUPPORT.includes(rel)) {
-        const reaches = importsOf(rel).some((specifier) => SERVER_ONLY.some((r) => r.test(specifier, '')));
-        if (reaches || rel.startsWith('lib/content/index/') || rel === 'lib/content/queries.ts' || rel === 'lib/security/secrets.ts')
-          found.push(rel);
-      }
-    }
-  };
-  walk('lib');
-  return found;
+  const alwaysServer = (rel: string) =>
+    rel.startsWith('lib/content/index/') || rel === 'lib/content/queries.ts' || rel === 'lib/security/secrets.ts';
+  return sourceFiles('lib').filter(
+    (rel) =>
+      rel.endsWith('.ts') &&
+      !TEST_SUPPORT.includes(rel) &&
+      (alwaysServer(rel) || importsOf(rel).some((specifier) => SERVER_ONLY.some((r) => r.test(specifier, '')))),
+  );
 }
 
 describe('the client boundary', () => {

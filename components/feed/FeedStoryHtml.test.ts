@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureStory } from '@/lib/seo/test-fixtures';
+import { fixtureStory } from '@/lib/content/test-fixtures';
 import { compileBodyCode } from '@/lib/mdx/compile';
 import { storyHtml } from './FeedStoryHtml';
 

@@ -1,7 +1,7 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Story, Author } from '@/lib/content/schema';
-import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/seo/test-fixtures';
+import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/content/test-fixtures';
 import { checkWellFormed } from '@/lib/seo/xsd/validate';
 import { renderAtom } from './atom';
 import { buildFeed } from './build-feed';

@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Story } from '@/lib/content/schema';
 import { slugify } from '@/lib/content/slug';
+import { fixtureStory } from '@/lib/content/test-fixtures';
 import { pageCount } from '@/lib/pagination';
 import { STORY_ROUTE, LATER_PAGE_ROUTES, planRevalidation, type RevalidationIndex, type StoryRefs } from './affected';
 
 const NOW = Date.parse('2024-06-01T12:00:00Z');
 
-function story(slug: string, fields: Partial<Story> = {}): Story {
-  return {
-    slug,
-    title: `Story ${slug}`,
-    dek: 'Dek.',
-    section: 'world',
-    tags: [],
-    authors: ['ana-ruiz'],
-    publishedAt: '2024-05-01T10:00:00Z',
-    draft: false,
-    sample: false,
-    file: `content/articles/${slug}.mdx`,
-    text: '',
-    wordCount: 1,
-    ...fields,
-  };
-}
+/** A public story with the fields a test names changed (lib/content/test-fixtures.ts). */
+const story = (slug: string, fields: Partial<Story> = {}): Story =>
+  fixtureStory({ slug, dek: 'Dek.', tags: [], publishedAt: '2024-05-01T10:00:00Z', text: '', wordCount: 1, ...fields });
 
 const refsOf = (a: Story): StoryRefs => ({ sections: [a.section], tags: a.tags, authors: a.authors });
 

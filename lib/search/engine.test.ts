@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Story, Author, Section } from '@/lib/content/schema';
+import { fixtureStory } from '@/lib/content/test-fixtures';
 import { EXACT_LIMIT, recencyBoost, searchStories, type SearchRequest } from './engine';
 import { forgetVocabulary, prefetchVocabulary } from './vocabulary';
 import { createTestIndex, putStory, removeStory, searchNames, type TestIndex } from './test-index';
@@ -9,23 +10,17 @@ const NOW = Date.parse('2026-11-26T12:00:00Z');
 const HOUR = 3600 * 1000;
 const daysAgo = (n: number) => new Date(NOW - n * 24 * HOUR).toISOString();
 
-function story(slug: string, fields: Partial<Story> = {}): Story {
-  return {
+/** A public story with the fields a test names changed (lib/content/test-fixtures.ts). */
+const story = (slug: string, fields: Partial<Story> = {}): Story =>
+  fixtureStory({
     slug,
-    title: `Story ${slug}`,
     dek: 'A short standfirst.',
-    section: 'world',
     tags: [],
-    authors: ['ana-ruiz'],
     publishedAt: daysAgo(10),
-    draft: false,
-    sample: false,
-    file: `content/articles/${slug}.mdx`,
     text: 'Plain words about nothing in particular.',
     wordCount: 6,
     ...fields,
-  };
-}
+  });
 
 const sections: Section[] = [
   { id: 'world', name: 'World', description: 'World.' },

@@ -1,28 +1,23 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Story } from '@/lib/content/schema';
+import { fixtureStory } from '@/lib/content/test-fixtures';
 import { deleteSearchRow, writeSearchRow } from './search-rows';
 import { indexTerms } from './search-terms';
 import { createTestIndex, putStory, removeStory, type TestIndex } from './test-index';
 
 const names = { section: 'World world', authors: 'Ana Ruiz' };
 
-function story(slug: string, fields: Partial<Story> = {}): Story {
-  return {
+/** A public story with the fields a test names changed (lib/content/test-fixtures.ts). */
+const story = (slug: string, fields: Partial<Story> = {}): Story =>
+  fixtureStory({
     slug,
-    title: `Story ${slug}`,
     dek: 'A short standfirst.',
-    section: 'world',
     tags: [],
-    authors: ['ana-ruiz'],
     publishedAt: '2026-11-01T10:00:00Z',
-    draft: false,
-    sample: false,
-    file: `content/articles/${slug}.mdx`,
     text: 'Plain words about nothing in particular.',
     wordCount: 6,
     ...fields,
-  };
-}
+  });
 
 let index: TestIndex;
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { storyBreadcrumbs, breadcrumbJsonLd, frontPageJsonLd, newsArticleJsonLd, profilePageJsonLd, serializeJsonLd } from './jsonld';
-import { fixtureStory, fixtureAuthor, fixtureSections } from './test-fixtures';
+import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/content/test-fixtures';
 
 const world = fixtureSections[0]!;
 const ana = fixtureAuthor({ id: 'ana-ruiz', name: 'Ana Ruiz' });

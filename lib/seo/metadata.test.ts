@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { storyMetadata, feedAlternates, pageMetadata } from './metadata';
-import { fixtureStory, fixtureAuthor, fixtureSections } from './test-fixtures';
+import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/content/test-fixtures';
 
 const world = fixtureSections[0]!;
 

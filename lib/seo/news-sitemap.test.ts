@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, newsSitemapStories, renderNewsSitemap } from './news-sitemap';
-import { fixtureStory } from './test-fixtures';
+import { fixtureStory } from '@/lib/content/test-fixtures';
 import { validateXml } from './xsd/validate';
 
 const NOW = Date.parse('2024-06-03T12:00:00Z');

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getPublishedStories } from '@/lib/content/queries';
 import { closeContentIndex, refreshContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from '@/scripts/generate-content';
-import { fixtureStory, fixtureSections } from './test-fixtures';
+import { fixtureStory, fixtureSections } from '@/lib/content/test-fixtures';
 import { rootSitemapResponse, sitemapPartResponse } from './sitemap-responses';
 import {
   MAX_URLS_PER_SITEMAP,
