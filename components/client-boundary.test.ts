@@ -91,13 +91,13 @@ const TEST_SUPPORT = [
   'lib/seo/xsd/validate.ts',
 ];
 
-/** The modules under lib/ that read files, run processes or open a native or network client. */
+/** The modules under lib/ (.ts and .tsx) that read files, run processes or open a native or network client. */
 function needsMarker(): string[] {
   const alwaysServer = (rel: string) =>
     rel.startsWith('lib/content/index/') || rel === 'lib/content/queries.ts' || rel === 'lib/security/secrets.ts';
   return sourceFiles('lib').filter(
     (rel) =>
-      rel.endsWith('.ts') &&
+      /\.tsx?$/.test(rel) &&
       !TEST_SUPPORT.includes(rel) &&
       (alwaysServer(rel) || importsOf(rel).some((specifier) => SERVER_ONLY.some((r) => r.test(specifier, '')))),
   );

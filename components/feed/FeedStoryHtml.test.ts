@@ -8,7 +8,7 @@ async function feedHtml(story: ReturnType<typeof fixtureStory>, body: string) {
   return storyHtml(story, (await compileBodyCode(body)).code);
 }
 
-describe('articleHtml', () => {
+describe('storyHtml', () => {
   it('renders the MDX body to plain HTML with absolute links and image URLs', async () => {
     const html = await feedHtml(
       fixtureStory({

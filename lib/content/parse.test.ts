@@ -26,7 +26,7 @@ function problemsOf(source: string, file = FILE) {
   return parseStory(file, source).problems.map(formatProblem);
 }
 
-describe('parseArticle', () => {
+describe('parseStory', () => {
   it('accepts a valid file and derives slug, defaults and, with its body checked, text and word count', async () => {
     const result = parseStory(FILE, storyFile(valid));
     expect(result.ok).toBe(true);

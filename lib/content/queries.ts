@@ -351,7 +351,7 @@ export async function getRelated(story: Story, limit = 5): Promise<{ story: Stor
     sql(
       db,
       `SELECT s.slug, s.published_ms FROM ${BY_SECTION} WHERE s.section = @section AND s.slug != @slug AND ${PUBLIC} AND s.published_ms ${direction === 'before' ? '<=' : '>'} @at
-       ORDER BY s.published_ms ${direction === 'before' ? 'DESC, s.slug' : 'ASC, s.slug DESC'} LIMIT ${SECTION_NEIGHBOURS}`,
+       ORDER BY s.published_ms ${direction === 'before' ? 'DESC, s.slug' : 'ASC, s.slug'} LIMIT ${SECTION_NEIGHBOURS}`,
     );
   const source: CandidateSource = {
     termPostings: (term) => termQuery.all({ ...params, term }) as { slug: string; weight: number }[],

@@ -10,7 +10,7 @@ import { renderRss } from './rss';
 
 const render = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 
-/** A story as feed readers get it: HTML from its compiled body (components/feed/FeedArticleHtml.tsx). */
+/** A story as feed readers get it: HTML from its compiled body (components/feed/FeedStoryHtml.tsx). */
 export type RenderFeedStory = (story: Story, code: string) => Promise<string>;
 
 /** The route handlers' whole job: the site's (or a section's) feed in one format, or a 404. */

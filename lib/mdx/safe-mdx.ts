@@ -215,7 +215,7 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, issues: MdxIs
     }
     const typed = coerce(value, prop.type);
     if (typed === undefined) {
-      add(`<${name}> ${attribute.name}: expected ${story(prop.type)} (e.g. ${prop.example}), got ${JSON.stringify(value)}`, where);
+      add(`<${name}> ${attribute.name}: expected ${describeType(prop.type)} (e.g. ${prop.example}), got ${JSON.stringify(value)}`, where);
       continue;
     }
     const problem = prop.check?.(typed);
@@ -231,7 +231,7 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, issues: MdxIs
   }
 }
 
-function story(type: 'string' | 'number' | 'boolean'): string {
+function describeType(type: 'string' | 'number' | 'boolean'): string {
   return type === 'string' ? 'text in quotes' : type === 'number' ? 'a number' : 'true or false';
 }
 

@@ -198,7 +198,7 @@ describe('planRevalidation', () => {
     expect(plan([{ kind: 'sections' }], all).everything).toBe(true);
   });
 
-  it('falls back to every article page when too many stories could list it as related', () => {
+  it('falls back to every story page when too many stories could list it as related', () => {
     const many = Array.from({ length: 250 }, (_, i) => story(`business-${i}`, { section: 'business' }));
     const result = plan([{ kind: 'story', slug: 'harbour' }], [harbour, ...many], [['harbour', refsOf(harbour)]]);
     expect(result.paths).toContain(STORY_ROUTE);

@@ -4,7 +4,7 @@ import { fixtureStory, fixtureAuthor, fixtureSections } from '@/lib/content/test
 
 const world = fixtureSections[0]!;
 
-describe('articleMetadata', () => {
+describe('storyMetadata', () => {
   const story = fixtureStory({
     slug: 'harbour-lights',
     title: 'Harbour lights return',

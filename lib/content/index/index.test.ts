@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { formatProblem } from '../problems';
+import { buildRelatedModel } from '../related-ranking';
 import { writeContentFile, writeStoryFile } from '../test-story-files';
 import {
   getStory,
@@ -301,6 +302,18 @@ describe('listings, tags and related stories', () => {
     const related = await getRelated((await getStory('subject'))!);
     expect(related.map((r) => r.story.slug)).toEqual(['shares-rare', 'shares-common', 'same-section-only']);
     expect(related[2]!.why).toMatchObject({ topical: false, section: 1 });
+  });
+
+  it('picks the same section neighbours from the index as from memory when many share a time', async () => {
+    story('subject', { title: 'Velmora', dek: 'Harbour.' });
+    // Twenty later stories at one time: the nearest twelve are a tie, broken by slug.
+    for (let i = 0; i < 20; i++) story(`n-${String(i).padStart(2, '0')}`, { title: `Quay${i}`, publishedAt: '2024-01-02T10:00:00Z' });
+    const fromIndex = (await getRelated((await getStory('subject'))!, 5)).map((r) => r.story.slug);
+    const fromMemory = buildRelatedModel(await getPublishedStories(), 5)
+      .get('subject')!
+      .map((r) => r.slug);
+    expect(fromIndex).toEqual(['n-00', 'n-01', 'n-02', 'n-03', 'n-04']);
+    expect(fromIndex).toEqual(fromMemory);
   });
 
   it('remembers, across restarts, where a deleted story was listed', async () => {
