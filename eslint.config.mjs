@@ -24,6 +24,8 @@ const FS_EXCEPTIONS = [
   'lib/seo/xsd/validate.ts',
   // The check asks whether a picture a story names exists under public/.
   'lib/content/links.ts',
+  // The production server reads the build's own stylesheet to write it into each page (ADR 0006).
+  'lib/server/inline-css.mjs',
 ];
 /** Test code builds its fixtures on disk. */
 const TEST_FILES = ['**/*.test.ts', 'lib/**/test-*.ts'];

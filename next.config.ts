@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // Tests run several isolated servers from copies of one build; each names its own copy.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   poweredByHeader: false,
+  // deploy/server.mjs compresses, after it has written each page's stylesheet into its HTML.
+  compress: false,
   // Next hashes the whole HTML in JavaScript on every request to make an ETag: a quarter of the
   // CPU of serving a cached story. Pages change with the news and readers fetch them whole
   // (ADR 0009); static assets keep their immutable caching.

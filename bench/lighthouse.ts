@@ -243,7 +243,7 @@ export async function lighthouseBench({
 
     const lines = [LIGHTHOUSE_HEADING, ''];
     lines.push(
-      `Command: \`npm run bench:lighthouse${rounds === 5 ? '' : ` -- --runs=${rounds}`}\` · ${new Date().toISOString().slice(0, 10)} · Lighthouse 12 mobile, simulated throttling, Debian's Chromium headless · the site built on \`content/\` (samples included), served by \`next start\` · ${rounds} round(s), each page next to a run of the floor (bench/floor-app, the same Next.js and React). Medians; performance also shows the range.`,
+      `Command: \`npm run bench:lighthouse${rounds === 5 ? '' : ` -- --runs=${rounds}`}\` · ${new Date().toISOString().slice(0, 10)} · Lighthouse 12 mobile, simulated throttling, Debian's Chromium headless · the site built on \`content/\` (samples included), served as deployed (\`deploy/server.mjs\`; the floor by \`next start\`) · ${rounds} round(s), each page next to a run of the floor (bench/floor-app, the same Next.js and React). Medians; performance also shows the range.`,
       '',
     );
     const judged = await measure(urls, pages, rounds, undefined);
@@ -274,7 +274,7 @@ export async function lighthouseBench({
     const bare = await pageWeight(floor.url, '/');
     const jsOver = (seed.jsGzip - bare.jsGzip) / 1024;
     lines.push(
-      `Bytes: the seed story's HTML is ${seed.htmlRaw.toLocaleString('en')} B raw (${(seed.htmlGzip / 1024).toFixed(1)} kB gzip; target smaller than the ${SEED_HTML_BEFORE.toLocaleString('en')} B the issue measured: ${mark(seed.htmlRaw < SEED_HTML_BEFORE)}); its first-load JS is ${(seed.jsGzip / 1024).toFixed(1)} kB gzip against the floor's ${(bare.jsGzip / 1024).toFixed(1)} kB (${jsOver >= 0 ? '+' : ''}${jsOver.toFixed(1)} kB; budget +5 kB: ${mark(jsOver <= 5)}).`,
+      `Bytes: the seed story's HTML is ${seed.htmlRaw.toLocaleString('en')} B raw (${(seed.htmlGzip / 1024).toFixed(1)} kB gzip; target smaller than the ${SEED_HTML_BEFORE.toLocaleString('en')} B the issue measured: ${mark(seed.htmlRaw < SEED_HTML_BEFORE)}), of which ${seed.inlineCssRaw.toLocaleString('en')} B is the stylesheet written into it (ADR 0006, "Inlined CSS"); the markup without it is ${(seed.htmlRaw - seed.inlineCssRaw).toLocaleString('en')} B (${mark(seed.htmlRaw - seed.inlineCssRaw < SEED_HTML_BEFORE)}). Its first-load JS is ${(seed.jsGzip / 1024).toFixed(1)} kB gzip against the floor's ${(bare.jsGzip / 1024).toFixed(1)} kB (${jsOver >= 0 ? '+' : ''}${jsOver.toFixed(1)} kB; budget +5 kB: ${mark(jsOver <= 5)}).`,
     );
     return { section: `${lines.join('\n')}\n`, ok: verdict.ok };
   } finally {

@@ -2,11 +2,17 @@
 // so that SIGTERM drains instead of dropping. `next start` closes its listener on SIGTERM but then
 // waits, without bound, for keep-alive sockets (nginx's stay open), and exits 143. Here it stops
 // accepting, finishes what is in flight (at most SHUTDOWN_TIMEOUT_MS, 10 s), and exits 0.
+// It also writes each page's stylesheet into its HTML (lib/server/inline-css.mjs), which is why
+// compression happens here rather than in Next (`compress: false` in next.config.ts): the HTML is
+// changed before it is compressed.
 // Usage: node deploy/server.mjs [-p 3000] [-H 0.0.0.0]. docs/deploy.md, "Rolling deploys".
 import { createServer } from 'node:http';
+import path from 'node:path';
+import compression from 'compression';
 import next from 'next';
 import { drainable } from '../lib/server/drain.mjs';
 import { markDraining } from '../lib/server/draining.mjs';
+import { buildCssReader, inlineCssInto } from '../lib/server/inline-css.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -20,7 +26,15 @@ const timeoutMs = Number(process.env.SHUTDOWN_TIMEOUT_MS ?? 10_000);
 const app = next({ dev: false, dir: process.cwd(), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+// Next's own compression middleware, with its defaults, outside the inlining.
+const compress = compression();
+const readCss = buildCssReader(path.resolve(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next'));
+const server = createServer((req, res) =>
+  compress(req, res, () => {
+    inlineCssInto(req, res, readCss);
+    void handle(req, res);
+  }),
+);
 // Longer than nginx's upstream keep-alive (60 s), so nginx, not Node, closes an idle socket: a
 // request nginx sends as Node closes it would otherwise fail.
 server.keepAliveTimeout = 65_000;

@@ -7,11 +7,12 @@ import localFont from 'next/font/local';
  * set in the same face as the rest of the word instead of in the fallback, at no cost to the
  * pages without one. Italic is fetched only where a page sets italic text.
  *
- * Only the two Latin normal faces are preloaded: the first screen of every page uses both. Without
- * the preloads (measured 2026-12-04, three Lighthouse runs each beside the floor) the seed story's
- * first paint came 0.8 s later (1.55 s against 0.77 s) and LCP did not improve. 'optional': a
- * file not ready for first paint leaves that view in the metric-matched fallback instead of
- * swapping and shifting the text (CLS 0); it is cached for the next page.
+ * None is preloaded: the stylesheet is inline (ADR 0006, "Inlined CSS"), so the browser finds
+ * these rules in the HTML itself, and a preload only took bandwidth from the HTML on a slow link
+ * (measured 2026-12-04 in real Chromium, slow 4G: the seed story's LCP 656 ms without against
+ * 932 ms with the serif preloaded). 'optional': a file not ready for first paint leaves that view
+ * in the metric-matched fallback instead of swapping and shifting the text (CLS 0); it is cached
+ * for the next page.
  *
  * next/font/local gives one family per call, so each file is its own call and all of a family's
  * calls name the same `font-family`.
@@ -37,6 +38,7 @@ const sourceSerif = localFont({
   ],
   variable: '--font-source-serif',
   display: 'optional',
+  preload: false,
   adjustFontFallback: 'Times New Roman',
   fallback: ['Georgia', 'Times New Roman', 'serif'],
 });
@@ -107,6 +109,7 @@ const inter = localFont({
   ],
   variable: '--font-inter',
   display: 'optional',
+  preload: false,
   adjustFontFallback: 'Arial',
   fallback: ['system-ui', 'Arial', 'sans-serif'],
 });

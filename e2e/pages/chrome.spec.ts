@@ -97,7 +97,7 @@ test('the theme toggle and copy link answer before React has hydrated (its scrip
 }) => {
   test.skip(browserName !== 'chromium');
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  // Only the scripts: the stylesheets live under the same path and still arrive.
+  // Only the scripts (the stylesheet is inside the HTML: lib/server/inline-css.mjs).
   await page.route(/\/_next\/static\/chunks\/.*\.js(\?|$)/, (route) => route.abort());
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto('/articles/putin-lukashenko-summit-novo-ogaryovo');
@@ -114,6 +114,24 @@ test('the theme toggle and copy link answer before React has hydrated (its scrip
   // No Web Share API in desktop Chromium here: its button stays hidden rather than doing nothing.
   if (!(await page.evaluate(() => typeof navigator.share === 'function')))
     await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
+});
+
+test('the stylesheet comes inside the HTML: none is fetched for a story or the next page, before or after hydration, and both are styled', async ({
+  page,
+}) => {
+  const fetched: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'stylesheet' || /\.css(\?|$)/.test(r.url())) fetched.push(r.url());
+  });
+  const headlineFont = () => page.evaluate(() => getComputedStyle(document.querySelector('h1')!).fontFamily);
+  await page.goto('/articles/putin-lukashenko-summit-novo-ogaryovo');
+  expect(await headlineFont()).toContain('News Rebeat Serif');
+  await page.locator('a[href="/world"]:visible').first().click();
+  await page.waitForURL('**/world');
+  await expect(page.getByRole('heading', { level: 1, name: 'World' })).toBeVisible();
+  expect(await headlineFont()).toContain('News Rebeat Serif');
+  await page.waitForLoadState('networkidle');
+  expect(fetched).toEqual([]);
 });
 
 test('printing shows the story without navigation, share controls or onward lists', async ({ page }) => {

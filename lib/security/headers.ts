@@ -15,7 +15,8 @@ import { EMBED_FRAME_HOSTS } from '../mdx/embed';
 export const siteCsp = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
-  // React and next/image write style attributes; stylesheets themselves come from 'self'.
+  // React and next/image write style attributes, and every page carries its stylesheet inline
+  // (lib/server/inline-css.mjs).
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self'",

@@ -1,0 +1,7 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type CssReader = (href: string) => string | undefined;
+export function inlineStylesheets(head: string, readCss: CssReader): string;
+export function absoluteUrls(css: string, href: string): string;
+export function buildCssReader(distDir: string): CssReader;
+export function inlineCssInto(req: IncomingMessage, res: ServerResponse, readCss: CssReader): void;

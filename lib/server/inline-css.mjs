@@ -1,0 +1,120 @@
+// Every page's stylesheet, written into its HTML instead of linked (ADR 0006, "Inlined CSS").
+// A linked stylesheet blocks the first paint on a second round trip, and on a slow phone link it
+// shares the bandwidth with the preloaded fonts: measured, inlining takes about 150 ms off the
+// headline's paint (bench/results.md, "Real browser"). Next's own `experimental.inlineCss` writes
+// the CSS into the RSC payload as well, twice over, so it is done here, on the HTML only.
+//
+// The <link> stays, `disabled`: the browser does not fetch it, and React, finding it, counts the
+// stylesheet as loaded when it hydrates instead of fetching it again. Plain .mjs, because
+// deploy/server.mjs loads it with Node's own loader.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+// A content-hashed build file: under chunks/ from Turbopack, css/ from webpack. No slash in the
+// name, so nothing outside those folders.
+const BUILD_CSS = /^\/_next\/static\/(?:chunks|css)\/[\w.-]+\.css$/;
+// Next's own tag, as it writes it in the <head>.
+const STYLESHEET = /<link rel="stylesheet" href="(\/_next\/static\/[^"]+\.css)"([^>]*?)\s*\/?>/g;
+
+/**
+ * The <head> with each of Next's stylesheet links followed by the stylesheet itself. `readCss`
+ * gives a build file's text, or undefined when there is no such file (the link is then kept as it
+ * is, so a page never loses its styles).
+ */
+export function inlineStylesheets(head, readCss) {
+  return head.replace(STYLESHEET, (tag, href, attributes) => {
+    const css = readCss(href);
+    if (css === undefined) return tag;
+    // A "</style" inside the CSS (only possible in a string) would end the element early.
+    return `<link rel="stylesheet" href="${href}"${attributes} disabled/><style>${css.replaceAll('</style', '<\\/style')}</style>`;
+  });
+}
+
+// A url() that is relative, so resolved against the stylesheet's own address (`../media/x.woff2`).
+const RELATIVE_URL = /url\((['"]?)(?![a-z][\w+.-]*:|\/|#)([^'")]+)\1\)/gi;
+
+/** The stylesheet's relative url()s made absolute: in the page, they would resolve against it. */
+export function absoluteUrls(css, href) {
+  return css.replace(RELATIVE_URL, (_match, quote, url) => {
+    const resolved = new URL(url, `http://build${href}`);
+    return `url(${quote}${resolved.pathname}${resolved.search}${resolved.hash}${quote})`;
+  });
+}
+
+/** Reads a build CSS file (`/_next/static/...`) from the build directory, once: they are immutable. */
+export function buildCssReader(distDir) {
+  const files = new Map();
+  return (href) => {
+    if (!BUILD_CSS.test(href)) return undefined;
+    if (!files.has(href)) {
+      try {
+        files.set(href, absoluteUrls(readFileSync(path.join(distDir, href.slice('/_next/'.length)), 'utf8'), href));
+      } catch {
+        files.set(href, undefined);
+      }
+    }
+    return files.get(href);
+  };
+}
+
+const HEAD_END = '</head>';
+
+/**
+ * Makes `res` inline the stylesheets of an HTML response before anything below it writes the
+ * bytes out (compression, the socket). The head is held until its end is seen; everything after
+ * passes through untouched, so a streamed page still streams. Any other response passes through.
+ */
+export function inlineCssInto(req, res, readCss) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return;
+  // Client navigations fetch the RSC payload, never HTML.
+  if (req.headers.rsc !== undefined || req.url?.startsWith('/_next/')) return;
+  const write = res.write.bind(res);
+  const end = res.end.bind(res);
+  let mode = 'undecided';
+  let held = [];
+
+  const decide = () => {
+    if (mode === 'undecided') mode = String(res.getHeader('content-type') ?? '').startsWith('text/html') ? 'holding' : 'passing';
+  };
+  const hold = (chunk, encoding) => {
+    if (chunk !== undefined && chunk !== null)
+      held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
+  };
+  // Bytes, not text, after the head: a chunk may end inside a character.
+  const release = () => {
+    const bytes = Buffer.concat(held);
+    held = [];
+    mode = 'passing';
+    const at = bytes.indexOf(HEAD_END);
+    if (at === -1) return bytes;
+    return Buffer.concat([Buffer.from(inlineStylesheets(bytes.subarray(0, at).toString('utf8'), readCss)), bytes.subarray(at)]);
+  };
+
+  res.write = (chunk, encoding, callback) => {
+    decide();
+    if (mode === 'passing') return write(chunk, encoding, callback);
+    hold(chunk, encoding);
+    const done = typeof encoding === 'function' ? encoding : callback;
+    if (!Buffer.concat(held).includes(HEAD_END)) {
+      done?.();
+      return true;
+    }
+    return write(release(), done);
+  };
+
+  res.end = (chunk, encoding, callback) => {
+    if (typeof chunk === 'function') return res.end(undefined, undefined, chunk);
+    if (typeof encoding === 'function') return res.end(chunk, undefined, encoding);
+    decide();
+    if (mode === 'passing') return end(chunk, encoding, callback);
+    hold(chunk, encoding);
+    const body = release();
+    // A whole page from the cache comes with its length, which the inlined CSS has changed. A HEAD
+    // answer has no body to measure, so it goes without.
+    if (!res.headersSent && res.hasHeader('content-length')) {
+      if (req.method === 'HEAD') res.removeHeader('content-length');
+      else res.setHeader('content-length', Buffer.byteLength(body));
+    }
+    return end(body, callback);
+  };
+}

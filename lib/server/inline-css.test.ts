@@ -1,0 +1,134 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import compression from 'compression';
+import { afterEach, describe, expect, it } from 'vitest';
+import { absoluteUrls, buildCssReader, inlineCssInto, inlineStylesheets } from './inline-css.mjs';
+
+const HREF = '/_next/static/chunks/0abc.css';
+const LINK = `<link rel="stylesheet" href="${HREF}" data-precedence="next"/>`;
+// Over compression's 1 kB threshold, as any real page is.
+const CSS = `body{color:#111}.quote::before{content:"</style>"}${'.x{margin:0}'.repeat(100)}`;
+const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"/>${LINK}<title>Łukaszenka</title></head><body><p>Wałęsa</p></body></html>`;
+
+// A build directory holding one stylesheet, as `next build` leaves it.
+function distDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'inline-css-'));
+  mkdirSync(path.join(dir, 'static', 'chunks'), { recursive: true });
+  writeFileSync(path.join(dir, 'static', 'chunks', '0abc.css'), CSS);
+  return dir;
+}
+
+const servers: Server[] = [];
+afterEach(() => {
+  for (const s of servers.splice(0)) s.closeAllConnections();
+});
+
+// A real HTTP server on loopback arranged as deploy/server.mjs arranges it: compression outside,
+// the inlining inside, and `send` standing in for Next's handler.
+function serve(send: (res: ServerResponse) => void): Promise<number> {
+  // Typed for Express, but plain Node middleware: what deploy/server.mjs gives it.
+  const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  const readCss = buildCssReader(distDir());
+  const server = createServer((req, res) =>
+    compress(req, res, () => {
+      inlineCssInto(req, res, readCss);
+      send(res);
+    }),
+  );
+  servers.push(server);
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+}
+
+function get(port: number, headers: Record<string, string> = {}, method = 'GET'): Promise<{ headers: IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/articles/x', method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        resolve({ headers: res.headers, body: (res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString('utf8') });
+      });
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+const INLINED = `<link rel="stylesheet" href="${HREF}" data-precedence="next" disabled/><style>${CSS.replace('</style', '<\\/style')}</style>`;
+
+describe('inlineStylesheets', () => {
+  it('follows each of Next’s stylesheet links, disabled, with the stylesheet itself', () => {
+    expect(inlineStylesheets(`<head>${LINK}</head>`, () => CSS)).toBe(`<head>${INLINED}</head>`);
+  });
+
+  it('keeps a link whose file it cannot read, and leaves any other link alone', () => {
+    const other = '<link rel="stylesheet" href="https://elsewhere.example/x.css"/>';
+    expect(inlineStylesheets(`${LINK}${other}`, () => undefined)).toBe(`${LINK}${other}`);
+    expect(inlineStylesheets(other, () => CSS)).toBe(other);
+  });
+});
+
+describe('absoluteUrls', () => {
+  it('resolves the relative url()s against the stylesheet, and leaves absolute and data ones alone', () => {
+    const css = `@font-face{src:url(../media/serif.woff2)format("woff2")}.a{background:url('./x.png?v=1#y')}.b{background:url(/icon.svg)}.c{background:url(data:image/png;base64,AA)}`;
+    expect(absoluteUrls(css, HREF)).toBe(
+      `@font-face{src:url(/_next/static/media/serif.woff2)format("woff2")}.a{background:url('/_next/static/chunks/x.png?v=1#y')}.b{background:url(/icon.svg)}.c{background:url(data:image/png;base64,AA)}`,
+    );
+  });
+});
+
+describe('buildCssReader', () => {
+  it('reads only the build’s own CSS files, by name', () => {
+    const read = buildCssReader(distDir());
+    expect(read(HREF)).toBe(CSS);
+    expect(read('/_next/static/chunks/../../../etc/passwd.css')).toBeUndefined();
+    expect(read('/_next/static/media/font.css')).toBeUndefined();
+    expect(read('/_next/static/chunks/missing.css')).toBeUndefined();
+  });
+});
+
+describe('inlineCssInto', () => {
+  it('inlines a whole page, compressed for a client that accepts gzip, with its length mended for one that does not', async () => {
+    const port = await serve((res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(PAGE));
+      res.end(PAGE);
+    });
+    const gzip = await get(port, { 'accept-encoding': 'gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body).toBe(PAGE.replace(LINK, INLINED));
+    const plain = await get(port);
+    expect(plain.body).toBe(PAGE.replace(LINK, INLINED));
+    expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(plain.body));
+    const head = await get(port, {}, 'HEAD');
+    expect(head.headers['content-length']).toBeUndefined();
+  });
+
+  it('holds a streamed page only until the end of its head, even split inside a tag or a character', async () => {
+    const bytes = Buffer.from(PAGE);
+    const cuts = [20, bytes.indexOf(Buffer.from('</head>')) + 3, bytes.indexOf(Buffer.from('ł')) + 1];
+    const port = await serve((res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.flushHeaders();
+      let from = 0;
+      for (const cut of cuts) {
+        res.write(bytes.subarray(from, cut));
+        from = cut;
+      }
+      res.end(bytes.subarray(from));
+    });
+    expect((await get(port, { 'accept-encoding': 'gzip' })).body).toBe(PAGE.replace(LINK, INLINED));
+  });
+
+  it('passes anything but HTML through untouched', async () => {
+    const port = await serve((res) => {
+      res.setHeader('content-type', 'application/xml');
+      res.end(PAGE);
+    });
+    expect((await get(port)).body).toBe(PAGE);
+  });
+});
