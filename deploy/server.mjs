@@ -4,7 +4,8 @@
 // accepting, finishes what is in flight (at most SHUTDOWN_TIMEOUT_MS, 10 s), and exits 0.
 // It also writes each page's stylesheet into its HTML (lib/server/inline-css.mjs), which is why
 // compression happens here rather than in Next (`compress: false` in next.config.ts): the HTML is
-// changed before it is compressed.
+// changed before it is compressed. A 404 that Next sends as an empty error document (notFound()
+// in a page rendered on demand) is answered with Next's own prerendered not-found page instead.
 // Usage: node deploy/server.mjs [-p 3000] [-H 0.0.0.0]. docs/deploy.md, "Rolling deploys".
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import compression from 'compression';
 import next from 'next';
 import { drainable } from '../lib/server/drain.mjs';
 import { markDraining } from '../lib/server/draining.mjs';
-import { buildCssReader, inlineCssInto } from '../lib/server/inline-css.mjs';
+import { buildCssReader, buildNotFoundReader, inlineCssInto } from '../lib/server/inline-css.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -28,10 +29,12 @@ await app.prepare();
 const handle = app.getRequestHandler();
 // Next's own compression middleware, with its defaults, outside the inlining.
 const compress = compression();
-const readCss = buildCssReader(path.resolve(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next'));
+const distDir = path.resolve(process.cwd(), process.env.NEXT_DIST_DIR ?? '.next');
+const readCss = buildCssReader(distDir);
+const readNotFound = buildNotFoundReader(distDir);
 const server = createServer((req, res) =>
   compress(req, res, () => {
-    inlineCssInto(req, res, readCss);
+    inlineCssInto(req, res, readCss, readNotFound);
     void handle(req, res);
   }),
 );

@@ -72,6 +72,25 @@ test('a sample story is labelled and shows its image with caption and credit', a
   expect(await axeViolations(page)).toEqual([]);
 });
 
+test('a 404 for an unknown story, tag or section is in the HTML itself: without JavaScript it reads, styled, with a way home', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    for (const path of ['/articles/no-such-story-anywhere', '/tags/no-such-tag-anywhere', '/no-such-section']) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(404);
+      await expect(page.locator('h1'), path).toHaveText(/can’t find that page/);
+      await expect(page.getByRole('link', { name: 'Go to the front page' })).toBeVisible();
+      // Styled: the site's serif, not the browser's default.
+      expect(await page.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily)).toContain('News Rebeat Serif');
+    }
+  } finally {
+    await context.close();
+  }
+});
+
 test('an unknown story is a 404 page with a way home', async ({ page }) => {
   const response = await page.goto('/articles/no-such-story-anywhere');
   expect(response?.status()).toBe(404);

@@ -59,12 +59,36 @@ export function buildCssReader(distDir) {
 
 const HEAD_END = '</head>';
 
+// Next answers notFound() in a page rendered on demand for a new slug (dynamicParams) with an
+// empty document, `<html id="__next_error__">`, whose not-found page exists only in the RSC
+// payload: without JavaScript a reader sees a blank page, and with it the page appears only after
+// hydration. A known framework bug; an unmatched URL gets the prerendered not-found page instead.
+const ERROR_SHELL = '<html id="__next_error__"';
+
+/**
+ * Next's own prerendered not-found page (`next build` writes it; Next serves it, byte for byte, for
+ * a URL no route matches), read once; undefined when the build has none.
+ */
+export function buildNotFoundReader(distDir) {
+  let page;
+  return () => {
+    if (page === undefined) {
+      try {
+        page = readFileSync(path.join(distDir, 'server', 'app', '_not-found.html'));
+      } catch {
+        page = null;
+      }
+    }
+    return page ?? undefined;
+  };
+}
+
 /**
  * Makes `res` inline the stylesheets of an HTML response before anything below it writes the
  * bytes out (compression, the socket). The head is held until its end is seen; everything after
  * passes through untouched, so a streamed page still streams. Any other response passes through.
  */
-export function inlineCssInto(req, res, readCss) {
+export function inlineCssInto(req, res, readCss, readNotFound = () => undefined) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return;
   // Client navigations fetch the RSC payload, never HTML.
   if (req.headers.rsc !== undefined || req.url?.startsWith('/_next/')) return;
@@ -81,18 +105,32 @@ export function inlineCssInto(req, res, readCss) {
       held.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
   };
   // Bytes, not text, after the head: a chunk may end inside a character.
-  const release = () => {
-    const bytes = Buffer.concat(held);
-    held = [];
-    mode = 'passing';
+  const withInlineCss = (bytes) => {
     const at = bytes.indexOf(HEAD_END);
     if (at === -1) return bytes;
     return Buffer.concat([Buffer.from(inlineStylesheets(bytes.subarray(0, at).toString('utf8'), readCss)), bytes.subarray(at)]);
+  };
+  const release = () => {
+    const bytes = Buffer.concat(held);
+    held = [];
+    const notFound = res.statusCode === 404 && bytes.includes(ERROR_SHELL) ? readNotFound() : undefined;
+    if (notFound) {
+      // The rest of the empty document is dropped; its length no longer holds.
+      mode = 'dropping';
+      if (!res.headersSent) res.removeHeader('content-length');
+      return withInlineCss(notFound);
+    }
+    mode = 'passing';
+    return withInlineCss(bytes);
   };
 
   res.write = (chunk, encoding, callback) => {
     decide();
     if (mode === 'passing') return write(chunk, encoding, callback);
+    if (mode === 'dropping') {
+      (typeof encoding === 'function' ? encoding : callback)?.();
+      return true;
+    }
     hold(chunk, encoding);
     const done = typeof encoding === 'function' ? encoding : callback;
     if (!Buffer.concat(held).includes(HEAD_END)) {
@@ -107,11 +145,13 @@ export function inlineCssInto(req, res, readCss) {
     if (typeof encoding === 'function') return res.end(chunk, undefined, encoding);
     decide();
     if (mode === 'passing') return end(chunk, encoding, callback);
+    if (mode === 'dropping') return end(callback);
     hold(chunk, encoding);
+    const hadLength = res.hasHeader('content-length');
     const body = release();
     // A whole page from the cache comes with its length, which the inlined CSS has changed. A HEAD
     // answer has no body to measure, so it goes without.
-    if (!res.headersSent && res.hasHeader('content-length')) {
+    if (!res.headersSent && hadLength) {
       if (req.method === 'HEAD') res.removeHeader('content-length');
       else res.setHeader('content-length', Buffer.byteLength(body));
     }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import compression from 'compression';
 import { afterEach, describe, expect, it } from 'vitest';
-import { absoluteUrls, buildCssReader, inlineCssInto, inlineStylesheets } from './inline-css.mjs';
+import { absoluteUrls, buildCssReader, buildNotFoundReader, inlineCssInto, inlineStylesheets } from './inline-css.mjs';
 
 const HREF = '/_next/static/chunks/0abc.css';
 const LINK = `<link rel="stylesheet" href="${HREF}" data-precedence="next"/>`;
@@ -14,11 +14,18 @@ const LINK = `<link rel="stylesheet" href="${HREF}" data-precedence="next"/>`;
 const CSS = `body{color:#111}.quote::before{content:"</style>"}${'.x{margin:0}'.repeat(100)}`;
 const PAGE = `<!DOCTYPE html><html><head><meta charset="utf-8"/>${LINK}<title>Łukaszenka</title></head><body><p>Wałęsa</p></body></html>`;
 
-// A build directory holding one stylesheet, as `next build` leaves it.
+// Next's prerendered not-found page, and the empty document it sends instead for notFound() in a
+// page rendered on demand (the not-found page only in the script payload).
+const NOT_FOUND = `<!DOCTYPE html><html lang="en-GB"><head>${LINK}<title>Page not found</title></head><body><h1>We can’t find that page</h1></body></html>`;
+const ERROR_SHELL = `<!DOCTYPE html><html id="__next_error__"><head>${LINK}</head><body><div hidden=""></div><script>self.__next_f.push([1,"not found"])</script></body></html>`;
+
+// A build directory holding one stylesheet and the not-found page, as `next build` leaves them.
 function distDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'inline-css-'));
   mkdirSync(path.join(dir, 'static', 'chunks'), { recursive: true });
   writeFileSync(path.join(dir, 'static', 'chunks', '0abc.css'), CSS);
+  mkdirSync(path.join(dir, 'server', 'app'), { recursive: true });
+  writeFileSync(path.join(dir, 'server', 'app', '_not-found.html'), NOT_FOUND);
   return dir;
 }
 
@@ -32,10 +39,12 @@ afterEach(() => {
 function serve(send: (res: ServerResponse) => void): Promise<number> {
   // Typed for Express, but plain Node middleware: what deploy/server.mjs gives it.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-  const readCss = buildCssReader(distDir());
+  const dir = distDir();
+  const readCss = buildCssReader(dir);
+  const readNotFound = buildNotFoundReader(dir);
   const server = createServer((req, res) =>
     compress(req, res, () => {
-      inlineCssInto(req, res, readCss);
+      inlineCssInto(req, res, readCss, readNotFound);
       send(res);
     }),
   );
@@ -122,6 +131,42 @@ describe('inlineCssInto', () => {
       res.end(bytes.subarray(from));
     });
     expect((await get(port, { 'accept-encoding': 'gzip' })).body).toBe(PAGE.replace(LINK, INLINED));
+  });
+
+  it('answers a 404 sent as an empty error document with the prerendered not-found page, whole or streamed', async () => {
+    const whole = await serve((res) => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.setHeader('content-length', Buffer.byteLength(ERROR_SHELL));
+      res.end(ERROR_SHELL);
+    });
+    const expected = NOT_FOUND.replace(LINK, INLINED);
+    const plain = await get(whole);
+    expect(plain.body).toBe(expected);
+    expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(expected));
+    const streamed = await serve((res) => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      const at = ERROR_SHELL.indexOf('<body>');
+      res.write(ERROR_SHELL.slice(0, at));
+      res.write(ERROR_SHELL.slice(at, at + 20));
+      res.end(ERROR_SHELL.slice(at + 20));
+    });
+    expect((await get(streamed, { 'accept-encoding': 'gzip' })).body).toBe(expected);
+  });
+
+  it('leaves a 404 with a rendered body, and a 200, as they are', async () => {
+    const rendered = await serve((res) => {
+      res.statusCode = 404;
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(PAGE);
+    });
+    expect((await get(rendered)).body).toBe(PAGE.replace(LINK, INLINED));
+    const ok = await serve((res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(ERROR_SHELL);
+    });
+    expect((await get(ok)).body).toBe(ERROR_SHELL.replace(LINK, INLINED));
   });
 
   it('passes anything but HTML through untouched', async () => {
