@@ -168,7 +168,7 @@ export function LiveEditor({ initialSlug, initialSource }: LiveEditorProps) {
               Not shown as it stands — {rendered.error}
             </p>
           ) : null}
-          <div className="article-body prose prose-lg mt-6 max-w-none font-serif prose-headings:font-serif prose-a:text-link dark:prose-invert">
+          <div className="article-body mt-6">
             {Content ? (
               <PreviewErrorBoundary resetKey={source}>
                 <MDXProvider components={bodyComponents}>

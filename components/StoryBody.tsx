@@ -8,7 +8,7 @@ import { runBodyCode } from '@/lib/mdx/run-body';
 export async function StoryBody({ code }: { code: string }) {
   const Content = await runBodyCode(code);
   return (
-    <div className="article-body prose prose-lg max-w-none font-serif prose-headings:font-serif prose-a:text-link prose-a:underline-offset-2">
+    <div className="article-body">
       <Content components={bodyComponents} />
     </div>
   );

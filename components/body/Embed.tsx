@@ -19,7 +19,7 @@ export function Embed({ url, title, caption, height }: EmbedProps) {
   if (!target) return null;
   const frameHeight = Number(height) > 0 ? Number(height) : 400;
   return (
-    <figure className="not-prose my-8">
+    <figure className="my-8">
       <div
         className={`relative w-full overflow-hidden bg-surface ${target.aspect ? 'aspect-video' : ''}`}
         style={target.aspect ? undefined : { height: frameHeight }}

@@ -12,7 +12,7 @@ type FigureProps = {
 /** An image in the body with caption and credit: `<Figure src="/images/x.jpg" alt="..." width={1600} height={900} />`. */
 export function Figure({ src, alt, width, height, caption, credit }: FigureProps) {
   return (
-    <figure className="not-prose my-8">
+    <figure className="my-8">
       <ResponsiveImage
         src={src}
         alt={alt}
