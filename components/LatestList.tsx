@@ -1,6 +1,7 @@
 import type { Story } from '@/lib/content/schema';
 import { formatDate, formatTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
+import { LiveLabel } from './LiveLabel';
 
 /** The front page's running list: newest stories with their time. */
 export function LatestList({ stories }: { stories: readonly Story[] }) {
@@ -17,9 +18,16 @@ export function LatestList({ stories }: { stories: readonly Story[] }) {
               <br />
               {formatDate(story.publishedAt)}
             </time>
-            <a href={paths.story(story.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
-              {story.title}
-            </a>
+            <p>
+              {story.live?.status === 'live' ? (
+                <span className="mr-2 align-middle">
+                  <LiveLabel status="live" />
+                </span>
+              ) : null}
+              <a href={paths.storyPage(story)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
+                {story.title}
+              </a>
+            </p>
           </li>
         ))}
       </ol>

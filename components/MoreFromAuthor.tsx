@@ -13,7 +13,7 @@ export function MoreFromAuthor({ author, stories }: { author: Author; stories: r
       <ul className="mt-3 divide-y divide-rule">
         {stories.map((story) => (
           <li key={story.slug} className="py-3">
-            <a href={paths.story(story.slug)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
+            <a href={paths.storyPage(story)} className="font-serif text-base leading-snug font-semibold text-ink hover:underline">
               {story.title}
             </a>
             <p className="mt-1 font-sans text-xs text-muted">

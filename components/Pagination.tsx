@@ -21,6 +21,15 @@ const KINDS = {
     previous: '← Newer stories',
     next: 'Older stories →',
   },
+  /** A live story's updates, newest first: back is newer. */
+  updates: {
+    label: 'Pages of updates',
+    nav: 'mt-8 flex items-center justify-between gap-4 font-sans text-sm',
+    link: 'inline-flex min-h-11 items-center rounded-sm border border-rule px-4 font-semibold text-ink hover:border-ink',
+    hideInPrint: true,
+    previous: '← Newer updates',
+    next: 'Older updates →',
+  },
   /** Search results, under a rule; the arrows are left out of the links' names. */
   results: {
     label: 'Result pages',

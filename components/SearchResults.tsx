@@ -1,6 +1,7 @@
 import { formatDate } from '@/lib/format/display-dates';
 import type { SearchResultView } from '@/lib/search/search-site';
 import { paths } from '@/lib/urls';
+import { LiveLabel } from './LiveLabel';
 import { Highlighted } from './Highlighted';
 
 /** One page of search results: section, date and byline, then headline, dek and a passage, matches marked. */
@@ -25,9 +26,10 @@ export function SearchResults({ results, start }: { results: readonly SearchResu
                 </span>
               ) : null}
               {story.sample ? <span className="font-semibold tracking-wide uppercase">Sample story</span> : null}
+              {story.live?.status === 'live' ? <LiveLabel status="live" /> : null}
             </p>
             <h3 className="font-serif text-xl leading-snug font-bold text-ink">
-              <a href={paths.story(story.slug)} className="card-link">
+              <a href={paths.storyPage(story)} className="card-link">
                 <Highlighted segments={title} />
               </a>
             </h3>

@@ -1,6 +1,7 @@
 import type { Story, Section } from '@/lib/content/schema';
 import { formatDate, formatDateAndTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
+import { LiveLabel } from './LiveLabel';
 import { ResponsiveImage } from './ResponsiveImage';
 
 type StoryCardProps = {
@@ -13,7 +14,7 @@ type StoryCardProps = {
   showTime?: boolean;
 };
 
-/** A story in a list: section, headline (the link), dek and date. */
+/** A story in a list: section, headline (the link), dek and date; "Live" while its coverage goes on. */
 export function StoryCard({ story, section, variant = 'standard', headingLevel = 'h3', showTime = false }: StoryCardProps) {
   const Heading = headingLevel;
   const lead = variant === 'lead';
@@ -31,6 +32,7 @@ export function StoryCard({ story, section, variant = 'standard', headingLevel =
         />
       ) : null}
       <p className="kicker">
+        {story.live?.status === 'live' ? <LiveLabel status="live" /> : null}
         {section ? <span className="text-accent">{section.name}</span> : null}
         {story.sample ? <span className="text-muted">Sample story</span> : null}
       </p>
@@ -43,7 +45,7 @@ export function StoryCard({ story, section, variant = 'standard', headingLevel =
               : 'card-headline'
         }
       >
-        <a href={paths.story(story.slug)} className="card-link">
+        <a href={paths.storyPage(story)} className="card-link">
           {story.title}
         </a>
       </Heading>

@@ -15,6 +15,8 @@ export type SearchAddress = { q?: string; section?: string; page?: number };
 const SEARCH = '/search';
 
 const story = (slug: string) => `/articles/${slug}`;
+/** A live story's page for its whole life, live and ended (ADR 0011). */
+const live = (slug: string) => `/live/${slug}`;
 const section = (id: string) => `/${id}`;
 const author = (id: string) => `/authors/${id}`;
 /** A tag's listing by its key (already a slug): route patterns must not be slugified. */
@@ -39,6 +41,13 @@ function search({ q, section, page }: SearchAddress = {}): string {
 export const paths = {
   front: () => '/',
   story,
+  /** Where readers find a story: its live page when it has live coverage, else its story page. */
+  storyPage: (s: { slug: string; live?: unknown }) => (s.live ? live(s.slug) : story(s.slug)),
+  live,
+  /** Page N of a live story's updates: page 1 is the live page itself. */
+  livePage: (slug: string, page: number) => (page <= 1 ? live(slug) : `${live(slug)}/page/${page}`),
+  /** An update's permalink: redirects to the page that holds it, at its anchor. */
+  liveUpdate: (slug: string, id: string) => `${live(slug)}/update/${id}`,
   section,
   author,
   tag: (tag: string) => tagListing(slugify(tag)),
@@ -77,6 +86,8 @@ export const paths = {
  */
 export const ROUTE_PATTERNS = {
   story: story('[slug]'),
+  live: live('[slug]'),
+  liveLaterPages: `${live('[slug]')}/page/[page]`,
   sectionLaterPages: listingPageRoute(section('[section]')),
   tagLaterPages: listingPageRoute(tagListing('[tag]')),
   authorLaterPages: listingPageRoute(author('[id]')),

@@ -8,6 +8,7 @@ import { slugify } from '../../lib/content/slug';
 import { jsonFeedSchema } from '../../lib/feeds/json-feed';
 import { checkWellFormed, validateXml } from '../../lib/seo/xsd/validate';
 import { expect, test } from '../fixtures';
+import { paths } from '../../lib/urls';
 import { SEED_PATH } from '../support/seed';
 import { SITE, jsonLdIn, linkHref, locsIn, metaValues, pngSize, served } from '../support/seo';
 
@@ -184,12 +185,12 @@ test.describe('sitemaps and robots.txt', () => {
       ...sections.map((s) => `${SITE}/${s.id}`),
       ...[...new Set(stories.flatMap((a) => a.tags).map((t) => `${SITE}/tags/${slugify(t)}`))],
       ...authorIds.map((id) => `${SITE}/authors/${id}`),
-      ...stories.map((a) => `${SITE}/articles/${a.slug}`),
+      ...stories.map((a) => `${SITE}${paths.storyPage(a)}`),
     ];
     expect(new Set(locs)).toEqual(new Set(expected));
     expect(locs).toHaveLength(expected.length);
     for (const story of stories) {
-      expect(xml).toContain(`<url><loc>${SITE}/articles/${story.slug}</loc><lastmod>${lastModifiedAt(story)}</lastmod></url>`);
+      expect(xml).toContain(`<url><loc>${SITE}${paths.storyPage(story)}</loc><lastmod>${lastModifiedAt(story)}</lastmod></url>`);
     }
     // Every listed page exists.
     for (const loc of locs.filter((l) => !l.includes('/tags/'))) {
@@ -243,7 +244,7 @@ test.describe('feeds', () => {
       expect(parsed.self).toBe(`${SITE}${feed.path}`);
 
       const expected = (await getPublishedStories()).filter((a) => !feed.section || a.section === feed.section).slice(0, 50);
-      expect(parsed.items.map((i) => i.url)).toEqual(expected.map((a) => `${SITE}/articles/${a.slug}`));
+      expect(parsed.items.map((i) => i.url)).toEqual(expected.map((a) => `${SITE}${paths.storyPage(a)}`));
       if (feed.format === 'rss') {
         const modified = [...xml.matchAll(/<dcterms:modified>([^<]+)<\/dcterms:modified>/g)].map((m) => Date.parse(m[1]!));
         // Corrections and updates count (lastModifiedAt), so a corrected story is not "unchanged".
@@ -252,7 +253,7 @@ test.describe('feeds', () => {
       for (const [i, item] of parsed.items.entries()) {
         const story = expected[i]!;
         expect(item.title).toBe(story.title);
-        expect(item.id).toBe(`${SITE}/articles/${story.slug}`);
+        expect(item.id).toBe(`${SITE}${paths.storyPage(story)}`);
         expect(item.published?.getTime()).toBe(Date.parse(story.publishedAt));
         // RSS 2.0 items have no update date: ours carry dcterms:modified, checked below.
         if (feed.format !== 'rss') expect(item.updated?.getTime()).toBe(Date.parse(lastModifiedAt(story)));
@@ -279,7 +280,7 @@ test.describe('feeds', () => {
       expect(feed.feed_url).toBe(`${SITE}${feedPath}`);
       const section = feedPath.startsWith('/world') ? 'world' : undefined;
       const expected = (await getPublishedStories()).filter((a) => !section || a.section === section).slice(0, 50);
-      expect(feed.items.map((i) => i.id)).toEqual(expected.map((a) => `${SITE}/articles/${a.slug}`));
+      expect(feed.items.map((i) => i.id)).toEqual(expected.map((a) => `${SITE}${paths.storyPage(a)}`));
       for (const item of feed.items) {
         expect(item.date_published).toMatch(OFFSET_DATE);
         expect(item.date_modified).toMatch(OFFSET_DATE);

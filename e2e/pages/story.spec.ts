@@ -46,7 +46,8 @@ test.describe('seed story', () => {
     const hrefs = await related.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(new Set(hrefs).size).toBe(count);
     for (const href of hrefs) {
-      expect(href).toMatch(/^\/articles\/[a-z0-9-]+$/);
+      // A story page, or a live story's page (ADR 0011).
+      expect(href).toMatch(/^\/(articles|live)\/[a-z0-9-]+$/);
       expect(href).not.toBe(SEED);
     }
     const firstTitle = (await related.first().textContent())!;

@@ -77,7 +77,7 @@ describe('content check on a directory with one kind of mistake per file', async
     ],
     [
       'sections.yaml',
-      'error sections.yaml:8:5 sections.2.id: expected a section id the site does not use itself (not api, articles, authors, media, opengraph-image, preview, search, sitemaps, tags), got "tags"',
+      'error sections.yaml:8:5 sections.2.id: expected a section id the site does not use itself (not api, articles, authors, live, media, opengraph-image, preview, search, sitemaps, tags), got "tags"',
     ],
   ])('%s: one line naming file, line, field and what was found', (file, expected) => {
     expect(linesOf(file)).toEqual([expected.replace(/ (?=[a-z-]+\/|sections\.yaml)/, ` ${DIR}/`)]);

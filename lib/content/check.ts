@@ -94,8 +94,35 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     }
   }
 
-  const files = storyFiles.length + authors.size + 1;
+  problems.push(...updatesWithoutLiveStory(dir, rows));
+
+  const files = storyFiles.length + rows.filter((r) => r.kind === 'update').length + authors.size + 1;
   return { problems: sortProblems(dedupe(problems)), files };
+}
+
+/**
+ * Live updates (ADR 0011) whose folder names no story with live coverage: readers would never see
+ * them. One problem per folder, at its first update, so a misspelt folder reads as one mistake.
+ */
+function updatesWithoutLiveStory(dir: string, rows: readonly FileRow[]): ContentProblem[] {
+  const liveStories = new Set(
+    rows
+      .filter((r) => r.kind === 'story' && r.parsed && (JSON.parse(r.parsed) as Omit<StoryFile, 'body'>).live)
+      .map((r) => path.basename(r.path, '.mdx')),
+  );
+  const firstOf = new Map<string, string>();
+  for (const r of rows) {
+    if (r.kind !== 'update') continue;
+    const story = r.path.split('/')[1]!;
+    if (!liveStories.has(story) && !firstOf.has(story)) firstOf.set(story, r.path);
+  }
+  return [...firstOf].map(([story, rel]) => {
+    const exists = rows.some((r) => r.path === `articles/${story}.mdx`);
+    const message = exists
+      ? `expected live: front matter (status, coverageStart) in content/articles/${story}.mdx, whose updates these are; it has none`
+      : `expected a story content/articles/${story}.mdx with live coverage for the updates in content/live/${story}/; there is none`;
+    return problemOf('site.update-story', displayPath(path.join(dir, rel)), { line: 1, column: 1 }, message, 'story');
+  });
 }
 
 /**

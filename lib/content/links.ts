@@ -33,6 +33,7 @@ function segmentAfter(pathname: string, prefix: string): string | undefined {
 
 // A story's, an author's and a tag's addresses with the name left out: what comes after is the name.
 const STORY_PREFIX = paths.story('');
+const LIVE_PREFIX = paths.live('');
 const AUTHOR_PREFIX = paths.author('');
 const TAG_PREFIX = paths.tag('');
 
@@ -71,7 +72,8 @@ export function checkLink(url: string, from: Pick<Story, 'publishedAt'>, targets
   if (FIXED_ROUTES.has(clean)) return undefined;
   const missing = (what: string) => ({ severity: 'error' as const, message: `expected a link to ${what}, got ${JSON.stringify(url)}` });
 
-  const slug = segmentAfter(clean, STORY_PREFIX);
+  // A live story's page (ADR 0011): its first page, as the story it is.
+  const slug = segmentAfter(clean, STORY_PREFIX) ?? segmentAfter(clean, LIVE_PREFIX);
   if (slug) {
     if (!targets.stories.has(slug)) return missing(`an existing story (no content/articles/${slug}.mdx)`);
     const target = targets.stories.get(slug);

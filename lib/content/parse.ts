@@ -1,8 +1,8 @@
 import { countWords } from '@/lib/mdx/plain-text';
 import type { ContentProblem } from './problems';
-import { runAuthorRules, runSectionsRules, runStoryRules, type KnownIds } from './rules';
+import { runAuthorRules, runSectionsRules, runStoryRules, runUpdateRules, type KnownIds } from './rules';
 import { splitFrontMatter } from './front-matter';
-import type { Story, Author, Section, StoryFile } from './schema';
+import type { Story, Author, Section, StoryFile, LiveUpdateFile } from './schema';
 
 /**
  * A parsed file: its value when no rule refuses it, and every problem found (warnings too, with a
@@ -23,6 +23,15 @@ export function parseStory(file: string, source: string, known?: KnownIds): Pars
   const story = frontMatter && { ...frontMatter, slug, file, body };
   if (story && !problems.some((p) => p.severity === 'error')) return { ok: true, value: story, problems };
   return { ok: false, problems, body, ...(story ? { asWritten: story } : {}) };
+}
+
+/** Parses one live update file (content/live/<story>/<id>.mdx) by the rules of lib/content/rules.ts. */
+export function parseUpdate(file: string, source: string, known?: KnownIds): Parsed<LiveUpdateFile> {
+  const { frontMatter, body, problems, story, id } = runUpdateRules(file, source, known);
+  if (body === undefined) return { ok: false, problems };
+  const update = frontMatter && { ...frontMatter, story, id, file, body };
+  if (update && !problems.some((p) => p.severity === 'error')) return { ok: true, value: update, problems };
+  return { ok: false, problems, body, ...(update ? { asWritten: update } : {}) };
 }
 
 /** The story a checked story file makes, given its body's plain text (from the body check). */

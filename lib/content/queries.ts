@@ -5,6 +5,7 @@ import { PUBLIC_ROW, publicParams, publicWhere } from './index/public-view';
 import { STORY_COLUMNS, storiesBySlug, toStory, type StoryColumns } from './index/rows';
 import { monthOf, monthRange } from './index/months';
 import { contentDb, readIfChanged, readStorySource } from './index/runtime';
+import { livePagesNow } from './live';
 import { isValidSlug } from './slug';
 import type { ContentProblem } from './problems';
 import type { RefreshedIndex } from '@/lib/revalidate/handle';
@@ -440,6 +441,7 @@ export async function revalidationIndex({ sitemapParts = 0 } = {}): Promise<Refr
     },
     listingPages: (kind, key) => pageCount(countListing(db, kind, kind === 'tag' ? tagKey(key) : key)),
     sitemapParts: () => sitemapParts,
+    livePages: (slug) => livePagesNow(db, slug, params.now),
     problemsOf: errorsOf,
   };
 }

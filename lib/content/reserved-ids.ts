@@ -12,6 +12,7 @@ export const APP_ROUTE_SEGMENTS = [
   'feed.json',
   'feed.xml',
   'icon.svg',
+  'live',
   'media',
   'news-sitemap.xml',
   'opengraph-image',

@@ -116,3 +116,55 @@ describe('the content rules registry', () => {
     ]);
   });
 });
+
+describe('live coverage rules (ADR 0011)', () => {
+  it('asks for coverageEnd exactly when coverage has ended, after it began', () => {
+    const rules = (live: string) =>
+      runStoryRules(
+        'x.mdx',
+        `---\ntitle: T\ndek: D\nsection: world\nauthors: [ana-ruiz]\npublishedAt: 2024-01-01T10:00:00Z\nlive: ${live}\n---\n\nBody.\n`,
+      ).problems.map((p) => `${p.rule} ${p.line} ${p.field}: ${p.message}`);
+    expect(rules('{ status: live, coverageStart: 2024-01-01T10:00:00Z }')).toEqual([]);
+    expect(rules('{ status: ended, coverageStart: 2024-01-01T10:00:00Z, coverageEnd: 2024-01-02T10:00:00Z }')).toEqual([]);
+    expect(rules('{ status: live, coverageStart: 2024-01-01T10:00:00Z, coverageEnd: 2024-01-02T10:00:00Z }')).toEqual([
+      expect.stringMatching(/^story\.live-coverage 7 live\.coverageEnd: expected no coverageEnd while the status is live/),
+    ]);
+    expect(rules('{ status: ended, coverageStart: 2024-01-01T10:00:00Z }')).toEqual([
+      expect.stringMatching(/^story\.live-coverage 7 live\.coverageEnd: expected coverageEnd/),
+    ]);
+    expect(rules('{ status: ended, coverageStart: 2024-01-02T10:00:00Z, coverageEnd: 2024-01-01T10:00:00Z }')).toEqual([
+      expect.stringMatching(/^story\.live-coverage 7 live\.coverageEnd: expected a time after coverageStart/),
+    ]);
+    expect(rules('{ status: paused, coverageStart: 2024-01-01T10:00 }')).toEqual([
+      expect.stringMatching(/^story\.shape 7 live\.status: expected live or ended/),
+      expect.stringMatching(/^story\.shape 7 live\.coverageStart: expected an ISO 8601 date with offset/),
+    ]);
+  });
+
+  it('checks every update file like a story and reports updates whose folder names no live story, each at file and line', async () => {
+    story('storm', { live: '{ status: live, coverageStart: 2024-01-01T10:00:00Z }' });
+    story('plain');
+    write('live/storm/good.mdx', '---\ntime: 2024-01-01T11:00:00Z\ntitle: Fine\n---\n\nText.\n');
+    write(
+      'live/storm/Bad_Name.mdx',
+      '---\ntime: 2024-01-01T11:00\ntitle: ""\nauthors: [nobody]\ncorrections:\n  - date: 2023-12-31T00:00:00Z\n    text: Fixed.\n---\n\n<Script />\n',
+    );
+    write('live/plain/orphan.mdx', '---\ntime: 2024-01-01T11:00:00Z\ntitle: Lost\n---\n\nText.\n');
+    write('live/nowhere/orphan.mdx', '---\ntime: 2024-01-01T11:00:00Z\ntitle: Lost\n---\n\nText.\n');
+    const { problems } = await checkAndServe();
+    const of = (file: string) => problems.filter((p) => p.file.endsWith(file)).map((p) => `${p.rule} ${p.line} ${p.field ?? ''}`);
+    expect(of('live/storm/good.mdx')).toEqual([]);
+    expect(of('live/storm/Bad_Name.mdx')).toEqual([
+      'update.id 1 id',
+      'update.shape 2 time',
+      'update.shape 3 title',
+      'update.author-exists 4 authors.0',
+      'update.body 10 body',
+    ]);
+    expect(of('live/plain/orphan.mdx')).toEqual(['site.update-story 1 story']);
+    expect(of('live/nowhere/orphan.mdx')).toEqual(['site.update-story 1 story']);
+    expect(problems.find((p) => p.file.endsWith('live/plain/orphan.mdx'))?.message).toMatch(
+      /expected live: front matter .* in content\/articles\/plain\.mdx/,
+    );
+  });
+});

@@ -3,7 +3,16 @@ import type { Position } from './front-matter';
 import { issuesToProblems, parseYaml, splitFrontMatter } from './front-matter';
 import type { ContentProblem } from './problems';
 import { RESERVED_SECTION_IDS } from './reserved-ids';
-import { storyFrontMatterSchema, authorSchema, sectionsFileSchema, type StoryFrontMatter, type Author, type Section } from './schema';
+import {
+  storyFrontMatterSchema,
+  authorSchema,
+  sectionsFileSchema,
+  liveUpdateFrontMatterSchema,
+  type StoryFrontMatter,
+  type Author,
+  type Section,
+  type LiveUpdateFrontMatter,
+} from './schema';
 import { isValidSlug, slugify } from './slug';
 
 /*
@@ -26,8 +35,8 @@ import { isValidSlug, slugify } from './slug';
 
 export type RuleSeverity = ContentProblem['severity'];
 
-/** What a rule looks at: one story file, one author file, the sections file, or the whole site. */
-export type RuleScope = 'story' | 'author' | 'sections' | 'site';
+/** What a rule looks at: one story file, one live update, one author file, the sections file, or the whole site. */
+export type RuleScope = 'story' | 'update' | 'author' | 'sections' | 'site';
 
 export type ContentRule = {
   id: string;
@@ -73,8 +82,43 @@ export const CONTENT_RULES = [
   { id: 'story.author-exists', scope: 'story', severity: 'error', summary: 'authors that have a file in content/authors/' },
   { id: 'story.section-exists', scope: 'story', severity: 'error', summary: 'a section listed in content/sections.yaml' },
   {
+    id: 'story.live-coverage',
+    scope: 'story',
+    severity: 'error',
+    summary: 'live coverage that ends (coverageEnd, after coverageStart) exactly when its status is ended',
+  },
+  {
     id: 'story.body',
     scope: 'story',
+    severity: 'error',
+    summary: 'MDX that compiles, within the allowed components and without code',
+    madeIn: 'lib/mdx/safe-mdx.ts',
+  },
+  {
+    id: 'update.id',
+    scope: 'update',
+    severity: 'error',
+    summary: "a file name (the update's id and anchor) of lowercase letters, digits and single hyphens",
+  },
+  {
+    id: 'update.front-matter',
+    scope: 'update',
+    severity: 'error',
+    summary: 'front matter between two "---" lines, in valid YAML',
+    madeIn: 'lib/content/front-matter.ts',
+  },
+  {
+    id: 'update.shape',
+    scope: 'update',
+    severity: 'error',
+    summary: 'time (with offset) and title, and optionally key, pinned, authors and corrections',
+    madeIn: 'lib/content/schema.ts',
+  },
+  { id: 'update.after-time', scope: 'update', severity: 'error', summary: "corrections dated after the update's time" },
+  { id: 'update.author-exists', scope: 'update', severity: 'error', summary: 'authors that have a file in content/authors/' },
+  {
+    id: 'update.body',
+    scope: 'update',
     severity: 'error',
     summary: 'MDX that compiles, within the allowed components and without code',
     madeIn: 'lib/mdx/safe-mdx.ts',
@@ -133,6 +177,13 @@ export const CONTENT_RULES = [
     madeIn: 'lib/content/links.ts',
   },
   { id: 'site.tag-spelling', scope: 'site', severity: 'warning', summary: 'one spelling per tag', madeIn: 'lib/content/check.ts' },
+  {
+    id: 'site.update-story',
+    scope: 'site',
+    severity: 'error',
+    summary: 'updates in content/live/<slug>/ only for a story content/articles/<slug>.mdx with live coverage',
+    madeIn: 'lib/content/check.ts',
+  },
 ] as const satisfies readonly ContentRule[];
 
 export type RuleId = (typeof CONTENT_RULES)[number]['id'];
@@ -174,6 +225,32 @@ const STORY_RULES: readonly StoryRule[] = [
       return later
         .filter(({ value }) => Date.parse(value) < Date.parse(published))
         .map(({ field, value }) => ({ field, message: `expected a time after publishedAt (${published}), got ${JSON.stringify(value)}` }));
+    },
+  },
+  {
+    id: 'story.live-coverage',
+    check: ({ fields }) => {
+      const live = fields.live;
+      if (!live) return [];
+      if (live.status === 'live' && live.coverageEnd)
+        return [
+          {
+            field: 'live.coverageEnd',
+            message: `expected no coverageEnd while the status is live (set status: ended to end coverage), got ${JSON.stringify(live.coverageEnd)}`,
+          },
+        ];
+      if (live.status === 'ended' && !live.coverageEnd)
+        return [
+          { field: 'live.coverageEnd', message: 'expected coverageEnd, the time coverage ended, since the status is ended; got none' },
+        ];
+      if (live.coverageEnd && Date.parse(live.coverageEnd) < Date.parse(live.coverageStart))
+        return [
+          {
+            field: 'live.coverageEnd',
+            message: `expected a time after coverageStart (${live.coverageStart}), got ${JSON.stringify(live.coverageEnd)}`,
+          },
+        ];
+      return [];
     },
   },
   {
@@ -304,9 +381,66 @@ function tagged(id: RuleId, problems: readonly ContentProblem[]): ContentProblem
   return problems.map((p) => ({ ...p, rule: id }));
 }
 
-/** Problems of a story body, from the MDX safety plugin, at lines of the file. */
-export function bodyProblems(file: string, issues: readonly { line: number; column: number; message: string }[]): ContentProblem[] {
-  return issues.map((issue) => problemOf('story.body', file, issue, issue.message, 'body'));
+/** Problems of a story's or an update's body, from the MDX safety plugin, at lines of the file. */
+export function bodyProblems(
+  file: string,
+  issues: readonly { line: number; column: number; message: string }[],
+  rule: 'story.body' | 'update.body' = 'story.body',
+): ContentProblem[] {
+  return issues.map((issue) => problemOf(rule, file, issue, issue.message, 'body'));
+}
+
+/** The outcome of an update file's rules, like a story's: the front matter when its shape is right, and every problem. */
+export type UpdateRulesOutcome = {
+  /** The story it belongs to (its folder's name) and its id (its file's name). */
+  story: string;
+  id: string;
+  frontMatter?: LiveUpdateFrontMatter;
+  body?: string;
+  problems: ContentProblem[];
+};
+
+/** Runs every rule on a live update file (content/live/<story>/<id>.mdx) but its body's. */
+export function runUpdateRules(file: string, source: string, known?: KnownIds): UpdateRulesOutcome {
+  const id = path.basename(file).replace(/\.mdx$/, '');
+  const story = path.basename(path.dirname(file));
+  const problems: ContentProblem[] = [];
+  if (!isValidSlug(id)) {
+    const message = `expected a file name of lowercase letters, digits and single hyphens, which becomes the update's anchor (e.g. "ferries-suspended.mdx"), got ${JSON.stringify(id)}`;
+    problems.push(problemOf('update.id', file, { line: 1, column: 1 }, message, 'id'));
+  }
+  const fm = splitFrontMatter(file, source);
+  if (fm.problems.length) return { story, id, body: fm.body, problems: [...problems, ...tagged('update.front-matter', fm.problems)] };
+  const result = liveUpdateFrontMatterSchema.safeParse(fm.data ?? {});
+  if (!result.success) problems.push(...tagged('update.shape', issuesToProblems(file, fm, result.error.issues)));
+  const raw = fm.data !== null && typeof fm.data === 'object' ? (fm.data as Record<string, unknown>) : {};
+  const valid = <K extends keyof LiveUpdateFrontMatter>(key: K): LiveUpdateFrontMatter[K] | undefined => {
+    const parsed = liveUpdateFrontMatterSchema.shape[key].safeParse(raw[key]);
+    return parsed.success ? (parsed.data as LiveUpdateFrontMatter[K]) : undefined;
+  };
+  const time = valid('time');
+  (valid('corrections') ?? []).forEach((c, i) => {
+    if (time && Date.parse(c.date) < Date.parse(time)) {
+      const field = `corrections.${i}.date`;
+      problems.push(
+        problemOf(
+          'update.after-time',
+          file,
+          fm.locate(fieldPath(field)),
+          `expected a time after the update's time (${time}), got ${JSON.stringify(c.date)}`,
+          field,
+        ),
+      );
+    }
+  });
+  if (known)
+    (valid('authors') ?? []).forEach((author, i) => {
+      if (known.authors.has(author)) return;
+      const field = `authors.${i}`;
+      const message = `expected the id of a file in content/authors/ (${someOf(known.authors)}), got ${JSON.stringify(author)}`;
+      problems.push(problemOf('update.author-exists', file, fm.locate(fieldPath(field)), message, field));
+    });
+  return { story, id, body: fm.body, problems, ...(result.success ? { frontMatter: result.data } : {}) };
 }
 
 /** Runs an author file's rules: its id (the file name) and its shape. */

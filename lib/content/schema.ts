@@ -50,6 +50,19 @@ export const correctionSchema = z.strictObject(
   { error: 'expected a correction with date and text' },
 );
 
+/**
+ * Live coverage (ADR 0011): the story is told as timestamped updates, one file each under
+ * content/live/<slug>/. `coverageEnd` belongs to ended coverage only (rules.ts, story.live-coverage).
+ */
+export const liveSchema = z.strictObject(
+  {
+    status: z.enum(['live', 'ended'], { error: 'expected live or ended' }),
+    coverageStart: isoDateTime,
+    coverageEnd: isoDateTime.optional(),
+  },
+  { error: 'expected live coverage with status (live or ended) and coverageStart' },
+);
+
 export const storyFrontMatterSchema = z.strictObject(
   {
     title: text('a headline'),
@@ -68,8 +81,29 @@ export const storyFrontMatterSchema = z.strictObject(
     sample: z.boolean({ error: 'expected true or false' }).default(false),
     // Optional rather than defaulted, so code that builds stories by hand need not name it.
     corrections: z.array(correctionSchema, { error: 'expected a list of corrections, each with date and text' }).optional(),
+    live: liveSchema.optional(),
   },
   { error: 'expected front matter fields (title, dek, section, authors, publishedAt, ...)' },
+);
+
+/**
+ * One update of a live story: content/live/<story slug>/<id>.mdx. The id is the file name, so two
+ * updates cannot share one, and it does not change when the time is corrected (it is the anchor).
+ */
+export const liveUpdateFrontMatterSchema = z.strictObject(
+  {
+    /** When it happened, or when it is to appear: an update timed in the future stays hidden until then. */
+    time: isoDateTime,
+    title: text('a title for the update'),
+    /** Listed in the summary of key events at the top of the page. */
+    key: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Shown before the others, newest pinned first. */
+    pinned: z.boolean({ error: 'expected true or false' }).default(false),
+    /** Who wrote it; the story's authors when absent. */
+    authors: idList.optional(),
+    corrections: z.array(correctionSchema, { error: 'expected a list of corrections, each with date and text' }).optional(),
+  },
+  { error: 'expected update fields (time, title, and optionally key, pinned, authors, corrections)' },
 );
 
 export const authorSchema = z.strictObject(
@@ -98,6 +132,14 @@ export type AuthorFields = z.infer<typeof authorSchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type Image = z.infer<typeof imageSchema>;
 export type Correction = z.infer<typeof correctionSchema>;
+export type Live = z.infer<typeof liveSchema>;
+export type LiveUpdateFrontMatter = z.infer<typeof liveUpdateFrontMatterSchema>;
+
+/** An update file as read: its story (the folder's name), its id (the file's name) and its MDX body. */
+export type LiveUpdateFile = LiveUpdateFrontMatter & { story: string; id: string; file: string; body: string };
+
+/** An update as the site knows it once its body is checked; the compiled MDX is kept apart. */
+export type LiveUpdate = Omit<LiveUpdateFile, 'body'> & { text: string };
 
 /** A story file as read: validated front matter, where it came from, and its MDX body. */
 export type StoryFile = StoryFrontMatter & {

@@ -41,6 +41,20 @@ export function formatDateAndTime(iso: string): string {
   return dateAndTime.format(new Date(iso));
 }
 
+const updateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: site.timeZone,
+  timeZoneName: 'short',
+});
+
+/** "14 Feb, 18:00 UTC": a live update's time, absolute and with its zone (a cached page never goes stale). */
+export function formatUpdateTime(iso: string): string {
+  return updateTime.format(new Date(iso));
+}
+
 const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: site.timeZone });
 
 /** "09:00": the latest list on the front page. */

@@ -45,6 +45,11 @@ function memoryIndex(
         ).length,
       ),
     sitemapParts: () => sitemapParts,
+    // A live story's updates are its text's paragraphs in these fakes: one page per 20.
+    livePages: (slug) => {
+      const live = bySlug.get(slug);
+      return live?.live ? pageCount(live.wordCount, 20) : 0;
+    },
   };
 }
 const GLOBAL = ['/', '/atom.xml', '/feed.json', '/feed.xml', '/news-sitemap.xml', '/sitemap.xml', '/sitemaps/1.xml'];
@@ -203,5 +208,51 @@ describe('planRevalidation', () => {
     const result = plan([{ kind: 'story', slug: 'harbour' }], [harbour, ...many], [['harbour', refsOf(harbour)]]);
     expect(result.paths).toContain(STORY_ROUTE);
     expect(result.paths.filter((p) => p.startsWith('/articles/business-'))).toEqual([]);
+  });
+});
+
+describe('planRevalidation of live coverage (ADR 0011)', () => {
+  const live = story('storm-live', {
+    section: 'world',
+    tags: ['Storms'],
+    authors: ['ana-ruiz'],
+    wordCount: 45,
+    live: { status: 'live', coverageStart: '2024-05-01T10:00:00Z' },
+  });
+  // Many stories share its section and tag: a story change would revalidate them as related.
+  const neighbours = Array.from({ length: 30 }, (_, i) => story(`neighbour-${i}`, { section: 'world', tags: ['Storms'] }));
+
+  it("revalidates an update's live pages (one more than there are) and the first page of its listings, not related stories", () => {
+    const result = plan([{ kind: 'update', story: 'storm-live', id: 'bridge-closed' }], [live, ...neighbours]);
+    expect(result.paths.sort()).toEqual(
+      [
+        '/',
+        '/authors/ana-ruiz',
+        '/live/storm-live',
+        '/live/storm-live/page/2',
+        '/live/storm-live/page/3',
+        '/live/storm-live/page/4',
+        '/tags/storms',
+        '/world',
+      ].sort(),
+    );
+    expect(result.paths).not.toContain(STORY_ROUTE);
+    expect(result.everything).toBe(false);
+  });
+
+  it('leaves pages alone for an update of a story that is not live or not public', () => {
+    const plain = story('plain', { section: 'world' });
+    const scheduled = story('later-live', {
+      publishedAt: '2099-01-01T00:00:00Z',
+      live: { status: 'live', coverageStart: '2099-01-01T00:00:00Z' },
+    });
+    expect(plan([{ kind: 'update', story: 'plain', id: 'x' }], [plain]).paths).toEqual([]);
+    expect(plan([{ kind: 'update', story: 'later-live', id: 'x' }], [scheduled]).paths).toEqual([]);
+    expect(plan([{ kind: 'update', story: 'nowhere', id: 'x' }], []).paths).toEqual([]);
+  });
+
+  it('revalidates the live pages too when the live story itself changes', () => {
+    const result = plan([{ kind: 'story', slug: 'storm-live' }], [live]);
+    expect(result.paths).toEqual(expect.arrayContaining(['/live/storm-live', '/live/storm-live/page/3', '/articles/storm-live']));
   });
 });

@@ -51,6 +51,8 @@ export type RevalidationIndex = {
   listingPages(kind: ListingKind, key: string): number;
   /** How many parts the split sitemap has now (0 when it is one file). */
   sitemapParts(): number;
+  /** How many pages a public live story's updates fill now; 0 when it is not public or not live (ADR 0011). */
+  livePages(slug: string): number;
 };
 
 type PlanInput = { changes: readonly ContentChange[]; index: RevalidationIndex };
@@ -89,8 +91,28 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     else for (let n = 2; n <= pages; n++) out.add(paths.listingPage(first, n));
   };
 
+  // A live story's pages, one more than there are now (an update gone may have emptied the last).
+  const livePages = (slug: string) => {
+    const pages = index.livePages(slug);
+    if (pages === 0) return false;
+    for (let n = 1; n <= pages + 1; n++) out.add(paths.livePage(slug, n));
+    return true;
+  };
+
+  // An update shows on its story's live pages, and as "Live" news on the first page of each listing
+  // of the story; not on related stories' pages, which a push every few seconds must not touch.
+  const updateChanged = (slug: string) => {
+    const refs = index.publicStory(slug);
+    if (!refs || !livePages(slug)) return;
+    out.add(paths.front());
+    refs.sections.forEach((id) => out.add(paths.section(id)));
+    refs.tags.forEach((tag) => out.add(paths.tag(tag)));
+    refs.authors.forEach((id) => out.add(paths.author(id)));
+  };
+
   const storyChanged = (slug: string) => {
     changedSlugs.add(slug);
+    livePages(slug);
     const broken = index.isBroken(slug);
     const refs = mergeRefs(index.listedUnder(slug), index.publicStory(slug));
     const deleted = !index.isKnown(slug);
@@ -115,6 +137,7 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
 
   for (const change of changes) {
     if (change.kind === 'story') storyChanged(change.slug);
+    else if (change.kind === 'update') updateChanged(change.story);
     else if (change.kind === 'sections') everything = true;
     else {
       // Bylines and bios show on the author's page, their stories and in feeds.

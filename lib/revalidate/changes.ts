@@ -25,7 +25,8 @@ export function filesOfPush(push: z.infer<typeof githubPushSchema>): string[] {
 }
 
 /**
- * Which content files the paths name. Paths are relative to the repository: `content/articles/x.mdx`
+ * Which content files the paths name (stories, live updates, authors, sections). Paths are relative
+ * to the repository: `content/articles/x.mdx`
  * when content lives in the site's repository, `articles/x.mdx` when it is a repository of its own.
  */
 export function classifyFiles(files: readonly string[]): { changes: ContentChange[]; ignored: string[] } {
@@ -35,7 +36,10 @@ export function classifyFiles(files: readonly string[]): { changes: ContentChang
     const relative = file.replace(/^\.\//, '').replace(/^content\//, '');
     const story = /^articles\/([^/]+)\.mdx$/.exec(relative);
     const author = /^authors\/([^/]+)\.ya?ml$/.exec(relative);
+    const update = /^live\/([^/]+)\/([^/]+)\.mdx$/.exec(relative);
     if (story && isValidSlug(story[1]!)) changes.set(`a:${story[1]}`, { kind: 'story', slug: story[1]! });
+    else if (update && isValidSlug(update[1]!) && isValidSlug(update[2]!))
+      changes.set(`u:${update[1]}/${update[2]}`, { kind: 'update', story: update[1]!, id: update[2]! });
     else if (author && isValidSlug(author[1]!)) changes.set(`p:${author[1]}`, { kind: 'author', id: author[1]! });
     else if (relative === 'sections.yaml') changes.set('sections', { kind: 'sections' });
     else ignored.push(file);

@@ -32,6 +32,7 @@ function setup(overrides: Partial<RevalidateDeps> = {}) {
     storiesSharing: () => [],
     listingPages: () => 1,
     sitemapParts: () => 0,
+    livePages: () => 0,
     problemsOf: () => [],
   };
   const refresh = vi.fn<RevalidateDeps['refresh']>(() => Promise.resolve(index));
@@ -201,6 +202,7 @@ describe('POST /api/revalidate', () => {
         storiesSharing: () => [],
         listingPages: () => 1,
         sitemapParts: () => 0,
+        livePages: () => 0,
         problemsOf: () => [],
       });
     });

@@ -2,13 +2,13 @@ import type { Story } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
 
-/** This site's own address for a story, whatever its canonical is. */
-export function storyUrl(story: Pick<Story, 'slug'>): string {
-  return absoluteUrl(paths.story(story.slug));
+/** This site's own address for a story (its live page when it has live coverage), whatever its canonical is. */
+export function storyUrl(story: Pick<Story, 'slug' | 'live'>): string {
+  return absoluteUrl(paths.storyPage(story));
 }
 
 /** The story's canonical home: the original for syndicated copy that names one, else our page. */
-export function canonicalUrlOf(story: Pick<Story, 'slug' | 'canonicalUrl'>): string {
+export function canonicalUrlOf(story: Pick<Story, 'slug' | 'live' | 'canonicalUrl'>): string {
   return story.canonicalUrl ?? storyUrl(story);
 }
 

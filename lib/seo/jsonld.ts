@@ -2,6 +2,7 @@ import type {
   BreadcrumbList,
   Graph,
   ImageObject,
+  LiveBlogPosting,
   NewsArticle,
   NewsMediaOrganization,
   Person,
@@ -11,7 +12,7 @@ import type {
 } from 'schema-dts';
 import { lastModifiedAt } from '@/lib/content/last-modified';
 import { websiteSearchAction } from '@/lib/search/search-action';
-import type { Story, Author, Section } from '@/lib/content/schema';
+import type { Story, Author, Section, LiveUpdate } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { storyUrl, canonicalUrlOf } from './canonical';
@@ -82,6 +83,51 @@ export function newsArticleJsonLd({ story, authors, section }: NewsArticleInput)
     wordCount: story.wordCount,
     ...(story.dateline ? { dateline: story.dateline } : {}),
     ...(story.canonicalUrl ? { isBasedOn: story.canonicalUrl } : {}),
+  };
+}
+
+export type LiveBlogInput = NewsArticleInput & {
+  story: Story & { live: NonNullable<Story['live']> };
+  /** The updates this page shows, in its order. */
+  updates: readonly { update: Pick<LiveUpdate, 'id' | 'title' | 'time' | 'text' | 'corrections'> }[];
+  /** The newest visible update's time, on whichever page it is. */
+  newestTime?: string;
+};
+
+/**
+ * A live page as LiveBlogPosting (Google's live badge): the story's fields, the coverage's start
+ * and end, and the page's updates as BlogPosting, each with its permalink. dateModified is the
+ * newest update, or the story's own last change when that is later.
+ */
+export function liveBlogPostingJsonLd({ story, authors, section, updates, newestTime }: LiveBlogInput): WithContext<LiveBlogPosting> {
+  const article = newsArticleJsonLd({ story, authors, section });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'LiveBlogPosting',
+    headline: article.headline,
+    description: article.description,
+    image: article.image,
+    datePublished: story.publishedAt,
+    dateModified: lastModifiedAt(story, newestTime),
+    author: article.author,
+    publisher: article.publisher,
+    mainEntityOfPage: article.mainEntityOfPage,
+    url: article.url,
+    ...(section ? { articleSection: section.name } : {}),
+    keywords: [...story.tags],
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+    ...(story.dateline ? { dateline: story.dateline } : {}),
+    coverageStartTime: story.live.coverageStart,
+    ...(story.live.coverageEnd ? { coverageEndTime: story.live.coverageEnd } : {}),
+    liveBlogUpdate: updates.map(({ update }) => ({
+      '@type': 'BlogPosting',
+      headline: update.title,
+      datePublished: update.time,
+      dateModified: lastModifiedAt({ publishedAt: update.time, corrections: update.corrections }),
+      url: absoluteUrl(paths.liveUpdate(story.slug, update.id)),
+      articleBody: update.text,
+    })),
   };
 }
 

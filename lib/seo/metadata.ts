@@ -72,13 +72,41 @@ export function pageMetadata({ title, description, path, section }: PageMetadata
 }
 
 /**
+ * Metadata for page `page` of a live story: the story's, with the page's own canonical address,
+ * the newest update as its modified time, and the story's share card (the live route has none of
+ * its own: app/articles/[slug]/opengraph-image.tsx serves every story's).
+ */
+export function liveMetadata(
+  story: Story,
+  authors: readonly Author[],
+  section: Section | undefined,
+  { page, newestTime }: { page: number; newestTime?: string },
+): Metadata {
+  return storyMetadata(story, authors, section, {
+    title: page > 1 ? `${story.title} (page ${page})` : story.title,
+    canonical: page > 1 ? absoluteUrl(paths.livePage(story.slug, page)) : canonicalUrlOf(story),
+    modifiedTime: lastModifiedAt(story, newestTime),
+    image: absoluteUrl(paths.storyShareImage(story.slug)),
+  });
+}
+
+/**
  * Metadata for a story: OpenGraph `article` with its times, authors (their pages), section and
  * tags. Syndicated copy with a canonicalUrl names the original as canonical and og:url.
  */
-export function storyMetadata(story: Story, authors: readonly Author[], section?: Section): Metadata {
-  const canonical = canonicalUrlOf(story);
+export function storyMetadata(
+  story: Story,
+  authors: readonly Author[],
+  section?: Section,
+  {
+    title = story.title,
+    canonical = canonicalUrlOf(story),
+    modifiedTime = lastModifiedAt(story),
+    image,
+  }: { title?: string; canonical?: string; modifiedTime?: string; image?: string } = {},
+): Metadata {
   return {
-    title: story.title,
+    title,
     description: story.dek,
     alternates: { canonical, types: feedAlternates(section) },
     openGraph: {
@@ -89,11 +117,12 @@ export function storyMetadata(story: Story, authors: readonly Author[], section?
       title: story.title,
       description: story.dek,
       publishedTime: story.publishedAt,
-      modifiedTime: lastModifiedAt(story),
+      modifiedTime,
       authors: authors.map((a) => absoluteUrl(paths.author(a.id))),
       ...(section ? { section: section.name } : {}),
       tags: [...story.tags],
+      ...(image ? { images: [image] } : {}),
     },
-    twitter: { card: 'summary_large_image', title: story.title, description: story.dek },
+    twitter: { card: 'summary_large_image', title: story.title, description: story.dek, ...(image ? { images: [image] } : {}) },
   };
 }

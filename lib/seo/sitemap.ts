@@ -2,7 +2,7 @@ import { lastModifiedAt } from '@/lib/content/last-modified';
 import type { Story, Section } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
-import { isCanonicalHere } from './canonical';
+import { isCanonicalHere, storyUrl } from './canonical';
 import { XML_DECLARATION, element } from './xml';
 
 /** The sitemaps.org limit of URLs in one sitemap file; past it the site serves a sitemap index. */
@@ -51,7 +51,7 @@ export function pageEntries({ sections, sectionStamps, tags, authors, frontModif
 
 /** Public stories whose canonical page is here, each with its last modification. */
 export function storyEntries(stories: readonly Story[]): SitemapEntry[] {
-  return stories.filter(isCanonicalHere).map((a) => ({ loc: absoluteUrl(paths.story(a.slug)), lastmod: lastModifiedAt(a) }));
+  return stories.filter(isCanonicalHere).map((a) => ({ loc: storyUrl(a), lastmod: lastModifiedAt(a) }));
 }
 
 /** A month's public stories, and their newest change. */

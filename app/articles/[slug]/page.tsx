@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
-import { notFound } from 'next/navigation';
+import { notFound, permanentRedirect } from 'next/navigation';
 import { StoryBody } from '@/components/StoryBody';
 import { StoryHeadline } from '@/components/StoryHeadline';
 import { StoryMeta } from '@/components/StoryMeta';
@@ -71,6 +71,8 @@ export default async function StoryPage({ params }: Props) {
     );
   }
   const { story } = found;
+  // A live story keeps the live route's address for its whole life (ADR 0011).
+  if (story.live) permanentRedirect(paths.live(slug));
   const [authors, sections, related, moreFromAuthor] = await Promise.all([
     getAuthors(story.authors),
     getSections(),

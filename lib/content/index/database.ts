@@ -14,7 +14,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -22,7 +22,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 -- Every content file seen, with the stamp that says whether to read it again and what was wrong.
 CREATE TABLE files (
   path TEXT PRIMARY KEY,            -- relative to the content directory: articles/x.mdx
-  kind TEXT NOT NULL,               -- story | author | sections
+  kind TEXT NOT NULL,               -- story | update | author | sections
   mtime_ms REAL NOT NULL,
   size INTEGER NOT NULL,
   hash TEXT NOT NULL,
@@ -110,6 +110,21 @@ CREATE TABLE listed_under (
 -- Images a story shows (its lead image and its <Figure>s): only these are cropped (lib/seo/crop.ts).
 CREATE TABLE story_images (src TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (src, slug)) WITHOUT ROWID;
 CREATE INDEX story_images_of_story ON story_images (slug);
+
+-- The last good version of every live update (content/live/<story>/<id>.mdx, ADR 0011): shown only
+-- while its story is public with live coverage, and from its time on.
+CREATE TABLE live_updates (
+  story TEXT NOT NULL,              -- the story's slug (the folder's name)
+  id TEXT NOT NULL,                 -- the file's name: the update's anchor
+  hash TEXT NOT NULL,
+  time_ms INTEGER NOT NULL,
+  pinned INTEGER NOT NULL,
+  key_event INTEGER NOT NULL,
+  update_json TEXT NOT NULL,        -- JSON LiveUpdate
+  compiled TEXT NOT NULL,
+  PRIMARY KEY (story, id)
+) WITHOUT ROWID;
+CREATE INDEX live_updates_by_time ON live_updates (story, time_ms DESC, id);
 
 CREATE TABLE authors (id TEXT PRIMARY KEY, author TEXT NOT NULL);
 CREATE TABLE sections (position INTEGER PRIMARY KEY, id TEXT NOT NULL, section TEXT NOT NULL);

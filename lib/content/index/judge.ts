@@ -3,7 +3,7 @@ import type { BodyCheck } from '@/lib/mdx/compile';
 import { storyOf, type Parsed } from '../parse';
 import type { ContentProblem } from '../problems';
 import { bodyProblems } from '../rules';
-import type { Story, StoryFile } from '../schema';
+import type { LiveUpdate, LiveUpdateFile, Story, StoryFile } from '../schema';
 
 /** What the index stores of a story version that passes every rule. */
 export type GoodVersion = { story: Story; code: string; figures: string[] };
@@ -28,4 +28,16 @@ export function judgeStory(
       figures: (check.references?.images ?? []).map((i) => i.src),
     },
   };
+}
+
+/** Every problem of one version of a live update file, and what the index stores of it when none is an error. */
+export function judgeUpdate(
+  file: string,
+  outcome: Parsed<LiveUpdateFile>,
+  check: BodyCheck | undefined,
+): { problems: ContentProblem[]; good?: { update: LiveUpdate; code: string } } {
+  const problems = [...outcome.problems, ...bodyProblems(file, check?.issues ?? [], 'update.body')];
+  if (!outcome.ok || check?.code === undefined || problems.some((p) => p.severity === 'error')) return { problems };
+  const { body: _, ...update } = outcome.value;
+  return { problems, good: { update: { ...update, text: check.text ?? '' }, code: check.code } };
 }

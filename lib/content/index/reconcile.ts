@@ -7,8 +7,8 @@ import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
-import { parseStory, parseAuthor, parseSections } from '../parse';
-import { judgeStory } from './judge';
+import { parseStory, parseAuthor, parseSections, parseUpdate } from '../parse';
+import { judgeStory, judgeUpdate } from './judge';
 import { lastGoodInHistory } from './history';
 import type { KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
@@ -18,6 +18,7 @@ import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from 
 import { writeSearchRow } from '@/lib/search/search-rows';
 import { storiesBySlug } from './rows';
 import { listContentFiles } from './stamps';
+import { deleteUpdate, updateOfPath, writeUpdate } from './update-rows';
 
 /**
  * Brings the index in line with the files: reads only files whose stamp (size, mtime) changed,
@@ -25,7 +26,7 @@ import { listContentFiles } from './stamps';
  * that reads content files (with files.ts, for the live editor's raw text).
  */
 
-export type FileKind = 'story' | 'author' | 'sections';
+export type FileKind = 'story' | 'update' | 'author' | 'sections';
 
 /** What a reconcile did, for logs, counters and the webhook's answer. */
 export type ReconcileResult = {
@@ -37,6 +38,8 @@ export type ReconcileResult = {
   compiled: number;
   /** Stories written or removed. */
   stories: string[];
+  /** Live updates written or removed, as "story/id". */
+  updates: string[];
   /** Author ids whose files changed. */
   authors: string[];
   sectionsChanged: boolean;
@@ -74,6 +77,7 @@ export function kindOf(rel: string): FileKind | undefined {
   if (rel === 'sections.yaml') return 'sections';
   if (/^authors\/[^/]+\.ya?ml$/.test(rel)) return 'author';
   if (/^articles\/[^/]+\.mdx$/.test(rel)) return 'story';
+  if (/^live\/[^/]+\/[^/]+\.mdx$/.test(rel)) return 'update';
   return undefined;
 }
 
@@ -83,6 +87,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     parsed: 0,
     compiled: 0,
     stories: [],
+    updates: [],
     authors: [],
     sectionsChanged: false,
     problems: new Map(),
@@ -153,7 +158,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   const authorRows: { id: string; author?: string }[] = [];
   let sectionRows: readonly Section[] | undefined;
   const recorded: (() => void)[] = [];
-  for (const f of changed.filter((x) => x.kind !== 'story')) {
+  for (const f of changed.filter((x) => x.kind === 'sections' || x.kind === 'author')) {
     if (f.kind === 'sections') {
       const parsed = parseSections(displayPath(path.join(dir, f.rel)), f.source);
       if (parsed.ok) sectionRows = parsed.value;
@@ -167,7 +172,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       result.authors.push(id);
     }
   }
-  const gone = removed.filter((x) => x.kind !== 'story');
+  const gone = removed.filter((x) => x.kind === 'sections' || x.kind === 'author');
   for (const c of gone) {
     if (c.kind === 'sections') {
       sectionRows = [];
@@ -276,9 +281,66 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     }
     if (removed.length || changed.length) bumpRevision(db);
   });
+  await reconcileUpdates(db, dir, changed, removed, refs, checkBodies, step, result);
   if (bulk) stepAsIs(() => finishBulk(db));
   if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
+}
+
+/**
+ * Live updates (ADR 0011), after the authors they may name: each judged alone like a story, and a
+ * file with errors keeps its last good version. Whether its story is live is decided when pages
+ * read (queries.ts), so an update written before its story's `live:` is kept, not lost.
+ */
+async function reconcileUpdates(
+  db: IndexDb,
+  dir: string,
+  changed: readonly { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[],
+  removed: readonly Candidate[],
+  refs: KnownIds,
+  checkBodies: (bodies: readonly string[]) => Promise<BodyCheck[]>,
+  step: (write: () => void) => void,
+  result: ReconcileResult,
+) {
+  const recordFile = sql(
+    db,
+    `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
+     VALUES (@path, 'update', @mtime, @size, @hash, @problems, NULL, NULL)`,
+  );
+  const updates = changed.filter((x) => x.kind === 'update');
+  for (let i = 0; i < updates.length; i += BATCH) {
+    const parsed = updates.slice(i, i + BATCH).map((f) => {
+      const file = displayPath(path.join(dir, f.rel));
+      const outcome = parseUpdate(file, f.source, refs);
+      return { f, file, outcome, body: outcome.ok ? outcome.value.body : outcome.body };
+    });
+    const toCheck = parsed.filter((p) => p.body !== undefined);
+    const checks = await checkBodies(toCheck.map((p) => p.body!));
+    result.compiled += checks.length;
+    const checkOf = new Map(toCheck.map((p, k) => [p.f.rel, checks[k]!]));
+    const rows = parsed.map(({ f, file, outcome }) => ({ f, ...judgeUpdate(file, outcome, checkOf.get(f.rel)) }));
+    step(() => {
+      for (const { f, problems, good } of rows) {
+        recordFile.run({ path: f.rel, mtime: f.stamp.mtimeMs, size: f.stamp.size, hash: f.hash, problems: JSON.stringify(problems) });
+        result.problems.set(f.rel, problems);
+        if (good) writeUpdate(db, good.update, f.hash, good.code);
+        const { story, id } = updateOfPath(f.rel);
+        result.updates.push(`${story}/${id}`);
+      }
+      bumpRevision(db);
+    });
+  }
+  const gone = removed.filter((x) => x.kind === 'update');
+  if (!gone.length) return;
+  step(() => {
+    for (const c of gone) {
+      const { story, id } = updateOfPath(c.rel);
+      sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
+      deleteUpdate(db, story, id);
+      result.updates.push(`${story}/${id}`);
+    }
+    bumpRevision(db);
+  });
 }
 
 /** Authors and sections are indexed by name for search: their stories' rows follow a rename. */
@@ -330,7 +392,10 @@ async function listAll(dir: string): Promise<Candidate[]> {
   }
   // No worker thread: list and stat on this one.
   const rels = ['sections.yaml'];
-  for (const sub of ['authors', 'articles']) {
+  const live = (await readdir(path.join(dir, 'live'), { withFileTypes: true }).catch(() => []))
+    .filter((e) => e.isDirectory())
+    .map((e) => `live/${e.name}`);
+  for (const sub of ['authors', 'articles', ...live]) {
     for (const name of await listContentFolder(path.join(dir, sub))) {
       const rel = `${sub}/${name}`;
       if (kindOf(rel)) rels.push(rel);

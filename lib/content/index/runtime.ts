@@ -19,17 +19,23 @@ import { watchContent, type ContentWatcher } from './watcher';
  */
 
 /** A content file that changed, as far as pages care (a webhook names them: lib/revalidate/changes.ts). */
-export type ContentChange = { kind: 'story'; slug: string } | { kind: 'author'; id: string } | { kind: 'sections' };
+export type ContentChange =
+  { kind: 'story'; slug: string } | { kind: 'update'; story: string; id: string } | { kind: 'author'; id: string } | { kind: 'sections' };
 
 /** The files (relative to the content directory) that can hold these changes. */
 function contentPathsOf(changes: readonly ContentChange[]): string[] {
-  return changes.flatMap((c) =>
-    c.kind === 'story'
-      ? [`articles/${c.slug}.mdx`]
-      : c.kind === 'author'
-        ? [`authors/${c.id}.yaml`, `authors/${c.id}.yml`]
-        : ['sections.yaml'],
-  );
+  return changes.flatMap((c) => {
+    switch (c.kind) {
+      case 'story':
+        return [`articles/${c.slug}.mdx`];
+      case 'update':
+        return [`live/${c.story}/${c.id}.mdx`];
+      case 'author':
+        return [`authors/${c.id}.yaml`, `authors/${c.id}.yml`];
+      case 'sections':
+        return ['sections.yaml'];
+    }
+  });
 }
 
 /**

@@ -13,6 +13,8 @@ export type ListedFile = { rel: string; stamp?: { mtimeMs: number; size: number 
 /** The folders that hold content, and the one file beside them. */
 const FOLDERS = ['authors', 'articles'];
 const TOP_FILES = ['sections.yaml'];
+/** Folders of folders: live/<story>/<update>.mdx (ADR 0011). */
+const NESTED = ['live'];
 
 type Listing = { rels: string[]; mtimes: Float64Array; sizes: Float64Array };
 
@@ -21,11 +23,19 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { readdirSync, statSync } = require('node:fs');
 const path = require('node:path');
-const { dir, folders, topFiles } = workerData;
+const { dir, folders, nested, topFiles } = workerData;
 // Not a file, or gone: no stamp.
 try {
   const rels = [...topFiles];
-  for (const folder of folders) {
+  const all = [...folders];
+  for (const parent of nested) {
+    try {
+      for (const e of readdirSync(path.join(dir, parent), { withFileTypes: true })) if (e.isDirectory()) all.push(parent + '/' + e.name);
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+    }
+  }
+  for (const folder of all) {
     let names = [];
     try {
       names = readdirSync(path.join(dir, folder), { withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
@@ -72,7 +82,7 @@ try {
 `;
 
 function onWorker<T>(data: { dir: string; index?: string }): Promise<T> {
-  return runWorkerOnce<T>(WORKER, { ...data, folders: FOLDERS, topFiles: TOP_FILES });
+  return runWorkerOnce<T>(WORKER, { ...data, folders: FOLDERS, nested: NESTED, topFiles: TOP_FILES });
 }
 
 /** Every content file with its stamp, listed and stated on a worker thread. Rejects when no worker can start. */

@@ -1,16 +1,18 @@
 import 'server-only';
-import { watch, type FSWatcher } from 'node:fs';
+import { readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 
 /** `watching` is false when the system refused every watch (inotify limits): the caller polls. */
 export type ContentWatcher = { close(): void; watching: () => boolean; flush: () => void };
 
 /** The directories that hold content files; a watch each, however many files they hold. */
-const WATCHED = ['', 'articles', 'authors'] as const;
+const WATCHED = ['', 'articles', 'authors', 'live'] as const;
+/** Holds a folder per live story (live/<story>/<update>.mdx, ADR 0011), each watched too. */
+const LIVE = 'live';
 
 /**
- * Watches the content directory and its two folders (three inotify watches, not one per file as
- * Node 20's recursive watch holds), and reports changed paths relative to the content directory,
+ * Watches the content directory, its folders and each live story's folder (a watch per folder, not
+ * one per file as Node 20's recursive watch holds), and reports changed paths relative to the content directory,
  * a few milliseconds after the last event of a burst (a git checkout writes many files at once).
  * `undefined` means "something changed, compare every stamp" (a folder appeared, or an event had
  * no file name).
@@ -48,10 +50,11 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
         }
         const rel = sub ? `${sub}/${name}` : name;
         // A folder created (or replaced) after the start: watch it from now on and compare everything.
-        if (!sub && (name === 'articles' || name === 'authors')) {
-          watchers.get(name)?.close();
-          watchers.delete(name);
-          attach(name);
+        if ((!sub && (name === 'articles' || name === 'authors' || name === LIVE)) || sub === LIVE) {
+          watchers.get(rel)?.close();
+          watchers.delete(rel);
+          attach(rel);
+          if (rel === LIVE) attachLiveStories();
           changed(undefined);
           return;
         }
@@ -67,7 +70,15 @@ export function watchContent(dir: string, onChange: (paths: readonly string[] | 
       // Missing folder: the root watch attaches it when it appears.
     }
   };
+  const attachLiveStories = () => {
+    try {
+      for (const e of readdirSync(path.join(dir, LIVE), { withFileTypes: true })) if (e.isDirectory()) attach(`${LIVE}/${e.name}`);
+    } catch {
+      // No live folder yet: the root watch attaches it when it appears.
+    }
+  };
   WATCHED.forEach(attach);
+  attachLiveStories();
 
   return {
     watching: () => watchers.size > 0,

@@ -1,0 +1,137 @@
+import { createHmac } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { copyContent, startServer, type RunningServer } from '../support/server';
+
+// Live coverage on a production server and a copy of the content (ADR 0011): an update pushed
+// through the webhook is on the live page at the next request, with no rebuild, also after a
+// quiet minute; ending coverage changes the label and the structured data.
+const REVALIDATE_SECRET = `revalidate-${Date.now()}-live`;
+const SLUG = `live-e2e-${Date.now()}`;
+const LIVE = `/live/${SLUG}`;
+const START = new Date(Date.now() - 3_600_000).toISOString();
+
+test.describe.configure({ mode: 'serial' });
+test.setTimeout(150_000);
+
+let server: RunningServer;
+let contentDir: string;
+
+function writeLiveStory(live: string) {
+  const lines = [
+    '---',
+    `title: "Harbour fire: live ${SLUG}"`,
+    'dek: Firefighters are tackling a blaze at the Port Calder shipyard.',
+    'section: business',
+    'tags: [Port Calder]',
+    'authors: [ines-okafor]',
+    `publishedAt: ${START}`,
+    'sample: true',
+    `live: ${live}`,
+    '---',
+    '',
+    'A fire broke out at the shipyard this morning.',
+    '',
+  ];
+  writeFileSync(path.join(contentDir, 'articles', `${SLUG}.mdx`), lines.join('\n'));
+}
+
+function writeUpdate(id: string, title: string, minutesAgo: number) {
+  const folder = path.join(contentDir, 'live', SLUG);
+  mkdirSync(folder, { recursive: true });
+  const time = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+  writeFileSync(
+    path.join(folder, `${id}.mdx`),
+    ['---', `time: ${time}`, `title: "${title}"`, '---', '', `${title}, our reporter says.`, ''].join('\n'),
+  );
+}
+
+async function push(files: string[]) {
+  const body = JSON.stringify({ ref: 'refs/heads/main', commits: [{ added: files, modified: [], removed: [] }] });
+  const response = await fetch(`${server.url}/api/revalidate`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'push',
+      'x-hub-signature-256': `sha256=${createHmac('sha256', REVALIDATE_SECRET).update(body).digest('hex')}`,
+    },
+  });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { revalidated: string[] }).revalidated;
+}
+
+const text = async (url: string) => (await fetch(`${server.url}${url}`)).text();
+
+/** Waits until a page is served fresh from the cache (regenerated now, so its window just started). */
+async function warm(url: string) {
+  for (let i = 0; i < 60; i++) {
+    if ((await fetch(`${server.url}${url}`)).headers.get('x-nextjs-cache') === 'HIT') return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`${url} never became a fresh cache hit`);
+}
+
+test.beforeAll(async () => {
+  contentDir = copyContent();
+  server = await startServer({ contentDir, isolated: true, env: { REVALIDATE_SECRET } });
+  writeLiveStory(`{ status: live, coverageStart: ${START} }`);
+  writeUpdate('fire-reported', 'Fire reported at the shipyard', 50);
+  await push([`content/articles/${SLUG}.mdx`, `content/live/${SLUG}/fire-reported.mdx`]);
+});
+
+test.afterAll(async () => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it
+  await server?.stop();
+  if (contentDir) rmSync(contentDir, { recursive: true, force: true });
+});
+
+test('a pushed update is on the live page at the next request, and the front page says Live; related stories are left alone', async ({
+  page,
+}) => {
+  await warm(LIVE);
+  await warm('/');
+  expect(await text(LIVE)).toContain('Fire reported at the shipyard');
+  writeUpdate('crews-arrive', 'Fire crews arrive from Harth', 5);
+  const revalidated = await push([`content/live/${SLUG}/crews-arrive.mdx`]);
+  expect(revalidated).toEqual(
+    expect.arrayContaining([LIVE, `${LIVE}/page/2`, '/', '/business', '/tags/port-calder', '/authors/ines-okafor']),
+  );
+  expect(revalidated.filter((p) => p.startsWith('/articles/'))).toEqual([]);
+  // JavaScript off: a reload shows the update.
+  await page.context().route('**/*.js', (route) => route.abort());
+  await page.goto(`${server.url}${LIVE}`);
+  await expect(page.locator('article.live-update').first()).toHaveAttribute('id', 'crews-arrive');
+  await expect(page.locator('.live-label')).toHaveText(/^●?Live$/);
+  // The story's card links to the live page and says Live (no other story in the content is live).
+  const front = await text('/');
+  expect(front).toContain(`href="${LIVE}"`);
+  expect(front).toContain('class="live-label');
+});
+
+test('after a minute of no traffic, a pushed update is still on the live page at the next request', async () => {
+  await warm(LIVE);
+  await new Promise((resolve) => setTimeout(resolve, 61_000));
+  writeUpdate('fire-contained', 'Fire contained, says chief', 1);
+  await push([`content/live/${SLUG}/fire-contained.mdx`]);
+  const first = await text(LIVE);
+  expect(first).toContain('Fire contained, says chief');
+});
+
+test('ending coverage changes the label to Ended and adds the end to the structured data', async ({ page }) => {
+  const end = new Date().toISOString();
+  writeLiveStory(`{ status: ended, coverageStart: ${START}, coverageEnd: ${end} }`);
+  await push([`content/articles/${SLUG}.mdx`]);
+  await page.goto(`${server.url}${LIVE}`);
+  await expect(page.locator('.live-label')).toHaveText('Ended');
+  const graphs = await page
+    .locator('script[type="application/ld+json"]')
+    .evaluateAll((scripts) => scripts.map((s) => JSON.parse(s.textContent) as Record<string, unknown>));
+  const live = graphs.find((g) => g['@type'] === 'LiveBlogPosting');
+  expect(live?.coverageEndTime).toBe(end);
+  // Cards no longer say Live once coverage has ended.
+  const front = await text('/');
+  expect(front).toContain(`href="${LIVE}"`);
+  expect(front).not.toContain('class="live-label');
+});

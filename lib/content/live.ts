@@ -1,0 +1,122 @@
+import 'server-only';
+import { sql, type IndexDb } from './index/database';
+import { publicParams, publicWhere } from './index/public-view';
+import { STORY_COLUMNS, toStory, type StoryColumns } from './index/rows';
+import { contentDb } from './index/runtime';
+import { liveOrder, livePageCount, livePageOf, livePageSlice } from './live-order';
+import type { LiveUpdate, Story } from './schema';
+
+/*
+ * Live coverage as pages read it (ADR 0011): a story with `live:` front matter, and its updates
+ * from content/live/<slug>/. An update is shown while its story is public and from its time on,
+ * as a scheduled story is; in preview, scheduled updates show too.
+ */
+
+/** An update as a page shows it, with its compiled body. */
+export type LiveEntry = { update: LiveUpdate; code: string };
+
+/** A key event in the summary: where it is (page and anchor) and what it says. */
+export type KeyEvent = { id: string; title: string; time: string; page: number };
+
+export type LivePage = {
+  story: Story & { live: NonNullable<Story['live']> };
+  public: boolean;
+  /** The story's own body (the summary above the updates), compiled when it was checked. */
+  code: string;
+  page: number;
+  totalPages: number;
+  totalUpdates: number;
+  updates: LiveEntry[];
+  keyEvents: KeyEvent[];
+  /** The newest visible update's time: the page's dateModified. */
+  newestTime?: string;
+};
+
+type Stub = { id: string; time_ms: number; pinned: number; key_event: number; title: string; time: string };
+
+const PUBLIC = publicWhere('s');
+
+function liveStory(db: IndexDb, slug: string, preview: boolean, now: number) {
+  const row = sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
+    ...publicParams(now),
+    slug,
+  }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
+  if (!row || (!row.visible && !preview)) return undefined;
+  return { story: toStory(row), public: row.visible === 1, code: row.compiled };
+}
+
+/** Every visible update of a story, in reading order, without bodies. */
+function orderedStubs(db: IndexDb, slug: string, until: number) {
+  const rows = sql(
+    db,
+    `SELECT id, time_ms, pinned, key_event, json_extract(update_json, '$.title') AS title, json_extract(update_json, '$.time') AS time
+     FROM live_updates WHERE story = @slug AND time_ms <= @until`,
+  ).all({ slug, until }) as Stub[];
+  return liveOrder(rows.map((r) => ({ ...r, timeMs: r.time_ms, pinned: r.pinned === 1 })));
+}
+
+/**
+ * Page `page` of a live story, or undefined when there is no such story for this reader, it has
+ * no live coverage, or the page is past the last. `now` is for tests.
+ */
+export async function getLivePage(
+  slug: string,
+  page: number,
+  { preview = false, now = Date.now() } = {},
+): Promise<LivePage | 'not-live' | undefined> {
+  const db = await contentDb();
+  const found = liveStory(db, slug, preview, now);
+  if (!found) return undefined;
+  const { story } = found;
+  if (!story.live) return 'not-live';
+  const ordered = orderedStubs(db, slug, preview ? Number.MAX_SAFE_INTEGER : now);
+  const totalPages = livePageCount(ordered.length);
+  if (page < 1 || page > totalPages) return undefined;
+  const onPage = livePageSlice(ordered, page);
+  const get = sql(db, 'SELECT update_json, compiled FROM live_updates WHERE story = ? AND id = ?');
+  const updates = onPage.map((stub) => {
+    const row = get.get(slug, stub.id) as { update_json: string; compiled: string };
+    return { update: JSON.parse(row.update_json) as LiveUpdate, code: row.compiled };
+  });
+  const keyEvents = ordered
+    .map((stub, position) => ({ stub, position }))
+    .filter(({ stub }) => stub.key_event === 1)
+    .sort((a, b) => b.stub.timeMs - a.stub.timeMs)
+    .map(({ stub, position }) => ({ id: stub.id, title: stub.title, time: stub.time, page: livePageOf(position) }));
+  const newest = ordered.reduce<(typeof ordered)[number] | undefined>((best, s) => (!best || s.timeMs > best.timeMs ? s : best), undefined);
+  return {
+    story: { ...story, live: story.live },
+    public: found.public,
+    code: found.code,
+    page,
+    totalPages,
+    totalUpdates: ordered.length,
+    updates,
+    keyEvents,
+    ...(newest ? { newestTime: newest.time } : {}),
+  };
+}
+
+/**
+ * Where update `id` of a public live story is for readers now: its page, or page 1 without an
+ * anchor when it is not shown (scheduled, or gone). Undefined when there is no such live story.
+ */
+export async function getLiveUpdatePage(
+  slug: string,
+  id: string,
+  { now = Date.now() } = {},
+): Promise<{ page: number; shown: boolean } | undefined> {
+  const db = await contentDb();
+  const found = liveStory(db, slug, false, now);
+  if (!found?.story.live) return undefined;
+  const position = orderedStubs(db, slug, now).findIndex((s) => s.id === id);
+  return position < 0 ? { page: 1, shown: false } : { page: livePageOf(position), shown: true };
+}
+
+/** How many pages a public live story's updates fill now; 0 when the story is not public or not live. */
+export function livePagesNow(db: IndexDb, slug: string, now = Date.now()): number {
+  const found = liveStory(db, slug, false, now);
+  if (!found?.story.live) return 0;
+  const { n } = sql(db, 'SELECT count(*) AS n FROM live_updates WHERE story = ? AND time_ms <= ?').get(slug, now) as { n: number };
+  return livePageCount(n);
+}
