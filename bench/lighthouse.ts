@@ -202,7 +202,7 @@ async function realBrowser(urls: Map<string, string>, rounds: number): Promise<s
   }
   lines.push(
     '',
-    'Each tap is timed from its input event to the change it makes (the menu opening, the theme, the copy status). Taps are made as soon as the control shows, on a fresh load, and again after the load; "during hydration" rows appear only when React had not yet hydrated the control when it first showed. With React never arriving, the controls still answer (e2e/pages/chrome.spec.ts blocks Next\'s scripts).',
+    'Each tap is timed from its input event to the change it makes (the menu opening, the theme, the copy status). Taps are made as soon as the control shows, on a fresh load, and again after the load; "no React on the page" is a reader page, which ships without React (ADR 0006): its controls are answered by the inline theme script from the first paint; "during hydration" rows would appear on a page that hydrates, when React had not yet hydrated the control when it first showed.',
     '',
     '| tap | taps | answered (median) | slowest |',
     '| --- | ---: | ---: | ---: |',

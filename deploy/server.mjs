@@ -4,7 +4,8 @@
 // accepting, finishes what is in flight (at most SHUTDOWN_TIMEOUT_MS, 10 s), and exits 0.
 // It also writes each page's stylesheet into its HTML (lib/server/inline-css.mjs), which is why
 // compression happens here rather than in Next (`compress: false` in next.config.ts): the HTML is
-// changed before it is compressed. A 404 that Next sends as an empty error document (notFound()
+// changed before it is compressed. Reader pages go without React (lib/server/strip-hydration.mjs,
+// ADR 0006): Next's scripts and RSC payload are left out of their HTML. A 404 that Next sends as an empty error document (notFound()
 // in a page rendered on demand) is answered with Next's own prerendered not-found page instead.
 // Usage: node deploy/server.mjs [-p 3000] [-H 0.0.0.0]. docs/deploy.md, "Rolling deploys".
 import { createServer } from 'node:http';
@@ -14,6 +15,7 @@ import next from 'next';
 import { drainable } from '../lib/server/drain.mjs';
 import { markDraining } from '../lib/server/draining.mjs';
 import { buildCssReader, buildNotFoundReader, inlineCssInto } from '../lib/server/inline-css.mjs';
+import { isReaderPage } from '../lib/server/strip-hydration.mjs';
 
 const args = process.argv.slice(2);
 const option = (short, long) => {
@@ -34,7 +36,7 @@ const readCss = buildCssReader(distDir);
 const readNotFound = buildNotFoundReader(distDir);
 const server = createServer((req, res) =>
   compress(req, res, () => {
-    inlineCssInto(req, res, readCss, readNotFound);
+    inlineCssInto(req, res, readCss, readNotFound, { stripHydration: isReaderPage(req.url) });
     void handle(req, res);
   }),
 );

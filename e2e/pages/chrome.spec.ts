@@ -152,3 +152,15 @@ test('dark mode keeps every colour pair readable (axe)', async ({ page }) => {
     expect(await axeViolations(page), path).toEqual([]);
   }
 });
+
+test('reader pages ship no JavaScript file and no React payload: a story, a front, a live page and search', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  for (const path of ['/articles/putin-lukashenko-summit-novo-ogaryovo', '/world', '/live/storm-halvard-live', '/search?q=Lukashenko']) {
+    await page.goto(path, { waitUntil: 'networkidle' });
+    expect(await page.content(), path).not.toContain('self.__next_f');
+  }
+  expect(scripts).toEqual([]);
+});

@@ -329,7 +329,7 @@ test('per-client limits at the edge: a client hammering the webhook, preview or 
   expect((await fetch(`${nginx.url}/search?q=council`, { headers: from('203.0.113.12') })).status).toBe(200);
 });
 
-test('a rolling deploy: a page of the old build loads its scripts while both builds run, and after the old one stops', async ({
+test('a rolling deploy: a page of the old build loads its build files (its fonts; reader pages have no scripts) while both builds run, and after the old one stops', async ({
   browser,
 }) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-deploy-'));
@@ -360,7 +360,7 @@ test('a rolling deploy: a page of the old build loads its scripts while both bui
     };
     // Both running: an asset asked of the new build (404) is asked of the old one.
     const during = await load();
-    expect(during.assets).toBeGreaterThan(3);
+    expect(during.assets).toBeGreaterThan(0);
     expect(during.failed).toEqual([]);
     expect(during.errors).toEqual([]);
     // The old build stops: the new one has none of its files, and nginx serves them from its cache.

@@ -126,13 +126,20 @@ for (const p of [
   });
 }
 
-test('React hydrates under the CSP (Next bootstrap scripts ran), and the inline script answers the theme toggle', async ({ page }) => {
+test('a reader page runs no framework script, and its inline script answers the theme toggle under the CSP', async ({ page }) => {
   const problems = await watchCsp(page);
-  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
-  // Hydrated: React has attached its fiber to the server-rendered elements.
-  await page.waitForFunction(() => Object.keys(document.querySelector('main') ?? {}).some((k) => k.startsWith('__reactFiber')), undefined, {
-    timeout: 10_000,
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
   });
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  // Reader pages go without React (lib/server/strip-hydration.mjs, ADR 0006): no chunk is fetched,
+  // no payload is in the page, nothing hydrates. The live editor keeps React (editors' specs).
+  expect(scripts).toEqual([]);
+  expect(await page.content()).not.toContain('self.__next_f');
+  expect(await page.evaluate(() => Object.keys(document.querySelector('main') ?? {}).some((k) => k.startsWith('__reactFiber')))).toBe(
+    false,
+  );
   const toggle = page.locator('button[aria-pressed]').first();
   const before = await toggle.getAttribute('aria-pressed');
   await toggle.click();

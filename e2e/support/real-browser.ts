@@ -19,7 +19,11 @@ export type PageFigures = {
   preloadedFonts: string[];
 };
 
-export type TapFigures = { control: string; when: 'during hydration' | 'after hydration'; answeredMs: number | undefined };
+export type TapFigures = {
+  control: string;
+  when: 'during hydration' | 'after hydration' | 'no React on the page';
+  answeredMs: number | undefined;
+};
 
 type Perf = {
   lcp: { time: number; tag: string; text: string; headline: boolean; marked: boolean }[];
@@ -92,11 +96,15 @@ export async function slowPhone(page: Page): Promise<void> {
   await page.addInitScript({ content: `(() => { const __name = (f) => f; (${observe.toString()})(${JSON.stringify(CONTROLS)}); })();` });
 }
 
-/** True once React has hydrated the element (it carries React's fiber key). */
-function hydrated(page: Page, selector: string): Promise<boolean> {
+/**
+ * Where the page is with React when a control is tapped: hydrated (the element carries React's
+ * fiber key), still hydrating, or without React at all (reader pages: lib/server/strip-hydration.mjs).
+ */
+function hydrationState(page: Page, selector: string): Promise<TapFigures['when']> {
   return page.evaluate((s) => {
     const el = document.querySelector(s);
-    return Boolean(el && Object.keys(el).some((k) => k.startsWith('__reactFiber')));
+    if (el && Object.keys(el).some((k) => k.startsWith('__reactFiber'))) return 'after hydration';
+    return document.querySelector('script[src*="/_next/static/"]') ? 'during hydration' : 'no React on the page';
   }, selector);
 }
 
@@ -108,7 +116,7 @@ export async function tapDelay(page: Page, control: Control): Promise<TapFigures
   const selector = CONTROLS[control];
   const target = page.locator(selector).first();
   await target.waitFor({ state: 'visible' });
-  const when = (await hydrated(page, selector)) ? 'after hydration' : 'during hydration';
+  const when = await hydrationState(page, selector);
   const before = await page.evaluate(() => (window as unknown as { __perf: Perf }).__perf.taps.length);
   await target.click();
   const answered = await page

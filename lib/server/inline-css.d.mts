@@ -6,4 +6,10 @@ export function absoluteUrls(css: string, href: string): string;
 export function buildCssReader(distDir: string): CssReader;
 export type NotFoundReader = () => Buffer | undefined;
 export function buildNotFoundReader(distDir: string): NotFoundReader;
-export function inlineCssInto(req: IncomingMessage, res: ServerResponse, readCss: CssReader, readNotFound?: NotFoundReader): void;
+export function inlineCssInto(
+  req: IncomingMessage,
+  res: ServerResponse,
+  readCss: CssReader,
+  readNotFound?: NotFoundReader,
+  options?: { stripHydration?: boolean },
+): void;

@@ -9,6 +9,7 @@
 // deploy/server.mjs loads it with Node's own loader.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hydrationStripper, withoutScriptPreloads } from './strip-hydration.mjs';
 
 // A content-hashed build file: under chunks/ from Turbopack, css/ from webpack. No slash in the
 // name, so nothing outside those folders.
@@ -86,9 +87,11 @@ export function buildNotFoundReader(distDir) {
 /**
  * Makes `res` inline the stylesheets of an HTML response before anything below it writes the
  * bytes out (compression, the socket). The head is held until its end is seen; everything after
- * passes through untouched, so a streamed page still streams. Any other response passes through.
+ * passes through, so a streamed page still streams. Any other response passes through.
+ * `stripHydration`: also leave out Next's scripts and RSC payload (strip-hydration.mjs), unless
+ * the page is one of Next's error shells, which render only in the browser.
  */
-export function inlineCssInto(req, res, readCss, readNotFound = () => undefined) {
+export function inlineCssInto(req, res, readCss, readNotFound = () => undefined, { stripHydration = false } = {}) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return;
   // Client navigations fetch the RSC payload, never HTML.
   if (req.headers.rsc !== undefined || req.url?.startsWith('/_next/')) return;
@@ -96,6 +99,7 @@ export function inlineCssInto(req, res, readCss, readNotFound = () => undefined)
   const end = res.end.bind(res);
   let mode = 'undecided';
   let held = [];
+  let stripper;
 
   const decide = () => {
     if (mode === 'undecided') mode = String(res.getHeader('content-type') ?? '').startsWith('text/html') ? 'holding' : 'passing';
@@ -107,26 +111,40 @@ export function inlineCssInto(req, res, readCss, readNotFound = () => undefined)
   // Bytes, not text, after the head: a chunk may end inside a character.
   const withInlineCss = (bytes) => {
     const at = bytes.indexOf(HEAD_END);
-    if (at === -1) return bytes;
-    return Buffer.concat([Buffer.from(inlineStylesheets(bytes.subarray(0, at).toString('utf8'), readCss)), bytes.subarray(at)]);
+    if (at === -1) return stripper ? stripper.push(bytes) : bytes;
+    const head = inlineStylesheets(bytes.subarray(0, at).toString('utf8'), readCss);
+    const rest = bytes.subarray(at);
+    if (!stripper) return Buffer.concat([Buffer.from(head), rest]);
+    return Buffer.concat([stripper.push(Buffer.from(withoutScriptPreloads(head))), stripper.push(rest)]);
   };
   const release = () => {
     const bytes = Buffer.concat(held);
     held = [];
     const notFound = res.statusCode === 404 && bytes.includes(ERROR_SHELL) ? readNotFound() : undefined;
+    if (stripHydration && !(notFound ?? bytes).includes(ERROR_SHELL)) {
+      stripper = hydrationStripper();
+      // Written in parts, the page can no longer keep a length given for it.
+      if (!res.headersSent) res.removeHeader('content-length');
+    }
     if (notFound) {
       // The rest of the empty document is dropped; its length no longer holds.
       mode = 'dropping';
       if (!res.headersSent) res.removeHeader('content-length');
-      return withInlineCss(notFound);
+      return stripper ? Buffer.concat([withInlineCss(notFound), stripper.flush()]) : withInlineCss(notFound);
     }
     mode = 'passing';
     return withInlineCss(bytes);
   };
+  // What passes once the head is out: through the stripper when there is one.
+  const passed = (chunk, encoding) =>
+    Buffer.isBuffer(chunk) ? stripper.push(chunk) : stripper.push(Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
 
   res.write = (chunk, encoding, callback) => {
     decide();
-    if (mode === 'passing') return write(chunk, encoding, callback);
+    if (mode === 'passing') {
+      if (!stripper || chunk === undefined || chunk === null) return write(chunk, encoding, callback);
+      return write(passed(chunk, encoding), typeof encoding === 'function' ? encoding : callback);
+    }
     if (mode === 'dropping') {
       (typeof encoding === 'function' ? encoding : callback)?.();
       return true;
@@ -144,11 +162,16 @@ export function inlineCssInto(req, res, readCss, readNotFound = () => undefined)
     if (typeof chunk === 'function') return res.end(undefined, undefined, chunk);
     if (typeof encoding === 'function') return res.end(chunk, undefined, encoding);
     decide();
-    if (mode === 'passing') return end(chunk, encoding, callback);
+    if (mode === 'passing') {
+      if (!stripper) return end(chunk, encoding, callback);
+      const last = chunk === undefined || chunk === null ? Buffer.alloc(0) : passed(chunk, encoding);
+      return end(Buffer.concat([last, stripper.flush()]), callback);
+    }
     if (mode === 'dropping') return end(callback);
     hold(chunk, encoding);
     const hadLength = res.hasHeader('content-length');
-    const body = release();
+    const released = release();
+    const body = stripper ? Buffer.concat([released, stripper.flush()]) : released;
     // A whole page from the cache comes with its length, which the inlined CSS has changed. A HEAD
     // answer has no body to measure, so it goes without.
     if (!res.headersSent && hadLength) {

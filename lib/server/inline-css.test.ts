@@ -36,7 +36,7 @@ afterEach(() => {
 
 // A real HTTP server on loopback arranged as deploy/server.mjs arranges it: compression outside,
 // the inlining inside, and `send` standing in for Next's handler.
-function serve(send: (res: ServerResponse) => void): Promise<number> {
+function serve(send: (res: ServerResponse) => void, options: { stripHydration?: boolean } = {}): Promise<number> {
   // Typed for Express, but plain Node middleware: what deploy/server.mjs gives it.
   const compress = compression() as unknown as (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
   const dir = distDir();
@@ -44,7 +44,7 @@ function serve(send: (res: ServerResponse) => void): Promise<number> {
   const readNotFound = buildNotFoundReader(dir);
   const server = createServer((req, res) =>
     compress(req, res, () => {
-      inlineCssInto(req, res, readCss, readNotFound);
+      inlineCssInto(req, res, readCss, readNotFound, options);
       send(res);
     }),
   );
@@ -175,5 +175,84 @@ describe('inlineCssInto', () => {
       res.end(PAGE);
     });
     expect((await get(port)).body).toBe(PAGE);
+  });
+});
+
+describe('inlineCssInto on a reader page (stripHydration)', () => {
+  // A page as Next writes it: its chunks preloaded and loaded, the runtime bootstrap, the RSC payload;
+  // and what is ours: the theme script and JSON-LD.
+  const PRELOAD = '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/1a.js"/>';
+  const THEME = '<script>(function(){document.documentElement.dataset.js="1"})()</script>';
+  const JSON_LD = '<script type="application/ld+json">{"@type":"NewsArticle"}</script>';
+  const NEXT = [
+    '<script src="/_next/static/chunks/1a.js" async=""></script>',
+    '<script src="/_next/static/chunks/0poly.js" noModule=""></script>',
+    '<script id="_R_">(globalThis["TURBOPACK"] || (globalThis["TURBOPACK"] = [])).push({"otherChunks":[]})</script>',
+    '<script>(self.__next_f=self.__next_f||[]).push([0])</script>',
+    `<script>self.__next_f.push([1,"1:\\"$Sreact.fragment\\"\\n${'x'.repeat(3000)}"])</script>`,
+  ];
+  const READER = `<!DOCTYPE html><html><head><meta charset="utf-8"/>${LINK}${PRELOAD}${THEME}<title>Łukaszenka</title></head><body><p>Wałęsa</p>${JSON_LD}${NEXT.join('')}</body></html>`;
+  const WITHOUT = `<!DOCTYPE html><html><head><meta charset="utf-8"/>${INLINED}${THEME}<title>Łukaszenka</title></head><body><p>Wałęsa</p>${JSON_LD}</body></html>`;
+
+  it('leaves out Next’s preloads, chunks, bootstrap and payload, keeps ours, and mends the length', async () => {
+    const port = await serve(
+      (res) => {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.setHeader('content-length', Buffer.byteLength(READER));
+        res.end(READER);
+      },
+      { stripHydration: true },
+    );
+    const plain = await get(port);
+    expect(plain.body).toBe(WITHOUT);
+    expect(Number(plain.headers['content-length'])).toBe(Buffer.byteLength(WITHOUT));
+    expect((await get(port, { 'accept-encoding': 'gzip' })).body).toBe(WITHOUT);
+  });
+
+  it('gives the same page however the stream is cut, even inside a script or a character', async () => {
+    const bytes = Buffer.from(READER);
+    // Every cut across the body's scripts, a few bytes apart, and one inside "ł".
+    const starts = [bytes.indexOf(Buffer.from('</head>')) + 2, bytes.indexOf(Buffer.from('ł')) + 1];
+    for (let cut = bytes.indexOf(Buffer.from(JSON_LD)); cut < bytes.length; cut += 97) starts.push(cut);
+    for (const cut of starts) {
+      const port = await serve(
+        (res) => {
+          res.setHeader('content-type', 'text/html; charset=utf-8');
+          res.write(bytes.subarray(0, cut));
+          res.end(bytes.subarray(cut));
+        },
+        { stripHydration: true },
+      );
+      expect((await get(port)).body, `cut at ${cut}`).toBe(WITHOUT);
+    }
+  });
+
+  it('keeps React for Next’s error shells, which render only in the browser, but not for the not-found page that replaces one', async () => {
+    const shell = await serve(
+      (res) => {
+        res.statusCode = 500;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(ERROR_SHELL);
+      },
+      { stripHydration: true },
+    );
+    expect((await get(shell)).body).toBe(ERROR_SHELL.replace(LINK, INLINED));
+    const notFound = await serve(
+      (res) => {
+        res.statusCode = 404;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(ERROR_SHELL);
+      },
+      { stripHydration: true },
+    );
+    expect((await get(notFound)).body).toBe(NOT_FOUND.replace(LINK, INLINED));
+  });
+
+  it('leaves a page alone when not asked (the editors’ preview keeps React)', async () => {
+    const port = await serve((res) => {
+      res.setHeader('content-type', 'text/html; charset=utf-8');
+      res.end(READER);
+    });
+    expect((await get(port)).body).toBe(READER.replace(LINK, INLINED));
   });
 });
