@@ -2,23 +2,14 @@ import type { LivePage } from '@/lib/content/live';
 import type { Author, Section } from '@/lib/content/schema';
 import { absoluteUrl } from '@/lib/site';
 import { paths } from '@/lib/urls';
-import { AuthorBio } from './AuthorBio';
-import { Breadcrumbs } from './Breadcrumbs';
-import { Byline } from './Byline';
-import { CorrectionsBox } from './CorrectionsBox';
 import { CoverageTimes } from './CoverageTimes';
 import { KeyEvents } from './KeyEvents';
 import { LiveLabel } from './LiveLabel';
 import { LiveUpdateEntry } from './LiveUpdateEntry';
-import { MainMedia } from './MainMedia';
 import { Pagination } from './Pagination';
-import { SampleLabel } from './SampleLabel';
-import { ShareActions } from './ShareActions';
-import { SourceAttribution } from './SourceAttribution';
-import { Standfirst } from './Standfirst';
 import { StoryBody } from './StoryBody';
-import { StoryHeadline } from './StoryHeadline';
-import { TagList } from './TagList';
+import { StoryFooter } from './StoryFooter';
+import { StoryHeader } from './StoryHeader';
 
 type LiveCoverageProps = {
   live: LivePage;
@@ -39,28 +30,15 @@ export function LiveCoverage({ live, authors, section }: LiveCoverageProps) {
   return (
     <div className="mx-auto max-w-5xl">
       <article className="mx-auto max-w-3xl">
-        <header>
-          <div className="mb-4 flex flex-wrap items-center gap-3">
-            <Breadcrumbs
-              crumbs={[
-                { name: 'Home', href: paths.front() },
-                ...(section ? [{ name: section.name, href: paths.section(section.id) }] : []),
-              ]}
-            />
-            <LiveLabel status={story.live.status} />
-            {story.sample ? <SampleLabel /> : null}
-          </div>
-          <StoryHeadline>{story.title}</StoryHeadline>
-          <Standfirst>{story.dek}</Standfirst>
-          <div className="mt-6 flex flex-wrap items-end justify-between gap-4 border-y border-rule py-3">
-            <div>
-              <Byline authors={storyAuthors} />
-              <CoverageTimes dateline={story.dateline} live={story.live} updates={live.totalUpdates} newestTime={live.newestTime} />
-            </div>
-            <ShareActions url={absoluteUrl(paths.live(story.slug))} title={story.title} />
-          </div>
-          {page === 1 && story.image ? <MainMedia image={story.image} /> : null}
-        </header>
+        <StoryHeader
+          story={story}
+          section={section}
+          authors={storyAuthors}
+          label={<LiveLabel status={story.live.status} />}
+          meta={<CoverageTimes dateline={story.dateline} live={story.live} updates={live.totalUpdates} newestTime={live.newestTime} />}
+          shareUrl={absoluteUrl(paths.live(story.slug))}
+          showImage={page === 1}
+        />
         {page === 1 ? (
           <div className="mt-8">
             <StoryBody code={live.code} />
@@ -77,14 +55,7 @@ export function LiveCoverage({ live, authors, section }: LiveCoverageProps) {
           {live.updates.length === 0 ? <p className="font-sans text-muted">No updates yet.</p> : null}
         </section>
         <Pagination kind="updates" page={page} totalPages={live.totalPages} hrefFor={(n) => paths.livePage(story.slug, n)} />
-        <CorrectionsBox corrections={story.corrections ?? []} />
-        {story.source ? <SourceAttribution source={story.source} /> : null}
-        <TagList tags={story.tags} />
-        <footer>
-          {storyAuthors.map((author) => (
-            <AuthorBio key={author.id} author={author} />
-          ))}
-        </footer>
+        <StoryFooter story={story} authors={storyAuthors} />
       </article>
     </div>
   );

@@ -2,23 +2,14 @@ import type { Metadata } from 'next';
 import { draftMode } from 'next/headers';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { StoryBody } from '@/components/StoryBody';
-import { StoryHeadline } from '@/components/StoryHeadline';
+import { StoryFooter } from '@/components/StoryFooter';
+import { StoryHeader } from '@/components/StoryHeader';
 import { StoryMeta } from '@/components/StoryMeta';
 import { JsonLd } from '@/components/JsonLd';
-import { AuthorBio } from '@/components/AuthorBio';
-import { Breadcrumbs } from '@/components/Breadcrumbs';
-import { Byline } from '@/components/Byline';
-import { CorrectionsBox } from '@/components/CorrectionsBox';
-import { MainMedia } from '@/components/MainMedia';
 import { MoreFromAuthor } from '@/components/MoreFromAuthor';
 import { PreviewBanner } from '@/components/PreviewBanner';
 import { RelatedStories } from '@/components/RelatedStories';
-import { SampleLabel } from '@/components/SampleLabel';
-import { ShareActions } from '@/components/ShareActions';
-import { SourceAttribution } from '@/components/SourceAttribution';
-import { Standfirst } from '@/components/Standfirst';
 import { StoryProblems } from '@/components/StoryProblems';
-import { TagList } from '@/components/TagList';
 import {
   getAuthors,
   getMoreFromAuthor,
@@ -89,43 +80,20 @@ export default async function StoryPage({ params }: Props) {
       {structured ? <JsonLd data={structured} /> : null}
       {found.public ? <JsonLd data={breadcrumbJsonLd(storyBreadcrumbs(story, section))} /> : null}
       <article className="mx-auto max-w-3xl">
-        <header>
-          <div className="mb-4 flex flex-wrap items-center gap-3">
-            <Breadcrumbs
-              crumbs={[
-                { name: 'Home', href: paths.front() },
-                ...(section ? [{ name: section.name, href: paths.section(section.id) }] : []),
-              ]}
-            />
-            {story.sample ? <SampleLabel /> : null}
-          </div>
-          <StoryHeadline>{story.title}</StoryHeadline>
-          <Standfirst>{story.dek}</Standfirst>
-          <div className="mt-6 flex flex-wrap items-end justify-between gap-4 border-y border-rule py-3">
-            <div>
-              <Byline authors={authors} />
-              <StoryMeta
-                dateline={story.dateline}
-                publishedAt={story.publishedAt}
-                updatedAt={story.updatedAt}
-                wordCount={story.wordCount}
-              />
-            </div>
-            <ShareActions url={absoluteUrl(paths.story(story.slug))} title={story.title} />
-          </div>
-          {story.image ? <MainMedia image={story.image} /> : null}
-        </header>
+        <StoryHeader
+          story={story}
+          section={section}
+          authors={authors}
+          meta={
+            <StoryMeta dateline={story.dateline} publishedAt={story.publishedAt} updatedAt={story.updatedAt} wordCount={story.wordCount} />
+          }
+          shareUrl={absoluteUrl(paths.story(story.slug))}
+          showImage
+        />
         <div className="mt-8">
           <StoryBody code={found.code} />
         </div>
-        <CorrectionsBox corrections={story.corrections ?? []} />
-        {story.source ? <SourceAttribution source={story.source} /> : null}
-        <TagList tags={story.tags} />
-        <footer>
-          {authors.map((author) => (
-            <AuthorBio key={author.id} author={author} />
-          ))}
-        </footer>
+        <StoryFooter story={story} authors={authors} />
       </article>
       <aside aria-label="More to read" className="mt-12 grid gap-10 border-t-2 border-ink pt-5 lg:grid-cols-[2fr_1fr]" data-print="hide">
         <RelatedStories related={related} sections={sections} />

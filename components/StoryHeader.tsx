@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { Author, Section, Story } from '@/lib/content/schema';
+import { paths } from '@/lib/urls';
+import { Breadcrumbs } from './Breadcrumbs';
+import { Byline } from './Byline';
+import { MainMedia } from './MainMedia';
+import { SampleLabel } from './SampleLabel';
+import { ShareActions } from './ShareActions';
+import { Standfirst } from './Standfirst';
+import { StoryHeadline } from './StoryHeadline';
+
+type StoryHeaderProps = {
+  story: Story;
+  section?: Section;
+  authors: readonly Author[];
+  /** Beside the breadcrumbs, before "Sample story": a live story's Live or Ended label. */
+  label?: ReactNode;
+  /** Under the byline: the story's times and reading time, or a live story's coverage times. */
+  meta: ReactNode;
+  /** The address the share controls give. */
+  shareUrl: string;
+  /** The lead picture, when the page shows it. */
+  showImage: boolean;
+};
+
+/** The top of a story or live page: where it sits, headline, standfirst, byline, times, sharing, lead picture. */
+export function StoryHeader({ story, section, authors, label, meta, shareUrl, showImage }: StoryHeaderProps) {
+  return (
+    <header>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <Breadcrumbs
+          crumbs={[{ name: 'Home', href: paths.front() }, ...(section ? [{ name: section.name, href: paths.section(section.id) }] : [])]}
+        />
+        {label}
+        {story.sample ? <SampleLabel /> : null}
+      </div>
+      <StoryHeadline>{story.title}</StoryHeadline>
+      <Standfirst>{story.dek}</Standfirst>
+      <div className="mt-6 flex flex-wrap items-end justify-between gap-4 border-y border-rule py-3">
+        <div>
+          <Byline authors={authors} />
+          {meta}
+        </div>
+        <ShareActions url={shareUrl} title={story.title} />
+      </div>
+      {showImage && story.image ? <MainMedia image={story.image} /> : null}
+    </header>
+  );
+}
