@@ -6,6 +6,7 @@ import { CoverageTimes } from './CoverageTimes';
 import { KeyEvents } from './KeyEvents';
 import { LiveLabel } from './LiveLabel';
 import { LiveUpdateEntry } from './LiveUpdateEntry';
+import { NewUpdatesPrompt } from './NewUpdatesPrompt';
 import { Pagination } from './Pagination';
 import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
@@ -49,9 +50,17 @@ export function LiveCoverage({ live, authors, section }: LiveCoverageProps) {
           <h2 id="updates-heading" className="mb-4 font-sans text-sm font-bold tracking-wide text-muted uppercase">
             {page === 1 ? 'Updates' : `Updates, page ${page} of ${live.totalPages}`}
           </h2>
-          {live.updates.map((entry) => (
-            <LiveUpdateEntry key={entry.update.id} slug={story.slug} entry={entry} authors={byIds(entry.update.authors ?? story.authors)} />
-          ))}
+          {page === 1 && story.live.status === 'live' ? <NewUpdatesPrompt slug={story.slug} /> : null}
+          <div id="updates-list">
+            {live.updates.map((entry) => (
+              <LiveUpdateEntry
+                key={entry.update.id}
+                slug={story.slug}
+                entry={entry}
+                authors={byIds(entry.update.authors ?? story.authors)}
+              />
+            ))}
+          </div>
           {live.updates.length === 0 ? <p className="font-sans text-muted">No updates yet.</p> : null}
         </section>
         <Pagination kind="updates" page={page} totalPages={live.totalPages} hrefFor={(n) => paths.livePage(story.slug, n)} />

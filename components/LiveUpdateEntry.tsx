@@ -19,7 +19,7 @@ type LiveUpdateEntryProps = {
 export function LiveUpdateEntry({ slug, entry: { update, code }, authors }: LiveUpdateEntryProps) {
   const titleId = `${update.id}-title`;
   return (
-    <article id={update.id} aria-labelledby={titleId} className="live-update">
+    <article id={update.id} aria-labelledby={titleId} className="live-update" data-pinned={update.pinned ? '' : undefined}>
       <p className="flex flex-wrap items-center gap-x-3 font-sans text-sm">
         {update.pinned ? <span className="font-bold tracking-wide text-accent uppercase">Pinned</span> : null}
         {update.key ? <span className="font-bold tracking-wide text-ink uppercase">Key event</span> : null}

@@ -46,6 +46,10 @@ export const paths = {
   live,
   /** Page N of a live story's updates: page 1 is the live page itself. */
   livePage: (slug: string, page: number) => (page <= 1 ? live(slug) : `${live(slug)}/page/${page}`),
+  /** A live story's own feed of its updates, in one format (/live/<slug>/feed.xml, atom.xml, feed.json). */
+  liveFeed: (format: FeedFormat, slug: string) => `${live(slug)}/${FEED_FILES[format]}`,
+  /** The ids of a live story's newest updates, as JSON, for the reader's "new updates" prompt. */
+  liveUpdatesJson: (slug: string) => `${live(slug)}/updates.json`,
   /** An update's permalink: redirects to the page that holds it, at its anchor. */
   liveUpdate: (slug: string, id: string) => `${live(slug)}/update/${id}`,
   section,

@@ -15,6 +15,12 @@ function reactDomServer(): Promise<ReactDomServer> {
   return import(/* turbopackIgnore: true */ /* webpackIgnore: true */ 'react-dom/server');
 }
 
+/** A live update's body as HTML for feed readers (ADR 0011), with the feed components map. */
+export async function updateHtml(code: string): Promise<string> {
+  const [Content, { renderToStaticMarkup }] = await Promise.all([runBodyCode(code), reactDomServer()]);
+  return renderToStaticMarkup(<Content components={feedBodyComponents} />);
+}
+
 /**
  * The whole story as HTML for feed readers, from the body the content index compiled: lead image, the MDX body rendered with the feed
  * components map (absolute links and image URLs, no client code), and the source line.

@@ -1,3 +1,4 @@
+import { parseFeed } from '@rowanmanning/feed-parser';
 import { expectAccessibleAndFitting, expect, test } from '../fixtures';
 
 // The sample live story (content/articles/storm-halvard-live.mdx, 30 updates in content/live/).
@@ -80,4 +81,20 @@ test('search engines get LiveBlogPosting with coverage times and each update’s
     url: expect.stringMatching(new RegExp(`${LIVE}/update/coverage-ends$`)),
     articleBody: expect.any(String),
   });
+});
+
+test('the live story has its own feed of updates, RSS and Atom, advertised on its page', async ({ page, request }) => {
+  await page.goto(LIVE);
+  await expect(page.locator(`link[rel="alternate"][type="application/rss+xml"][href$="${LIVE}/feed.xml"]`)).toHaveCount(1);
+  for (const file of ['feed.xml', 'atom.xml']) {
+    const response = await request.get(`${LIVE}/${file}`);
+    expect(response.status()).toBe(200);
+    const feed = parseFeed(await response.text());
+    expect(feed.items).toHaveLength(30);
+    // Newest first by time (pinned or not), each linking to its permalink.
+    expect(feed.items[0]!.url).toMatch(new RegExp(`${LIVE}/update/coverage-ends$`));
+    expect(feed.items.at(-1)!.url).toMatch(new RegExp(`${LIVE}/update/red-warning-issued$`));
+    expect(feed.items[0]!.content).toMatch(/<p>/);
+  }
+  expect((await request.get('/live/putin-lukashenko-summit-novo-ogaryovo/feed.xml')).status()).toBe(404);
 });

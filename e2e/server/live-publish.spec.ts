@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from '../fixtures';
 import { copyContent, startServer, type RunningServer } from '../support/server';
 
 // Live coverage on a production server and a copy of the content (ADR 0011): an update pushed
@@ -96,7 +97,7 @@ test('a pushed update is on the live page at the next request, and the front pag
   writeUpdate('crews-arrive', 'Fire crews arrive from Harth', 5);
   const revalidated = await push([`content/live/${SLUG}/crews-arrive.mdx`]);
   expect(revalidated).toEqual(
-    expect.arrayContaining([LIVE, `${LIVE}/page/2`, '/', '/business', '/tags/port-calder', '/authors/ines-okafor']),
+    expect.arrayContaining([LIVE, `${LIVE}/page/2`, `${LIVE}/updates.json`, '/', '/business', '/tags/port-calder', '/authors/ines-okafor']),
   );
   expect(revalidated.filter((p) => p.startsWith('/articles/'))).toEqual([]);
   // JavaScript off: a reload shows the update.
@@ -108,6 +109,42 @@ test('a pushed update is on the live page at the next request, and the front pag
   const front = await text('/');
   expect(front).toContain(`href="${LIVE}"`);
   expect(front).toContain('class="live-label');
+});
+
+test('the updates endpoint lists the first page’s ids for the prompt, on the live page’s 5 s window', async () => {
+  const response = await fetch(`${server.url}${LIVE}/updates.json`);
+  expect(response.headers.get('cache-control')).toMatch(/s-maxage=5\b/);
+  const body = (await response.json()) as { status: string; total: number; updates: { id: string }[] };
+  expect(body.status).toBe('live');
+  expect(body.updates.map((u) => u.id)).toEqual(['crews-arrive', 'fire-reported']);
+  expect((await fetch(`${server.url}/live/putin-lukashenko-summit-novo-ogaryovo/updates.json`)).status).toBe(404);
+});
+
+test('a reader already on the page is offered the new update, sees it at the top, and keeps their place', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 360, height: 640 });
+  await page.goto(`${server.url}${LIVE}`);
+  const prompt = page.locator('[data-live-updates] button');
+  await expect(prompt).toBeHidden();
+  // Reading the oldest update, in the middle of the screen: neither the prompt appearing nor the
+  // update shown may move it.
+  const reading = page.locator('#fire-reported');
+  await reading.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const before = await reading.evaluate((el) => el.getBoundingClientRect().top);
+  writeUpdate('dock-road-closed', 'Dock road closed to traffic', 1);
+  await push([`content/live/${SLUG}/dock-road-closed.mdx`]);
+  // The page asks every 15 s.
+  await expect(prompt).toHaveText('1 new update', { timeout: 40_000 });
+  await prompt.click();
+  await expect(page.locator('#updates-list article.live-update').first()).toHaveAttribute('id', 'dock-road-closed');
+  await expect(page.getByRole('status').filter({ hasText: '1 new update shown' })).toBeVisible();
+  await expect(prompt).toBeHidden();
+  const after = await reading.evaluate((el) => el.getBoundingClientRect().top);
+  expect(Math.abs(after - before)).toBeLessThanOrEqual(2);
+  // A live page with its prompt, light and dark.
+  expect(await axeViolations(page)).toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('after a minute of no traffic, a pushed update is still on the live page at the next request', async () => {

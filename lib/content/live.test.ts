@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { getLivePage, getLiveUpdatePage } from './live';
+import { getLiveUpdateIds, getLivePage, getLiveUpdatePage } from './live';
 import { getFileProblems, revalidationIndex } from './queries';
 import { closeContentIndex, contentDb, refreshContentIndex } from './index/runtime';
 import { writeContentFile, writeStoryFile } from './test-story-files';
@@ -58,6 +58,20 @@ describe('live coverage in the content index', () => {
     expect(await getLiveUpdatePage('storm', 'helplines', { now })).toEqual({ page: 1, shown: true });
     expect(await getLiveUpdatePage('storm', 'nothing', { now })).toEqual({ page: 1, shown: false });
     expect(await getLiveUpdatePage('nowhere', 'u02', { now })).toBeUndefined();
+  });
+
+  it('gives the prompt the status and the ids of the first page only, for a public live story', async () => {
+    writeStoryFile(dir, 'storm', { live: LIVE });
+    writeStoryFile(dir, 'plain');
+    for (let i = 1; i <= 22; i++) update('storm', `u${i}`, { time: minutes(i) });
+    update('storm', 'later', { time: minutes(500) });
+    const ids = await getLiveUpdateIds('storm', { now: Date.parse(minutes(100)) });
+    expect(ids?.status).toBe('live');
+    expect(ids?.total).toBe(22);
+    expect(ids?.updates.map((u) => u.id).slice(0, 3)).toEqual(['u22', 'u21', 'u20']);
+    expect(ids?.updates).toHaveLength(20);
+    expect(await getLiveUpdateIds('plain')).toBeUndefined();
+    expect(await getLiveUpdateIds('nowhere')).toBeUndefined();
   });
 
   it('lists key events newest first with the page that holds each, and dates the page by its newest update', async () => {

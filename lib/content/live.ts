@@ -97,6 +97,38 @@ export async function getLivePage(
   };
 }
 
+/** A public live story and its newest visible updates by time (pinned or not), for its feed; undefined when there is none. */
+export async function getLiveFeedEntries(
+  slug: string,
+  limit: number,
+  { now = Date.now() } = {},
+): Promise<{ story: Story; entries: LiveEntry[] } | undefined> {
+  const db = await contentDb();
+  const found = liveStory(db, slug, false, now);
+  if (!found?.story.live) return undefined;
+  const rows = sql(
+    db,
+    'SELECT update_json, compiled FROM live_updates WHERE story = @slug AND time_ms <= @now ORDER BY time_ms DESC, id LIMIT @limit',
+  ).all({ slug, now, limit }) as { update_json: string; compiled: string }[];
+  return { story: found.story, entries: rows.map((r) => ({ update: JSON.parse(r.update_json) as LiveUpdate, code: r.compiled })) };
+}
+
+/** What the reader's prompt asks every 15 s: the coverage's status and the ids on the first page. */
+export type LiveUpdateIds = { status: 'live' | 'ended'; total: number; updates: { id: string; time: string }[] };
+
+/** The ids of a public live story's first page of updates, in reading order; undefined when there is none. */
+export async function getLiveUpdateIds(slug: string, { now = Date.now() } = {}): Promise<LiveUpdateIds | undefined> {
+  const db = await contentDb();
+  const found = liveStory(db, slug, false, now);
+  if (!found?.story.live) return undefined;
+  const ordered = orderedStubs(db, slug, now);
+  return {
+    status: found.story.live.status,
+    total: ordered.length,
+    updates: livePageSlice(ordered, 1).map((s) => ({ id: s.id, time: s.time })),
+  };
+}
+
 /**
  * Where update `id` of a public live story is for readers now: its page, or page 1 without an
  * anchor when it is not shown (scheduled, or gone). Undefined when there is no such live story.

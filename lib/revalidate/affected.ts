@@ -96,6 +96,8 @@ export function planRevalidation({ changes, index }: PlanInput): RevalidationPla
     const pages = index.livePages(slug);
     if (pages === 0) return false;
     for (let n = 1; n <= pages + 1; n++) out.add(paths.livePage(slug, n));
+    out.add(paths.liveUpdatesJson(slug));
+    FEED_FORMATS.forEach((format) => out.add(paths.liveFeed(format, slug)));
     return true;
   };
 

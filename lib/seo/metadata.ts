@@ -11,9 +11,13 @@ export const FEED_TYPES = {
   json: 'application/feed+json',
 } as const;
 
-/** `<link rel="alternate">` feed autodiscovery: the site's feeds, and a section's own when given. */
-export function feedAlternates(section?: Pick<Section, 'id' | 'name'>) {
+/**
+ * `<link rel="alternate">` feed autodiscovery: the site's feeds, a section's own when given, and a
+ * live story's feed of its updates first when given (ADR 0011).
+ */
+export function feedAlternates(section?: Pick<Section, 'id' | 'name'>, live?: Pick<Story, 'slug' | 'title'>) {
   const feeds = (format: FeedFormat) => [
+    ...(live ? [{ url: paths.liveFeed(format, live.slug), title: `${live.title}: live updates` }] : []),
     { url: paths.feed(format), title: site.name },
     ...(section ? [{ url: paths.feed(format, section.id), title: `${site.name}: ${section.name}` }] : []),
   ];
@@ -87,6 +91,7 @@ export function liveMetadata(
     canonical: page > 1 ? absoluteUrl(paths.livePage(story.slug, page)) : canonicalUrlOf(story),
     modifiedTime: lastModifiedAt(story, newestTime),
     image: absoluteUrl(paths.storyShareImage(story.slug)),
+    feeds: feedAlternates(section, story),
   });
 }
 
@@ -103,12 +108,13 @@ export function storyMetadata(
     canonical = canonicalUrlOf(story),
     modifiedTime = lastModifiedAt(story),
     image,
-  }: { title?: string; canonical?: string; modifiedTime?: string; image?: string } = {},
+    feeds = feedAlternates(section),
+  }: { title?: string; canonical?: string; modifiedTime?: string; image?: string; feeds?: ReturnType<typeof feedAlternates> } = {},
 ): Metadata {
   return {
     title,
     description: story.dek,
-    alternates: { canonical, types: feedAlternates(section) },
+    alternates: { canonical, types: feeds },
     openGraph: {
       type: 'article',
       siteName: site.name,
