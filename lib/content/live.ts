@@ -1,7 +1,6 @@
 import 'server-only';
 import { sql, type IndexDb } from './index/database';
-import { publicParams, publicWhere } from './index/public-view';
-import { STORY_COLUMNS, toStory, type StoryColumns } from './index/rows';
+import { storyRowForPage, toStory } from './index/rows';
 import { contentDb } from './index/runtime';
 import { liveOrder, livePageCount, livePageOf, livePageSlice } from './live-order';
 import type { LiveUpdate, Story } from './schema';
@@ -34,13 +33,8 @@ export type LivePage = {
 
 type Stub = { id: string; time_ms: number; pinned: number; key_event: number; title: string; time: string };
 
-const PUBLIC = publicWhere('s');
-
 function liveStory(db: IndexDb, slug: string, preview: boolean, now: number) {
-  const row = sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
-    ...publicParams(now),
-    slug,
-  }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
+  const row = storyRowForPage(db, slug, now);
   if (!row || (!row.visible && !preview)) return undefined;
   return { story: toStory(row), public: row.visible === 1, code: row.compiled };
 }

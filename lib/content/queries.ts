@@ -2,7 +2,7 @@ import 'server-only';
 import { PAGE_SIZE, pageCount, pageOffset, type PageOf } from '@/lib/pagination';
 import { sql, type IndexDb } from './index/database';
 import { PUBLIC_ROW, publicParams, publicWhere } from './index/public-view';
-import { STORY_COLUMNS, storiesBySlug, toStory, type StoryColumns } from './index/rows';
+import { STORY_COLUMNS, storiesBySlug, storyRowForPage, toStory, type StoryColumns } from './index/rows';
 import { monthOf, monthRange } from './index/months';
 import { contentDb, readIfChanged, readStorySource } from './index/runtime';
 import { livePagesNow } from './live';
@@ -104,10 +104,7 @@ export async function getStoryForPage(slug: string, { preview = false } = {}): P
 
 async function storyForPage(slug: string, preview: boolean): Promise<StoryForPage | undefined> {
   const db = await contentDb();
-  const row = sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${PUBLIC}) AS visible FROM stories s WHERE s.slug = @slug`).get({
-    ...publicParams(),
-    slug,
-  }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
+  const row = storyRowForPage(db, slug);
   if (preview) {
     const problems = getFileProblems(db, `articles/${slug}.mdx`).filter((p) => p.severity === 'error');
     if (problems.length) return { kind: 'problems', slug, problems };

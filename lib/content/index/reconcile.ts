@@ -64,6 +64,8 @@ export type ReconcileOptions = {
 
 type Stamp = { mtimeMs: number; size: number };
 type Candidate = { rel: string; kind: FileKind; stamp?: Stamp };
+/** A file whose bytes changed: read, hashed, not yet parsed. */
+type ChangedFile = { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string };
 type FileRow = { path: string; kind: FileKind; mtime_ms: number; size: number; hash: string };
 
 /** Stories per write transaction: readers see the index move in steps, never a story half-written. */
@@ -114,7 +116,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   const stepAsIs = (write: () => void) => (options.atomic ? writes.push(write) : write());
 
   // Files whose stamp moved: read them; those whose bytes are the same only get the new stamp.
-  const changed: { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[] = [];
+  const changed: ChangedFile[] = [];
   const removed: Candidate[] = [];
   const restamp = sql(db, 'UPDATE files SET mtime_ms = ?, size = ? WHERE path = ?');
   const moved = candidates.filter((c) => {
@@ -281,7 +283,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     }
     if (removed.length || changed.length) bumpRevision(db);
   });
-  await reconcileUpdates(db, dir, changed, removed, refs, checkBodies, step, result);
+  await reconcileUpdates(db, dir, changed, removed, refs, checkBodies, step, record, result);
   if (bulk) stepAsIs(() => finishBulk(db));
   if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
@@ -290,23 +292,19 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
 /**
  * Live updates (ADR 0011), after the authors they may name: each judged alone like a story, and a
  * file with errors keeps its last good version. Whether its story is live is decided when pages
- * read (queries.ts), so an update written before its story's `live:` is kept, not lost.
+ * read (lib/content/live.ts), so an update written before its story's `live:` is kept, not lost.
  */
 async function reconcileUpdates(
   db: IndexDb,
   dir: string,
-  changed: readonly { rel: string; kind: FileKind; stamp: Stamp; source: string; hash: string }[],
+  changed: readonly ChangedFile[],
   removed: readonly Candidate[],
   refs: KnownIds,
   checkBodies: (bodies: readonly string[]) => Promise<BodyCheck[]>,
   step: (write: () => void) => void,
+  record: (f: ChangedFile, problems: ContentProblem[]) => void,
   result: ReconcileResult,
 ) {
-  const recordFile = sql(
-    db,
-    `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
-     VALUES (@path, 'update', @mtime, @size, @hash, @problems, NULL, NULL)`,
-  );
   const updates = changed.filter((x) => x.kind === 'update');
   for (let i = 0; i < updates.length; i += BATCH) {
     const parsed = updates.slice(i, i + BATCH).map((f) => {
@@ -321,8 +319,7 @@ async function reconcileUpdates(
     const rows = parsed.map(({ f, file, outcome }) => ({ f, ...judgeUpdate(file, outcome, checkOf.get(f.rel)) }));
     step(() => {
       for (const { f, problems, good } of rows) {
-        recordFile.run({ path: f.rel, mtime: f.stamp.mtimeMs, size: f.stamp.size, hash: f.hash, problems: JSON.stringify(problems) });
-        result.problems.set(f.rel, problems);
+        record(f, problems);
         if (good) writeUpdate(db, good.update, f.hash, good.code);
         const { story, id } = updateOfPath(f.rel);
         result.updates.push(`${story}/${id}`);

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { Story } from '../schema';
-import type { IndexDb } from './database';
+import { sql, type IndexDb } from './database';
+import { publicParams, publicWhere } from './public-view';
 
 /** A row of `stories` as SQLite returns it. */
 export type StoryRow = {
@@ -38,4 +39,15 @@ export function storiesBySlug(db: IndexDb, slugs: readonly string[]): Story[] {
     const row = bySlug.get(slug);
     return row ? [toStory(row)] : [];
   });
+}
+
+/**
+ * One story's row as a page reads it: its columns, its compiled body, and whether the public may
+ * see it at `now` (public-view.ts). The story page and the live pages both start from it.
+ */
+export function storyRowForPage(db: IndexDb, slug: string, now = Date.now()) {
+  return sql(db, `SELECT ${STORY_COLUMNS}, s.compiled, (${publicWhere('s')}) AS visible FROM stories s WHERE s.slug = @slug`).get({
+    ...publicParams(now),
+    slug,
+  }) as (StoryColumns & { compiled: string; visible: number }) | undefined;
 }
