@@ -10,13 +10,13 @@
  * Loopback only, bounded in time; the server is a private copy of the build on copied content.
  */
 import { execFile } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { copyContent, startServer } from '@/e2e/support/server';
 import { treeRss } from './support/memory';
-import { startReverseCache } from './support/nginx';
+import { siteBehindNginx } from './support/nginx';
+import { keepReport, runBench } from './support/report';
 import { parseWrk, type LoadResult } from './support/wrk';
 
 const run = promisify(execFile);
@@ -61,11 +61,9 @@ async function loadMix(base: string, connections: number, seconds: number, dir: 
 }
 
 async function main() {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-soak-'));
-  const contentDir = copyContent();
-  const server = await startServer({ contentDir, isolated: true, env: { REVALIDATE_SECRET: SECRET } });
   // The documented deployment shape (deploy/nginx.conf: reverse cache in front of next start).
-  const nginx = await startReverseCache(path.join(work, 'nginx'), ROOT, server.url);
+  const site = await siteBehindNginx(ROOT, { env: { REVALIDATE_SECRET: SECRET } });
+  const { server, nginx, contentDir, work } = site;
   const front = nginx.url;
   const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
   try {
@@ -136,24 +134,11 @@ async function main() {
       `Result: ${ok ? 'pass' : 'FAIL'}.`,
       '',
     ].join('\n');
-    console.log(report);
-    const out = smoke ? path.join(ROOT, 'reports', 'soak-smoke.md') : path.join(ROOT, 'bench', 'results.md');
-    mkdirSync(path.dirname(out), { recursive: true });
-    if (smoke) writeFileSync(out, report);
-    else appendFileSync(out, report);
+    keepReport(report, { name: 'soak', smoke });
     return ok;
   } finally {
-    await nginx.stop();
-    await server.stop();
-    rmSync(contentDir, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
+    await site.stop();
   }
 }
 
-main().then(
-  (ok) => process.exit(ok ? 0 : 1),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runBench(main);

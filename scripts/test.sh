@@ -70,6 +70,8 @@ one_test bench-smoke npx tsx bench/run.ts --smoke
 # Fault injection in smoke mode (rolling restart, kill -9, Redis paused and restarted, full disk;
 # reports/faults-smoke.md): each case judged as in the bench.
 one_test bench-faults-smoke npx tsx bench/faults.ts --smoke
+# Live coverage under load in smoke mode (reports/live-smoke.md): no errors, every pushed update seen.
+one_test bench-live-smoke npx tsx bench/live.ts --smoke
 # The scale bench in smoke mode (200 stories, short loops; reports/bench-scale-smoke.md).
 one_test bench-scale-smoke npx tsx bench/scale.ts --smoke
 

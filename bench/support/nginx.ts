@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '@/e2e/support/server';
+import { copyContent, freePort, startServer } from '@/e2e/support/server';
 
 /**
  * deploy/nginx.conf with the lines marked `# bench: <name>` replaced, so the bench runs the very
@@ -111,4 +112,33 @@ export async function startReverseCache(dir: string, root: string, upstreamUrls:
     listen: `127.0.0.1:${listen}`,
   });
   return { ...(await startNginx(dir, config, `${url}/`)), url, port: listen };
+}
+
+/**
+ * The documented deployment on loopback for a bench: a private copy of the build serving a copy
+ * of the content (changed first by `prepare`), with deploy/nginx.conf in front; stop() ends both
+ * and deletes the copies.
+ */
+export async function siteBehindNginx(
+  root: string,
+  { env, prepare }: { env: Record<string, string>; prepare?: (contentDir: string) => void },
+) {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-bench-'));
+  const contentDir = copyContent();
+  prepare?.(contentDir);
+  const server = await startServer({ contentDir, isolated: true, env });
+  const nginx = await startReverseCache(path.join(work, 'nginx'), root, server.url);
+  return {
+    server,
+    nginx,
+    contentDir,
+    /** A temporary folder for the bench's own files. */
+    work,
+    stop: async () => {
+      await nginx.stop();
+      await server.stop();
+      rmSync(contentDir, { recursive: true, force: true });
+      rmSync(work, { recursive: true, force: true });
+    },
+  };
 }

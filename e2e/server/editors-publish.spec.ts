@@ -293,3 +293,37 @@ test('the live editor: behind preview, noindex, eval allowed on that page only, 
   await expect(preview.getByRole('alert')).toContainText('line 8, column 7: JavaScript expressions are not allowed');
   expect(await page.content()).not.toContain(REVALIDATE_SECRET);
 });
+
+test('the live editor writes live updates too: it opens one, previews it as the live page shows it, and checks it', async ({ page }) => {
+  await page.goto(`${server.url}/api/preview?secret=${PREVIEW_SECRET}&path=/preview/editor`);
+  await page.goto(`${server.url}/preview/editor?live=storm-halvard-live&update=coverage-ends`);
+  await expect(page.getByRole('radio', { name: 'An update to live coverage' })).toBeChecked();
+  await expect(page.getByLabel(/^Live story/)).toHaveValue('storm-halvard-live');
+  await expect(page.getByLabel(/^Update id/)).toHaveValue('coverage-ends');
+  const source = page.getByLabel('Front matter and body (MDX)');
+  await expect(source).toHaveValue(/^---\ntime: 2023-02-15T21:30:00\+00:00\ntitle: "Coverage has ended: what we know"/);
+  const preview = page.getByRole('region', { name: 'How it will read' });
+  await expect(preview.getByText('Coverage has ended: what we know')).toBeVisible();
+  await expect(preview.locator('time')).toHaveAttribute('datetime', '2023-02-15T21:30:00+00:00');
+  await expect(page.getByText('No problems: the content check passes')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A new key update with a mistake in each place the check looks: its folder, an author, a link.
+  await page.getByLabel(/^Live story/).fill('putin-lukashenko-summit-novo-ogaryovo');
+  await page.getByLabel(/^Update id/).fill('troops-move');
+  await source.fill(
+    '---\ntime: 2024-05-01T10:00:00+00:00\ntitle: Troops move north\nkey: true\nauthors: [nobody]\n---\n\nSee [this](/articles/no-such-story).\n',
+  );
+  await expect(preview.getByText('Key event')).toBeVisible();
+  await expect(preview.getByText('Troops move north')).toBeVisible();
+  const problems = page.getByTestId('problems');
+  const file = 'content/live/putin-lukashenko-summit-novo-ogaryovo/troops-move.mdx';
+  await expect(problems).toContainText(`${file}:1:1 story: expected live: front matter`);
+  await expect(problems).toContainText(`${file}:5:11 authors.0: expected the id of a file in content/authors/`);
+  await expect(problems).toContainText(`${file}:8:5 body: expected a link to an existing story`);
+
+  // Back to the story: its own text was kept while the update was written.
+  await page.getByRole('radio', { name: 'A story' }).check();
+  await expect(page.getByLabel(/^File name/)).toHaveValue('new-story');
+  await expect(source).toHaveValue(/^---\ntitle: Your headline here/);
+});

@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import { startReverseCache } from '../../bench/support/nginx';
 import { axeViolations } from '../fixtures';
 import { copyContent, startServer, type RunningServer } from '../support/server';
 
@@ -18,6 +20,9 @@ test.setTimeout(150_000);
 
 let server: RunningServer;
 let contentDir: string;
+// deploy/nginx.conf in front of the server, as bench/support/nginx.ts runs it.
+let nginx: Awaited<ReturnType<typeof startReverseCache>>;
+let nginxDir: string;
 
 function writeLiveStory(live: string) {
   const lines = [
@@ -77,6 +82,8 @@ async function warm(url: string) {
 test.beforeAll(async () => {
   contentDir = copyContent();
   server = await startServer({ contentDir, isolated: true, env: { REVALIDATE_SECRET } });
+  nginxDir = mkdtempSync(path.join(tmpdir(), 'news-rebeat-live-nginx-'));
+  nginx = await startReverseCache(nginxDir, path.resolve(__dirname, '../..'), server.url);
   writeLiveStory(`{ status: live, coverageStart: ${START} }`);
   writeUpdate('fire-reported', 'Fire reported at the shipyard', 50);
   await push([`content/articles/${SLUG}.mdx`, `content/live/${SLUG}/fire-reported.mdx`]);
@@ -84,7 +91,10 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- undefined at run time when beforeAll failed before starting it
+  await nginx?.stop();
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- as above
   await server?.stop();
+  if (nginxDir) rmSync(nginxDir, { recursive: true, force: true });
   if (contentDir) rmSync(contentDir, { recursive: true, force: true });
 });
 
@@ -118,6 +128,27 @@ test('the updates endpoint lists the first page’s ids for the prompt, on the l
   expect(body.status).toBe('live');
   expect(body.updates.map((u) => u.id)).toEqual(['crews-arrive', 'fire-reported']);
   expect((await fetch(`${server.url}/live/putin-lukashenko-summit-novo-ogaryovo/updates.json`)).status).toBe(404);
+});
+
+test('behind deploy/nginx.conf a live page is cached for its 5 s and a story for its 30 s, and a pushed update gets through', async () => {
+  const STORY = '/articles/putin-lukashenko-summit-novo-ogaryovo';
+  const viaNginx = (url: string) => fetch(`${nginx.url}${url}`);
+  for (const url of [LIVE, STORY]) await viaNginx(url);
+  const [live, story] = [await viaNginx(LIVE), await viaNginx(STORY)];
+  expect(live.headers.get('cache-control')).toMatch(/s-maxage=5\b/);
+  expect(story.headers.get('cache-control')).toMatch(/s-maxage=30\b/);
+  expect([live.headers.get('x-cache-status'), story.headers.get('x-cache-status')]).toEqual(['HIT', 'HIT']);
+  // Past the live window, not the story's: nginx refreshes the live page, still serves the story.
+  await new Promise((resolve) => setTimeout(resolve, 6_000));
+  expect((await viaNginx(LIVE)).headers.get('x-cache-status')).not.toBe('HIT');
+  expect((await viaNginx(STORY)).headers.get('x-cache-status')).toBe('HIT');
+
+  writeUpdate('nginx-reader', 'Readers behind the cache see this', 1);
+  await push([`content/live/${SLUG}/nginx-reader.mdx`]);
+  // Within a window or two (the bench times it under load: bench/results.md).
+  await expect
+    .poll(async () => (await (await viaNginx(LIVE)).text()).includes('id="nginx-reader"'), { timeout: 20_000, intervals: [500] })
+    .toBe(true);
 });
 
 test('a reader already on the page is offered the new update, sees it at the top, and keeps their place', async ({ page }) => {

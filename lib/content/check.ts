@@ -7,10 +7,10 @@ import { parseYaml } from './front-matter';
 import type { IndexDb } from './index/database';
 import { knownIds, listContentFolder, readContentFile, withFreshIndex } from './index/reconcile';
 import { checkLink, publicFileExists, type LinkTargets } from './links';
-import { locateField, parseStory } from './parse';
+import { locateField, parseStory, parseUpdate } from './parse';
 import type { ContentProblem } from './problems';
 import { bodyProblems, problemOf } from './rules';
-import type { Story, Author, StoryFile } from './schema';
+import type { Story, Author, StoryFile, LiveUpdateFile } from './schema';
 import type { OnStepProgress } from '@/lib/progress';
 import { slugify } from './slug';
 
@@ -94,6 +94,14 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     }
   }
 
+  // Updates' links and images, by the same site rules; a link to a later story is judged by the update's time.
+  for (const row of rows) {
+    if (row.kind !== 'update' || !row.parsed) continue;
+    const update = JSON.parse(row.parsed) as Omit<LiveUpdateFile, 'body'>;
+    const source = (await readContentFile(path.join(dir, row.path))) ?? '';
+    const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
+    problems.push(...siteRules({ file: update.file, publishedAt: update.time }, source, refs, targets));
+  }
   problems.push(...updatesWithoutLiveStory(dir, rows));
 
   const files = storyFiles.length + rows.filter((r) => r.kind === 'update').length + authors.size + 1;
@@ -116,13 +124,21 @@ function updatesWithoutLiveStory(dir: string, rows: readonly FileRow[]): Content
     const story = r.path.split('/')[1]!;
     if (!liveStories.has(story) && !firstOf.has(story)) firstOf.set(story, r.path);
   }
-  return [...firstOf].map(([story, rel]) => {
-    const exists = rows.some((r) => r.path === `articles/${story}.mdx`);
-    const message = exists
-      ? `expected live: front matter (status, coverageStart) in content/articles/${story}.mdx, whose updates these are; it has none`
-      : `expected a story content/articles/${story}.mdx with live coverage for the updates in content/live/${story}/; there is none`;
-    return problemOf('site.update-story', displayPath(path.join(dir, rel)), { line: 1, column: 1 }, message, 'story');
-  });
+  return [...firstOf].map(([story, rel]) =>
+    updateStoryProblem(
+      displayPath(path.join(dir, rel)),
+      story,
+      rows.some((r) => r.path === `articles/${story}.mdx`),
+    ),
+  );
+}
+
+/** Rule site.update-story: the story named by an update's folder is missing, or has no `live:`. */
+function updateStoryProblem(file: string, story: string, storyExists: boolean): ContentProblem {
+  const message = storyExists
+    ? `expected live: front matter (status, coverageStart) in content/articles/${story}.mdx, whose updates these are; it has none`
+    : `expected a story content/articles/${story}.mdx with live coverage for the updates in content/live/${story}/; there is none`;
+  return problemOf('site.update-story', file, { line: 1, column: 1 }, message, 'story');
 }
 
 /**
@@ -147,6 +163,28 @@ export async function checkStorySource(file: string, source: string, db: IndexDb
     get: (slug: string) => (slug === story.slug ? story : targets.stories.get(slug)),
   };
   problems.push(...siteRules(story, source, references, { ...targets, stories }));
+  return sortProblems(problems);
+}
+
+/**
+ * Checks one live update file's text against the live site, as the editor's live preview does:
+ * the update's rules, its body, its links and images, and that its folder names a live story.
+ */
+export async function checkUpdateSource(file: string, source: string, db: IndexDb, publicDir: string): Promise<ContentProblem[]> {
+  const parsed = parseUpdate(file, source, knownIds(db));
+  const problems = [...parsed.problems];
+  const story = path.basename(path.dirname(file));
+  const storyRow = db.prepare('SELECT parsed FROM files WHERE path = ?').get(`articles/${story}.mdx`) as
+    { parsed: string | null } | undefined;
+  // A story whose front matter does not parse is reported in its own file, not here.
+  if (!storyRow || (storyRow.parsed && !(JSON.parse(storyRow.parsed) as Omit<StoryFile, 'body'>).live))
+    problems.push(updateStoryProblem(file, story, Boolean(storyRow)));
+  const body = parsed.ok ? parsed.value.body : parsed.body;
+  if (body === undefined) return sortProblems(problems);
+  const { issues, references } = await checkBody(body);
+  problems.push(...bodyProblems(file, issues, 'update.body'));
+  const update = parsed.ok ? parsed.value : parsed.asWritten;
+  if (update) problems.push(...siteRules({ file, publishedAt: update.time }, source, references, indexLinkTargets(db, publicDir)));
   return sortProblems(problems);
 }
 

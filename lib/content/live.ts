@@ -1,7 +1,7 @@
 import 'server-only';
 import { sql, type IndexDb } from './index/database';
 import { storyRowForPage, toStory } from './index/rows';
-import { contentDb } from './index/runtime';
+import { contentDb, readUpdateSource } from './index/runtime';
 import { liveOrder, livePageCount, livePageOf, livePageSlice } from './live-order';
 import type { LiveUpdate, Story } from './schema';
 
@@ -145,4 +145,23 @@ export function livePagesNow(db: IndexDb, slug: string, now = Date.now()): numbe
   if (!found?.story.live) return 0;
   const { n } = sql(db, 'SELECT count(*) AS n FROM live_updates WHERE story = ? AND time_ms <= ?').get(slug, now) as { n: number };
   return livePageCount(n);
+}
+
+/** The stories with live coverage, newest first, drafts and scheduled ones too: the live editor offers them for a new update. */
+export async function getLiveStoriesForEditor(limit = 20): Promise<{ slug: string; title: string }[]> {
+  const db = await contentDb();
+  // A scan of the stories' JSON: only the editor's page asks, never a reader's.
+  return sql(
+    db,
+    `SELECT slug, json_extract(story, '$.title') AS title FROM stories
+     WHERE json_extract(story, '$.live') IS NOT NULL ORDER BY published_ms DESC, slug LIMIT ?`,
+  ).all(limit) as { slug: string; title: string }[];
+}
+
+/** A live update file's raw text (front matter and body), broken or scheduled included, for the live editor. */
+export async function getUpdateSource(story: string, id: string): Promise<{ file: string; source: string } | undefined> {
+  const db = await contentDb();
+  // Only a file the index knows is read: the names come from the editor's address bar.
+  if (!sql(db, 'SELECT 1 FROM files WHERE path = ?').get(`live/${story}/${id}.mdx`)) return undefined;
+  return readUpdateSource(story, id);
 }

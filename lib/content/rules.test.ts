@@ -149,6 +149,10 @@ describe('live coverage rules (ADR 0011)', () => {
       'live/storm/Bad_Name.mdx',
       '---\ntime: 2024-01-01T11:00\ntitle: ""\nauthors: [nobody]\ncorrections:\n  - date: 2023-12-31T00:00:00Z\n    text: Fixed.\n---\n\n<Script />\n',
     );
+    write(
+      'live/storm/links.mdx',
+      '---\ntime: 2024-01-01T11:00:00Z\ntitle: Links\n---\n\n[gone](/articles/no-such-story), [here](/live/storm).\n',
+    );
     write('live/plain/orphan.mdx', '---\ntime: 2024-01-01T11:00:00Z\ntitle: Lost\n---\n\nText.\n');
     write('live/nowhere/orphan.mdx', '---\ntime: 2024-01-01T11:00:00Z\ntitle: Lost\n---\n\nText.\n');
     const { problems } = await checkAndServe();
@@ -161,6 +165,8 @@ describe('live coverage rules (ADR 0011)', () => {
       'update.author-exists 4 authors.0',
       'update.body 10 body',
     ]);
+    // An update's links are checked as a story's are.
+    expect(of('live/storm/links.mdx')).toEqual(['site.link-resolves 6 body']);
     expect(of('live/plain/orphan.mdx')).toEqual(['site.update-story 1 story']);
     expect(of('live/nowhere/orphan.mdx')).toEqual(['site.update-story 1 story']);
     expect(problems.find((p) => p.file.endsWith('live/plain/orphan.mdx'))?.message).toMatch(

@@ -12,7 +12,7 @@ import { judgeStory, judgeUpdate } from './judge';
 import { lastGoodInHistory } from './history';
 import type { KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
-import type { Section, StoryFile } from '../schema';
+import type { LiveUpdateFile, Section, StoryFile } from '../schema';
 import { openIndex, sql, type IndexDb } from './database';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
@@ -141,7 +141,8 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     `INSERT OR REPLACE INTO files (path, kind, mtime_ms, size, hash, problems, parsed, refs)
      VALUES (@path, @kind, @mtime, @size, @hash, @problems, @parsed, @refs)`,
   );
-  const record = (f: (typeof changed)[number], problems: ContentProblem[], parsed?: StoryFile, refs?: BodyReferences) => {
+  // `parsed` and `refs` feed the site rules of the content check (check.ts): links and images.
+  const record = (f: ChangedFile, problems: ContentProblem[], parsed?: StoryFile | LiveUpdateFile, refs?: BodyReferences) => {
     const { body, ...fields } = parsed ?? { body: '' };
     recordFile.run({
       path: f.rel,
@@ -302,7 +303,7 @@ async function reconcileUpdates(
   refs: KnownIds,
   checkBodies: (bodies: readonly string[]) => Promise<BodyCheck[]>,
   step: (write: () => void) => void,
-  record: (f: ChangedFile, problems: ContentProblem[]) => void,
+  record: (f: ChangedFile, problems: ContentProblem[], parsed?: LiveUpdateFile, refs?: BodyReferences) => void,
   result: ReconcileResult,
 ) {
   const updates = changed.filter((x) => x.kind === 'update');
@@ -316,10 +317,14 @@ async function reconcileUpdates(
     const checks = await checkBodies(toCheck.map((p) => p.body!));
     result.compiled += checks.length;
     const checkOf = new Map(toCheck.map((p, k) => [p.f.rel, checks[k]!]));
-    const rows = parsed.map(({ f, file, outcome }) => ({ f, ...judgeUpdate(file, outcome, checkOf.get(f.rel)) }));
+    const rows = parsed.map(({ f, file, outcome }) => {
+      const check = checkOf.get(f.rel);
+      const asWritten = outcome.ok ? outcome.value : outcome.asWritten;
+      return { f, asWritten, refs: check?.references, ...judgeUpdate(file, outcome, check) };
+    });
     step(() => {
-      for (const { f, problems, good } of rows) {
-        record(f, problems);
+      for (const { f, problems, good, asWritten, refs: references } of rows) {
+        record(f, problems, asWritten, references);
         if (good) writeUpdate(db, good.update, f.hash, good.code);
         const { story, id } = updateOfPath(f.rel);
         result.updates.push(`${story}/${id}`);
@@ -446,8 +451,16 @@ async function eachLimited<T>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 /** A story file's text as it is on disk now (the live editor starts from it). */
-export async function readStorySource(dir: string, slug: string): Promise<{ file: string; source: string } | undefined> {
-  const absolute = path.join(dir, 'articles', `${slug}.mdx`);
+export function readStorySource(dir: string, slug: string): Promise<{ file: string; source: string } | undefined> {
+  return readSourceAt(path.join(dir, 'articles', `${slug}.mdx`));
+}
+
+/** A live update file's text as it is on disk now (content/live/<story>/<id>.mdx), for the live editor. */
+export function readUpdateSource(dir: string, story: string, id: string): Promise<{ file: string; source: string } | undefined> {
+  return readSourceAt(path.join(dir, 'live', story, `${id}.mdx`));
+}
+
+async function readSourceAt(absolute: string): Promise<{ file: string; source: string } | undefined> {
   const source = await readContentFile(absolute);
   return source === undefined ? undefined : { file: displayPath(absolute), source };
 }

@@ -210,6 +210,12 @@ export async function readStorySource(slug: string): Promise<{ file: string; sou
   return read(state().dir, slug);
 }
 
+/** A live update file's text as it is on disk now, for the live editor. */
+export async function readUpdateSource(story: string, id: string): Promise<{ file: string; source: string } | undefined> {
+  const { readUpdateSource: read } = await reconciler();
+  return read(state().dir, story, id);
+}
+
 /** For /api/health and the bench: whether the index is ready, and what this process has done. */
 export function indexStatus(): IndexStatus & { filesParsed: number; bodiesCompiled: number } {
   const s = state();
