@@ -24,6 +24,10 @@ const FS_EXCEPTIONS = [
   'lib/seo/xsd/validate.ts',
   // The check asks whether a picture a story names exists under public/.
   'lib/content/links.ts',
+  // The check reads the pictures under public/: their size, and any location data in them.
+  'lib/media/inspect-image.ts',
+  // Feeds give a picture's real type and size, read from its file under public/.
+  'lib/media/image-file.ts',
   // The production server reads the build's own stylesheet to write it into each page (ADR 0006).
   'lib/server/inline-css.mjs',
 ];

@@ -40,7 +40,9 @@ describe('paths', () => {
     expect(paths.searchTemplate('term')).toBe('/search?q={term}');
   });
 
-  it('names crops, share cards and sitemaps', () => {
+  it('names originals, crops, share cards and sitemaps', () => {
+    expect(paths.image('/images/a.jpg')).toBe('/images/a.jpg');
+    expect(paths.image('/images/café photo.jpg')).toBe('/images/caf%C3%A9%20photo.jpg');
     expect(paths.crop('/images/a.jpg', '4x3')).toBe('/media/4x3/images/a.jpg');
     expect(paths.crop('images/a.jpg', '1x1')).toBe('/media/1x1/images/a.jpg');
     expect(paths.siteShareImage()).toBe('/opengraph-image');

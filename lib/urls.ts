@@ -62,6 +62,12 @@ export const paths = {
   search,
   /** Search with a placeholder for the words, braces left as they are (schema.org SearchAction). */
   searchTemplate: (placeholder: string) => `${SEARCH}?q={${placeholder}}`,
+  /**
+   * An image under public/ as it is served (`/images/x.jpg`), percent-encoded the way every path
+   * is spelled here (lib/security/safe-path.ts canonicalPath), so a name with a space or an accent
+   * is still a valid URL. The original's address: stable and canonical, unlike a crop's.
+   */
+  image: (src: string) => encodeURI(src),
   /** One crop of an image under public/ (`/images/x.jpg` -> `/media/16x9/images/x.jpg`). */
   crop: (src: string, ratio: CropRatio) => `/media/${ratio}${src.startsWith('/') ? src : `/${src}`}`,
   /** The site's generated share card (app/opengraph-image.tsx). */

@@ -43,7 +43,7 @@ describe('npm run content:check', () => {
       const result = await contentCheck({ CONTENT_DIR: FIXTURE, PUBLIC_DIR: `${FIXTURE}/public` }, ['--report', report]);
       expect(result.code).toBe(1);
       const lines = result.stdout.trim().split('\n');
-      expect(lines).toHaveLength(23);
+      expect(lines).toHaveLength(29);
       expect(lines).toContain(
         `${FIXTURE}/articles/bad-date.mdx:7:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"`,
       );
@@ -60,8 +60,8 @@ describe('npm run content:check', () => {
       expect(lines).toContain(
         `${FIXTURE}/articles/long-dek.mdx:3:1 dek: expected at most 200 characters so it reads well under the headline, got 207 (warning)`,
       );
-      expect(result.stderr).toMatch(/content check: 21 errors, 2 warnings in 21 files/);
-      expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ errors: 21, warnings: 2, files: 21 });
+      expect(result.stderr).toMatch(/content check: 22 errors, 7 warnings in 24 files/);
+      expect(JSON.parse(readFileSync(report, 'utf8'))).toMatchObject({ errors: 22, warnings: 7, files: 24 });
     } finally {
       rmSync(reportDir, { recursive: true, force: true });
     }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import sharp from 'sharp';
@@ -10,7 +10,7 @@ import { checkWellFormed, validateXml } from '../../lib/seo/xsd/validate';
 import { expect, test } from '../fixtures';
 import { paths } from '../../lib/urls';
 import { SEED_PATH } from '../support/seed';
-import { SITE, jsonLdIn, linkHref, locsIn, metaValues, pngSize, served } from '../support/seo';
+import { SITE, imageLocsIn, jsonLdIn, linkHref, locsIn, metaValues, pngSize, served, sitemapEntry } from '../support/seo';
 
 const SEED = SEED_PATH;
 const IMAGE_STORY = '/articles/port-calder-shipyard-electric-ferries';
@@ -18,6 +18,13 @@ const seedLines = readFileSync(path.join(__dirname, '..', 'fixtures', 'seed-stor
   .trim()
   .split('\n');
 const OFFSET_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What a feed must say of a picture under public/: its original's URL, its type by its bytes (sharp reads them), its size. */
+async function pictureFile(src: string) {
+  const file = path.join(__dirname, '..', '..', 'public', src);
+  const { format } = await sharp(file).metadata();
+  return { url: `${SITE}${src}`, type: `image/${format}`, length: statSync(file).size };
+}
 
 // These check what the server sends, not how it looks: one viewport is enough.
 // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern for the fixtures argument; this hook uses none
@@ -80,17 +87,26 @@ test.describe('structured data and metadata', () => {
     ]);
   });
 
-  test('a story with an image offers it at 16:9, 4:3 and 1:1', async ({ request, baseURL }) => {
+  test('a story with an image offers it at 16:9, 4:3 and 1:1, each with its size and credit', async ({ request, baseURL }) => {
     const html = await (await request.get(IMAGE_STORY)).text();
     const [story] = ofType(jsonLdIn(html), 'NewsArticle');
-    const images = story!.image as string[];
-    expect(images).toEqual(['16x9', '4x3', '1x1'].map((r) => `${SITE}/media/${r}/images/samples/ferry-yard.jpg`));
+    type Picture = { '@type': string; url: string; width: { value: number }; height: { value: number }; creditText: string };
+    const images = story!.image as Picture[];
+    expect(images.map((i) => [i['@type'], i.url, i.creditText])).toEqual(
+      ['16x9', '4x3', '1x1'].map((r) => [
+        'ImageObject',
+        `${SITE}/media/${r}/images/samples/ferry-yard.jpg`,
+        'Illustration for News Rebeat',
+      ]),
+    );
     const ratios = [];
-    for (const url of images) {
-      const response = await request.get(served(url, baseURL!));
+    for (const image of images) {
+      const response = await request.get(served(image.url, baseURL!));
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('image/jpeg');
       const { width, height } = await sharp(await response.body()).metadata();
+      // The size the structured data gives is the size served.
+      expect([width, height]).toEqual([image.width.value, image.height.value]);
       // Google asks for large images: at least 50,000 pixels; these keep the source's full height.
       expect(width * height).toBeGreaterThan(50_000);
       ratios.push(width / height);
@@ -170,7 +186,7 @@ test.describe('structured data and metadata', () => {
 });
 
 test.describe('sitemaps and robots.txt', () => {
-  test('/sitemap.xml lists every public page with lastmod and passes the sitemaps.org schema', async ({ request }) => {
+  test('/sitemap.xml lists every public page with lastmod and passes the sitemaps.org schema', async ({ request, baseURL }) => {
     const response = await request.get('/sitemap.xml');
     expect(response.headers()['content-type']).toBe('application/xml; charset=utf-8');
     const xml = await response.text();
@@ -190,11 +206,29 @@ test.describe('sitemaps and robots.txt', () => {
     expect(new Set(locs)).toEqual(new Set(expected));
     expect(locs).toHaveLength(expected.length);
     for (const story of stories) {
-      expect(xml).toContain(`<url><loc>${SITE}${paths.storyPage(story)}</loc><lastmod>${lastModifiedAt(story)}</lastmod></url>`);
+      // A story's images, if any, follow its lastmod (checked below).
+      expect(xml).toContain(`<url><loc>${SITE}${paths.storyPage(story)}</loc><lastmod>${lastModifiedAt(story)}</lastmod>`);
     }
     // Every listed page exists.
     for (const loc of locs.filter((l) => !l.includes('/tags/'))) {
       expect((await request.get(loc.slice(SITE.length) || '/')).status(), loc).toBe(200);
+    }
+
+    // Google's image extension: a story's pictures at their originals' addresses, each of which loads;
+    // the seed story has none, so its entry has none.
+    expect(imageLocsIn(sitemapEntry(xml, `${SITE}/articles/lake-oren-singing-ice-shelf`) ?? '')).toContain(
+      `${SITE}/images/samples/ice-shelf.jpg`,
+    );
+    expect(sitemapEntry(xml, `${SITE}${SEED}`)).toBe(
+      `<url><loc>${SITE}${SEED}</loc><lastmod>${lastModifiedAt(stories.find((s) => paths.storyPage(s) === SEED)!)}</lastmod></url>`,
+    );
+    for (const story of stories.filter((s) => s.image)) {
+      expect(imageLocsIn(sitemapEntry(xml, `${SITE}${paths.storyPage(story)}`) ?? '')[0]).toBe(`${SITE}${story.image!.src}`);
+    }
+    for (const image of new Set(imageLocsIn(xml))) {
+      const response = await request.get(served(image, baseURL!));
+      expect(response.status(), image).toBe(200);
+      expect(response.headers()['content-type'], image).toMatch(/^image\//);
     }
   });
 
@@ -261,6 +295,11 @@ test.describe('feeds', () => {
         expect(item.authors.every((a) => a.name && !a.name.includes('@'))).toBe(true);
         expect(item.description).toBe(story.dek);
         expect(item.content?.length).toBeGreaterThan(200);
+        // The picture as an enclosure (Atom's link, RSS's own): the original, its real type and byte length.
+        if (story.image) {
+          const picture = await pictureFile(story.image.src);
+          expect(item.media[0]).toMatchObject({ url: picture.url, mimeType: picture.type, length: picture.length });
+        }
       }
       const seed = parsed.items.find((i) => i.url === `${SITE}${SEED}`);
       if (!feed.section || feed.section === 'world') {
@@ -281,7 +320,13 @@ test.describe('feeds', () => {
       const section = feedPath.startsWith('/world') ? 'world' : undefined;
       const expected = (await getPublishedStories()).filter((a) => !section || a.section === section).slice(0, 50);
       expect(feed.items.map((i) => i.id)).toEqual(expected.map((a) => `${SITE}${paths.storyPage(a)}`));
-      for (const item of feed.items) {
+      for (const [i, item] of feed.items.entries()) {
+        const image = expected[i]!.image;
+        if (image) {
+          const picture = await pictureFile(image.src);
+          expect(item.image).toBe(picture.url);
+          expect(item.attachments).toEqual([{ url: picture.url, mime_type: picture.type, size_in_bytes: picture.length }]);
+        }
         expect(item.date_published).toMatch(OFFSET_DATE);
         expect(item.date_modified).toMatch(OFFSET_DATE);
         expect(item.authors?.length).toBeGreaterThan(0);

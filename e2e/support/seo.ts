@@ -47,7 +47,18 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
 
-/** `<loc>` values of a sitemap or sitemap index. */
+/** `<loc>` values of a sitemap or sitemap index (not `<image:loc>`). */
 export function locsIn(xml: string): string[] {
   return [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+/** `<image:loc>` values (Google's image extension) of a sitemap or of one of its `<url>` entries. */
+export function imageLocsIn(xml: string): string[] {
+  return [...xml.matchAll(/<image:loc>([^<]*)<\/image:loc>/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+}
+
+/** The `<url>...</url>` entry of a sitemap whose `<loc>` is `loc`, or undefined. */
+export function sitemapEntry(xml: string, loc: string): string | undefined {
+  const start = xml.indexOf(`<url><loc>${loc}</loc>`);
+  return start < 0 ? undefined : xml.slice(start, xml.indexOf('</url>', start) + '</url>'.length);
 }

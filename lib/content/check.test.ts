@@ -115,9 +115,33 @@ describe('content check on a directory with one kind of mistake per file', async
     ]);
   });
 
+  it('asks every picture for its credit, and for alt text that is not the headline', () => {
+    expect(linesOf('articles/picture-without-credit.mdx')).toEqual([
+      `error ${at('articles/picture-without-credit.mdx')}:8:1 image: expected a credit for the picture (credit: "Photo: Name/Agency", or "Illustration for News Rebeat"), got none`,
+    ]);
+    expect(linesOf('articles/alt-repeats-headline.mdx')).toEqual([
+      `warning ${at('articles/alt-repeats-headline.mdx')}:10:3 image.alt: expected alt text that describes the picture, got the headline again: "Story alt-repeats-headline."`,
+    ]);
+    expect(linesOf('articles/figure-without-alt.mdx')).toHaveLength(1); // its credit is given: the missing alt is the one problem
+  });
+
+  it('warns of pictures too narrow for their slot, or declared in another shape than the file', () => {
+    expect(linesOf('articles/small-picture.mdx')).toEqual([
+      `warning ${at('articles/small-picture.mdx')}:9:3 image.src: expected a picture at least 1536 px wide, to be sharp at 768 px on a 2x screen, got 800 px`,
+      `warning ${at('articles/small-picture.mdx')}:12:3 image.width: expected width and height in the shape of the file (800x450), got 800x800`,
+      `warning ${at('articles/small-picture.mdx')}:18:9 body: <Figure> src: expected a picture at least 1344 px wide, to be sharp at 672 px on a 2x screen, got 800 px`,
+    ]);
+  });
+
+  it('warns of any picture under public/ that says where it was taken, used or not', () => {
+    expect(lines.filter((l) => l.includes(' lib/content/fixtures/check/public/'))).toEqual([
+      `warning ${DIR}/public/images/located.jpg:1:1 expected a picture without location data, found GPS coordinates in its metadata, which can expose where a source or photographer was: remove them (exiftool -gps:all= -xmp:all= FILE)`,
+    ]);
+  });
+
   it('reports nothing else, and counts the files it read', () => {
-    expect(lines).toHaveLength(23);
-    expect(report.files).toBe(21);
+    expect(lines).toHaveLength(29);
+    expect(report.files).toBe(24);
   });
 });
 

@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
+import { inspectImage, listPictureFiles, type ImageFacts } from '@/lib/media/inspect-image';
+import { FIGURE_SLOT_CSS_PX, LEAD_SLOT_CSS_PX, pixelsNeeded, SHARP_DPR } from '@/lib/media/slots';
 import { isImagePath } from '@/lib/security/safe-path';
 import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { displayPath } from './content-dir';
@@ -54,7 +56,9 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     ]),
   );
   const targets = indexLinkTargets(db, publicDir);
+  const pictures = pictureLookup(publicDir);
   problems.push(...(await checkAuthorFiles(dir, authors, publicDir)));
+  problems.push(...(await picturesWithLocation(publicDir, pictures)));
 
   const storyFiles = await listDir(path.join(dir, 'articles'));
   for (const name of storyFiles.filter((n) => !n.endsWith('.mdx'))) {
@@ -72,7 +76,7 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     const story = JSON.parse(row.parsed) as Omit<StoryFile, 'body'>;
     const source = (await readContentFile(path.join(dir, row.path))) ?? '';
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
-    problems.push(...siteRules(story, source, refs, targets));
+    problems.push(...(await siteRules(story, source, refs, targets, pictures)));
     story.tags.forEach((tag, i) => {
       const slug = slugify(tag);
       if (!slug) return;
@@ -100,7 +104,7 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
     const update = JSON.parse(row.parsed) as Omit<LiveUpdateFile, 'body'>;
     const source = (await readContentFile(path.join(dir, row.path))) ?? '';
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
-    problems.push(...siteRules({ file: update.file, publishedAt: update.time }, source, refs, targets));
+    problems.push(...(await siteRules({ file: update.file, publishedAt: update.time }, source, refs, targets, pictures)));
   }
   problems.push(...updatesWithoutLiveStory(dir, rows));
 
@@ -162,7 +166,7 @@ export async function checkStorySource(file: string, source: string, db: IndexDb
     has: (slug: string) => slug === story.slug || targets.stories.has(slug),
     get: (slug: string) => (slug === story.slug ? story : targets.stories.get(slug)),
   };
-  problems.push(...siteRules(story, source, references, { ...targets, stories }));
+  problems.push(...(await siteRules(story, source, references, { ...targets, stories }, pictureLookup(publicDir))));
   return sortProblems(problems);
 }
 
@@ -184,21 +188,51 @@ export async function checkUpdateSource(file: string, source: string, db: IndexD
   const { issues, references } = await checkBody(body);
   problems.push(...bodyProblems(file, issues, 'update.body'));
   const update = parsed.ok ? parsed.value : parsed.asWritten;
-  if (update) problems.push(...siteRules({ file, publishedAt: update.time }, source, references, indexLinkTargets(db, publicDir)));
+  if (update) {
+    const targets = indexLinkTargets(db, publicDir);
+    problems.push(...(await siteRules({ file, publishedAt: update.time }, source, references, targets, pictureLookup(publicDir))));
+  }
   return sortProblems(problems);
 }
 
-/** The site rules on a story (lib/content/rules.ts): images that exist, links that resolve. */
-function siteRules(
+/** A picture file's facts by its site path, each file read once per check. */
+type PictureLookup = (src: string) => Promise<ImageFacts | undefined>;
+
+function pictureLookup(publicDir: string): PictureLookup {
+  const seen = new Map<string, Promise<ImageFacts | undefined>>();
+  return (src) => {
+    let facts = seen.get(src);
+    if (!facts) {
+      facts = inspectImage(path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)));
+      seen.set(src, facts);
+    }
+    return facts;
+  };
+}
+
+/** The site rules on a story: images that exist and have the pixels their slot needs, links that resolve. */
+async function siteRules(
   story: Pick<StoryFile, 'file' | 'image' | 'publishedAt'>,
   source: string,
   references: BodyReferences | undefined,
   targets: LinkTargets,
-): ContentProblem[] {
+  pictures: PictureLookup,
+): Promise<ContentProblem[]> {
   const problems: ContentProblem[] = [];
   if (story.image && !publicFileExists(targets.publicDir, story.image.src)) {
     const at = locateField(story.file, source, ['image', 'src']);
     problems.push(problemOf('site.image-exists', story.file, at, missingImage(story.image.src), 'image.src'));
+  } else if (story.image) {
+    const { src, width, height } = story.image;
+    const facts = await pictures(src);
+    const small = facts && tooSmall(facts, LEAD_SLOT_CSS_PX);
+    if (small)
+      problems.push(problemOf('site.image-size', story.file, locateField(story.file, source, ['image', 'src']), small, 'image.src'));
+    // The declared size shapes the page before the picture arrives: a different shape is a jump, or a squashed picture.
+    if (facts && Math.abs(width / height - facts.width / facts.height) > 0.02 * (facts.width / facts.height)) {
+      const message = `expected width and height in the shape of the file (${facts.width}x${facts.height}), got ${width}x${height}`;
+      problems.push(problemOf('site.image-size', story.file, locateField(story.file, source, ['image', 'width']), message, 'image.width'));
+    }
   }
   for (const link of references?.links ?? []) {
     const problem = checkLink(link.url, story, targets);
@@ -209,9 +243,39 @@ function siteRules(
   }
   for (const image of references?.images ?? []) {
     // A src that breaks the image-path rule is already refused by the body check.
-    if (isImagePath(image.src) && !publicFileExists(targets.publicDir, image.src)) {
+    if (!isImagePath(image.src)) continue;
+    if (!publicFileExists(targets.publicDir, image.src)) {
       problems.push(problemOf('site.image-exists', story.file, image, `<Figure> src: ${missingImage(image.src)}`, 'body'));
+      continue;
     }
+    const facts = await pictures(image.src);
+    const small = facts && tooSmall(facts, FIGURE_SLOT_CSS_PX);
+    if (small) problems.push(problemOf('site.image-size', story.file, image, `<Figure> src: ${small}`, 'body'));
+  }
+  return problems;
+}
+
+/** Why a picture is too narrow for a slot of `slotCssPx`, or undefined when it is wide enough. */
+function tooSmall(facts: ImageFacts, slotCssPx: number): string | undefined {
+  const needed = pixelsNeeded(slotCssPx);
+  return facts.width >= needed
+    ? undefined
+    : `expected a picture at least ${needed} px wide, to be sharp at ${slotCssPx} px on a ${SHARP_DPR}x screen, got ${facts.width} px`;
+}
+
+/** Pictures anywhere under public/ that say where they were taken: anyone can download them. */
+async function picturesWithLocation(publicDir: string, pictures: PictureLookup): Promise<ContentProblem[]> {
+  const files = await listPictureFiles(publicDir);
+  const problems: ContentProblem[] = [];
+  for (let i = 0; i < files.length; i += 16) {
+    const batch = files.slice(i, i + 16);
+    const facts = await Promise.all(batch.map((src) => pictures(src)));
+    batch.forEach((src, k) => {
+      if (!facts[k]?.hasLocation) return;
+      const message =
+        'expected a picture without location data, found GPS coordinates in its metadata, which can expose where a source or photographer was: remove them (exiftool -gps:all= -xmp:all= FILE)';
+      problems.push(problemOf('site.image-location', displayPath(path.join(publicDir, src)), { line: 1, column: 1 }, message));
+    });
   }
   return problems;
 }

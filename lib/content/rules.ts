@@ -79,6 +79,18 @@ export const CONTENT_RULES = [
   { id: 'story.canonical-needs-source', scope: 'story', severity: 'error', summary: 'a source for syndicated copy that sets canonicalUrl' },
   { id: 'story.tag-letters', scope: 'story', severity: 'error', summary: 'tags with letters or digits (each becomes /tags/...)' },
   { id: 'story.dek-length', scope: 'story', severity: 'warning', summary: `a dek of at most ${DEK_WARN_LENGTH} characters` },
+  {
+    id: 'story.image-credit',
+    scope: 'story',
+    severity: 'error',
+    summary: 'a credit for the picture (photographs and illustrations alike)',
+  },
+  {
+    id: 'story.image-alt',
+    scope: 'story',
+    severity: 'warning',
+    summary: "alt text that describes the picture, not the story's headline again",
+  },
   { id: 'story.author-exists', scope: 'story', severity: 'error', summary: 'authors that have a file in content/authors/' },
   { id: 'story.section-exists', scope: 'story', severity: 'error', summary: 'a section listed in content/sections.yaml' },
   {
@@ -160,6 +172,20 @@ export const CONTENT_RULES = [
     scope: 'site',
     severity: 'error',
     summary: 'hero images, <Figure> images and avatars that exist under public/',
+    madeIn: 'lib/content/check.ts',
+  },
+  {
+    id: 'site.image-size',
+    scope: 'site',
+    severity: 'warning',
+    summary: 'pictures wide enough for their largest slot on a 2x screen, declared in the shape of the file',
+    madeIn: 'lib/content/check.ts',
+  },
+  {
+    id: 'site.image-location',
+    scope: 'site',
+    severity: 'warning',
+    summary: 'no picture under public/ that carries location data (GPS in EXIF or XMP)',
     madeIn: 'lib/content/check.ts',
   },
   {
@@ -293,6 +319,31 @@ const STORY_RULES: readonly StoryRule[] = [
         : [],
   },
   {
+    id: 'story.image-credit',
+    check: ({ fields }) =>
+      fields.image && !fields.image.credit?.trim()
+        ? [
+            {
+              field: 'image',
+              message: 'expected a credit for the picture (credit: "Photo: Name/Agency", or "Illustration for News Rebeat"), got none',
+            },
+          ]
+        : [],
+  },
+  {
+    // A screen reader would read the headline twice; alt text says what the picture shows.
+    id: 'story.image-alt',
+    check: ({ fields }) =>
+      fields.image && fields.title && repeatsHeadline(fields.image.alt, fields.title)
+        ? [
+            {
+              field: 'image.alt',
+              message: `expected alt text that describes the picture, got the headline again: ${JSON.stringify(fields.image.alt)}`,
+            },
+          ]
+        : [],
+  },
+  {
     id: 'story.author-exists',
     check: ({ fields, known }) =>
       known && fields.authors
@@ -321,6 +372,21 @@ const STORY_RULES: readonly StoryRule[] = [
         : [],
   },
 ];
+
+/** Whether alt text is the headline, give or take case, punctuation and a trailing word or two. */
+export function repeatsHeadline(alt: string, title: string): boolean {
+  const words = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const a = words(alt);
+  const t = words(title);
+  if (!a || !t) return false;
+  if (a === t || a.startsWith(`${t} `)) return true;
+  // The headline cut short by a word or two is still the headline.
+  return t.startsWith(`${a} `) && a.length >= t.length * 0.8;
+}
 
 function someOf(ids: ReadonlySet<string>): string {
   return `${[...ids].slice(0, 5).join(', ')}${ids.size > 5 ? ', ...' : ''}`;

@@ -28,6 +28,10 @@ export const imageSchema = z.strictObject(
     credit: z.string({ error: 'expected a credit (e.g. "Photo: Agency")' }).optional(),
     width: z.number({ error: 'expected the width in pixels' }).int().positive(),
     height: z.number({ error: 'expected the height in pixels' }).int().positive(),
+    // Licence details search engines show with the picture (Google's image licence metadata).
+    copyrightNotice: z.string({ error: 'expected a copyright notice (e.g. "© 2026 Agency")' }).optional(),
+    license: z.url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the licence' }).optional(),
+    acquireLicensePage: z.url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of a page to license it' }).optional(),
   },
   { error: 'expected an image with src, alt, width and height' },
 );

@@ -10,7 +10,9 @@ export function renderAtom(feed: Feed): string {
       element('title', item.title, { type: 'text' }),
       `<link${attrs({ rel: 'alternate', type: 'text/html', href: item.url })}/>`,
       item.externalUrl ? `<link${attrs({ rel: 'via', type: 'text/html', href: item.externalUrl })}/>` : '',
-      item.image ? `<link${attrs({ rel: 'enclosure', type: 'image/jpeg', href: item.image })}/>` : '',
+      item.image?.file
+        ? `<link${attrs({ rel: 'enclosure', type: item.image.file.type, length: String(item.image.file.length), href: item.image.url })}/>`
+        : '',
       element('published', rfc3339(item.published)),
       element('updated', rfc3339(item.updated)),
       ...item.authors.map((a) => `<author>${element('name', a.name)}${element('uri', a.url)}</author>`),

@@ -1,11 +1,12 @@
+import { publicDir } from '@/lib/content/content-dir';
 import { lastModifiedAt } from '@/lib/content/last-modified';
 import type { Story, Author, Section } from '@/lib/content/schema';
 import { storyUrl } from '@/lib/seo/canonical';
-import { cropUrls } from '@/lib/seo/images';
+import { imageFileInfo } from '@/lib/media/image-file';
 import { LOGO } from '@/lib/seo/jsonld';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
-import { FEED_SIZE, type Feed, type FeedItem } from './feed';
+import { FEED_SIZE, type Feed, type FeedImage, type FeedItem } from './feed';
 
 export type FeedInput = {
   /** Public stories, newest first, as the content index lists them (lib/content/queries.ts). */
@@ -42,7 +43,7 @@ export async function buildFeed({ stories, authors, sections, section, now = Dat
           .filter((a): a is Author => Boolean(a))
           .map((a) => ({ name: a.name, url: absoluteUrl(paths.author(a.id)) })),
         categories: [...(name ? [name] : []), ...story.tags],
-        ...(story.image ? { image: cropUrls(story.image)[0] } : {}),
+        ...(story.image ? { image: await feedImage(story.image.src) } : {}),
       };
     }),
   );
@@ -65,4 +66,10 @@ export async function buildFeed({ stories, authors, sections, section, now = Dat
     updated: updated ?? new Date(now).toISOString(),
     items,
   };
+}
+
+/** The original picture, with its real type and length when its file under public/ can be read. */
+async function feedImage(src: string): Promise<FeedImage> {
+  const file = await imageFileInfo(publicDir(), src);
+  return { url: absoluteUrl(paths.image(src)), ...(file ? { file } : {}) };
 }

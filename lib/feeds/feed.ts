@@ -1,3 +1,5 @@
+import type { ImageFileInfo } from '@/lib/media/image-file';
+
 /** One story in a feed, format-neutral: RSS, Atom and JSON Feed are written from this. */
 export type FeedItem = {
   /** Stable id and link: the story's address on this site. */
@@ -15,9 +17,16 @@ export type FeedItem = {
   authors: { name: string; url: string }[];
   /** Section name first, then tags. */
   categories: string[];
-  /** Absolute URL of the lead image (16:9 crop) when the story has one. */
-  image?: string;
+  /** The story's lead image, when it has one. */
+  image?: FeedImage;
 };
+
+/**
+ * A story's picture in a feed: the original file (a crop's bytes are known only once it is
+ * made), with its real type and size when the file could be read. Without them a feed names no
+ * enclosure rather than a guessed one.
+ */
+export type FeedImage = { url: string; file?: ImageFileInfo };
 
 export type Feed = {
   title: string;

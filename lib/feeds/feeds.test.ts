@@ -1,3 +1,6 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Story, Author } from '@/lib/content/schema';
@@ -58,8 +61,10 @@ describe('buildFeed', () => {
         { name: 'Bo Lind', url: 'http://localhost:3000/authors/bo-lind' },
       ],
       categories: ['World', 'Housing & rent'],
-      image: 'http://localhost:3000/media/16x9/images/rent.jpg',
+      // The original's address; /images/rent.jpg is no file under public/, so no type or size.
+      image: { url: 'http://localhost:3000/images/rent.jpg' },
     });
+    expect(f.items[0]!.image?.file).toBeUndefined();
     expect(f.items[2]!.externalUrl).toBe('https://agency.example/x');
     expect(f.updated).toBe('2024-05-21T08:00:00+02:00');
   });
@@ -168,8 +173,10 @@ describe('JSON Feed 1.1', () => {
       date_published: '2024-05-20T10:00:00+02:00',
       date_modified: '2024-05-21T08:00:00+02:00',
       authors: [{ name: 'Ana Ruiz' }, { name: 'Bo Lind' }],
-      image: 'http://localhost:3000/media/16x9/images/rent.jpg',
+      image: 'http://localhost:3000/images/rent.jpg',
     });
+    // No file to read, so no attachment claiming a type or a size.
+    expect(parsed.items[0]!.attachments).toBeUndefined();
     expect(parsed.items[2]!.external_url).toBe('https://agency.example/x');
     // 1.0's singular "author" is gone in 1.1.
     expect(JSON.stringify(json)).not.toMatch(/"author":/);
@@ -178,6 +185,84 @@ describe('JSON Feed 1.1', () => {
   it('the schema rejects a 1.0 feed and an item without content', () => {
     expect(jsonFeedSchema.safeParse({ version: 'https://jsonfeed.org/version/1', title: 'x', items: [] }).success).toBe(false);
     expect(jsonFeedSchema.safeParse({ version: 'https://jsonfeed.org/version/1.1', title: 'x', items: [{ id: '1' }] }).success).toBe(false);
+  });
+});
+
+describe('each story’s picture, with its real type and size', () => {
+  const PUBLIC = path.join(process.cwd(), 'public');
+  const sizeOf = (dir: string, src: string) => statSync(path.join(dir, src)).size;
+  const pictured = (slug: string, src: string) =>
+    fixtureStory({ slug, publishedAt: '2024-05-20T10:00:00Z', image: { src, alt: 'A picture', width: 512, height: 512 } });
+  const feedOf = (list: Story[]) => buildFeed({ stories: list, authors, sections: fixtureSections, now: NOW, renderHtml });
+
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it('a PNG is image/png and a JPEG image/jpeg, with their byte lengths, in Atom, RSS and JSON Feed', async () => {
+    const f = await feedOf([pictured('logo', '/logo.png'), pictured('ice', '/images/samples/ice-shelf.jpg')]);
+    const png = { url: 'http://localhost:3000/logo.png', type: 'image/png', length: sizeOf(PUBLIC, '/logo.png') };
+    const jpeg = {
+      url: 'http://localhost:3000/images/samples/ice-shelf.jpg',
+      type: 'image/jpeg',
+      length: sizeOf(PUBLIC, '/images/samples/ice-shelf.jpg'),
+    };
+
+    const atom = renderAtom(f);
+    expect(atom).toContain(`<link rel="enclosure" type="image/png" length="${png.length}" href="${png.url}"/>`);
+    expect(atom).toContain(`<link rel="enclosure" type="image/jpeg" length="${jpeg.length}" href="${jpeg.url}"/>`);
+    const atomMedia = parseFeed(atom).items.map((i) => i.media.map((m) => ({ url: m.url, type: m.mimeType, length: m.length })));
+    expect(atomMedia).toEqual([[png], [jpeg]]);
+
+    const rss = renderRss(f);
+    expect(checkWellFormed(rss).valid).toBe(true);
+    expect(rss).toContain(`<enclosure url="${png.url}" length="${png.length}" type="image/png"/>`);
+    expect(rss).toContain(`<media:content url="${png.url}" medium="image" type="image/png" fileSize="${png.length}"/>`);
+    expect(rss).toContain(`<enclosure url="${jpeg.url}" length="${jpeg.length}" type="image/jpeg"/>`);
+    expect(rss).toContain(`<media:content url="${jpeg.url}" medium="image" type="image/jpeg" fileSize="${jpeg.length}"/>`);
+    // One enclosure per item, as RSS 2.0 allows.
+    expect(rss.match(/<enclosure /g)).toHaveLength(2);
+    const rssMedia = parseFeed(rss).items.map((i) => i.media.map((m) => ({ url: m.url, type: m.mimeType, length: m.length })));
+    expect(rssMedia).toEqual([[png], [jpeg]]);
+
+    const json = jsonFeedSchema.parse(JSON.parse(renderJsonFeed(f)));
+    expect(json.items.map((i) => [i.image, i.attachments])).toEqual([
+      [png.url, [{ url: png.url, mime_type: 'image/png', size_in_bytes: png.length }]],
+      [jpeg.url, [{ url: jpeg.url, mime_type: 'image/jpeg', size_in_bytes: jpeg.length }]],
+    ]);
+  });
+
+  it('goes by the file’s bytes: a PNG saved as .jpg is image/png', async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'feed-public-'));
+    mkdirSync(path.join(dir, 'images'));
+    copyFileSync(path.join(PUBLIC, 'logo.png'), path.join(dir, 'images', 'mislabelled.jpg'));
+    vi.stubEnv('PUBLIC_DIR', dir);
+    const f = await feedOf([pictured('mislabelled', '/images/mislabelled.jpg')]);
+    const length = sizeOf(dir, '/images/mislabelled.jpg');
+    expect(renderAtom(f)).toContain(`<link rel="enclosure" type="image/png" length="${length}"`);
+    expect(renderRss(f)).toContain(`type="image/png"/>`);
+    expect(renderRss(f)).not.toContain('image/jpeg');
+  });
+
+  it('names no type or size for a picture whose file cannot be read, rather than guess', async () => {
+    const f = await feedOf([pictured('missing', '/images/samples/missing.jpg')]);
+    const url = 'http://localhost:3000/images/samples/missing.jpg';
+    expect(renderAtom(f)).not.toContain('rel="enclosure"');
+    const rss = renderRss(f);
+    expect(rss).not.toContain('<enclosure');
+    expect(rss).toContain(`<media:content url="${url}" medium="image"/>`);
+    const json = jsonFeedSchema.parse(JSON.parse(renderJsonFeed(f)));
+    expect(json.items[0]!.image).toBe(url);
+    expect(json.items[0]!.attachments).toBeUndefined();
+  });
+
+  it('a story without a picture has none of it', async () => {
+    const f = await feedOf([fixtureStory({ slug: 'plain' })]);
+    expect(renderAtom(f)).not.toContain('enclosure');
+    expect(renderRss(f)).not.toMatch(/<enclosure|<media:content/);
+    expect(renderJsonFeed(f)).not.toMatch(/"image"|"attachments"/);
   });
 });
 

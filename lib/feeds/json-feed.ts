@@ -4,6 +4,15 @@ import { rfc3339, type Feed } from './feed';
 /** RFC 3339 date-time with seconds and an offset, as JSON Feed requires. */
 const rfc3339DateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/);
 
+/** An attachment per JSON Feed 1.1: a URL and its MIME type; size in bytes when known. */
+const jsonFeedAttachmentSchema = z.strictObject({
+  url: z.url(),
+  mime_type: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/),
+  title: z.string().optional(),
+  size_in_bytes: z.number().int().nonnegative().optional(),
+  duration_in_seconds: z.number().nonnegative().optional(),
+});
+
 const jsonFeedAuthorSchema = z
   .strictObject({ name: z.string().min(1).optional(), url: z.url().optional(), avatar: z.url().optional() })
   .refine((a) => a.name || a.url || a.avatar, 'an author needs at least a name, url or avatar');
@@ -25,6 +34,7 @@ export const jsonFeedItemSchema = z
     authors: z.array(jsonFeedAuthorSchema).optional(),
     tags: z.array(z.string()).optional(),
     language: z.string().optional(),
+    attachments: z.array(jsonFeedAttachmentSchema).optional(),
   })
   .refine((item) => item.content_html !== undefined || item.content_text !== undefined, 'an item needs content_html or content_text');
 
@@ -62,7 +72,11 @@ export function renderJsonFeed(feed: Feed): string {
       title: item.title,
       summary: item.summary,
       content_html: item.contentHtml,
-      ...(item.image ? { image: item.image } : {}),
+      ...(item.image ? { image: item.image.url } : {}),
+      // The picture's file as well, with its real type and size, like RSS's and Atom's enclosures.
+      ...(item.image?.file
+        ? { attachments: [{ url: item.image.url, mime_type: item.image.file.type, size_in_bytes: item.image.file.length }] }
+        : {}),
       date_published: rfc3339(item.published),
       date_modified: rfc3339(item.updated),
       authors: item.authors.map((a) => ({ name: a.name, url: a.url })),

@@ -4,7 +4,9 @@ import { rfc3339, rfc822, type Feed } from './feed';
 /**
  * RSS 2.0. RSS's <author> must be an e-mail address, which we do not publish, so authors go in
  * dc:creator (one per author). Full HTML is content:encoded; the update time is dcterms:modified.
- * Text is escaped rather than wrapped in CDATA, so no story text can end a section early.
+ * Text is escaped rather than wrapped in CDATA, so no story text can end a section early. The
+ * picture is both an <enclosure> (RSS 2.0's own, one per item, which needs a length and a type)
+ * and media:content (Media RSS, which readers use for thumbnails).
  */
 export function renderRss(feed: Feed): string {
   const items = feed.items.map((item) =>
@@ -19,7 +21,12 @@ export function renderRss(feed: Feed): string {
       ...item.categories.map((c) => element('category', c)),
       element('description', item.summary),
       element('content:encoded', item.contentHtml),
-      item.image ? `<media:content${attrs({ url: item.image, medium: 'image' })}/>` : '',
+      item.image?.file
+        ? `<enclosure${attrs({ url: item.image.url, length: String(item.image.file.length), type: item.image.file.type })}/>`
+        : '',
+      item.image
+        ? `<media:content${attrs({ url: item.image.url, medium: 'image', type: item.image.file?.type, fileSize: item.image.file && String(item.image.file.length) })}/>`
+        : '',
       '</item>',
     ].join(''),
   );

@@ -51,7 +51,8 @@ export const allowedComponents = {
       width: { type: 'number', required: true, example: 'width={1600}', check: positive },
       height: { type: 'number', required: true, example: 'height={900}', check: positive },
       caption: { type: 'string', example: 'caption="..."' },
-      credit: { type: 'string', example: 'credit="Photo: Agency"' },
+      // Every picture says who made it (issue 18): readers, and search engines' licence details, need it.
+      credit: { type: 'string', required: true, example: 'credit="Photo: Agency"', check: nonEmpty('who made the picture') },
     },
   },
   Embed: {

@@ -47,7 +47,7 @@ describe('plain text of a body, from its syntax tree (the one text pipeline)', (
     expect(
       countWords(
         await textOf(
-          '1. First, [one](/articles/x).\n2. Don’t stop.[^1]\n\n<Figure src="/a.jpg" alt="x" width={1} height={1} />\n\n[^1]: A note.',
+          '1. First, [one](/articles/x).\n2. Don’t stop.[^1]\n\n<Figure src="/a.jpg" alt="x" width={1} height={1} credit="Photo: Desk" />\n\n[^1]: A note.',
         ),
       ),
     ).toBe(6);

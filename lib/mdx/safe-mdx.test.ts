@@ -104,18 +104,24 @@ describe('what a story body may not contain, with line and column', () => {
     ],
     [
       'an event handler',
-      '<Figure src="/a.jpg" alt="A" width={1} height={1} onLoad="alert(1)" />',
-      /^1:51 <Figure> has no attribute "onLoad": expected src, alt, width, height, caption, credit/,
+      '<Figure src="/a.jpg" alt="A" width={1} height={1} credit="C" onLoad="alert(1)" />',
+      /^1:62 <Figure> has no attribute "onLoad": expected src, alt, width, height, caption, credit/,
     ],
     [
       'a wrong attribute type',
-      '<Figure src="/a.jpg" alt="A" width="wide" height={1} />',
+      '<Figure src="/a.jpg" alt="A" width="wide" height={1} credit="C" />',
       /^1:30 <Figure> width: expected a number \(e\.g\. width=\{1600\}\), got "wide"/,
     ],
-    ['a missing attribute', '<Figure src="/a.jpg" width={1} height={1} />', /^1:1 <Figure> needs the attribute alt/],
+    ['a missing attribute', '<Figure src="/a.jpg" width={1} height={1} credit="C" />', /^1:1 <Figure> needs the attribute alt/],
+    ['a picture without its credit', '<Figure src="/a.jpg" alt="A" width={1} height={1} />', /^1:1 <Figure> needs the attribute credit/],
+    [
+      'an empty credit',
+      '<Figure src="/a.jpg" alt="A" width={1} height={1} credit=" " />',
+      /^1:\d+ <Figure> credit: expected who made the picture/,
+    ],
     [
       'content in a component without any',
-      '<Figure src="/a.jpg" alt="A" width={1} height={1}>text</Figure>',
+      '<Figure src="/a.jpg" alt="A" width={1} height={1} credit="C">text</Figure>',
       /^1:1 <Figure> takes no content between its tags/,
     ],
     [

@@ -18,7 +18,7 @@ const previous = {
 function storyWithImage(content: string, slug: string, src: string) {
   writeFileSync(
     path.join(content, 'articles', `${slug}.mdx`),
-    `---\ntitle: T\ndek: D.\nsection: world\nauthors: [ana]\npublishedAt: 2024-01-01T00:00:00Z\nimage: { src: ${src}, alt: A picture, width: 400, height: 300 }\n---\n\nText.\n`,
+    `---\ntitle: T\ndek: D.\nsection: world\nauthors: [ana]\npublishedAt: 2024-01-01T00:00:00Z\nimage: { src: ${src}, alt: A picture, credit: 'Photo: Ana', width: 400, height: 300 }\n---\n\nText.\n`,
   );
 }
 
@@ -31,6 +31,7 @@ beforeAll(async () => {
   writeFileSync(path.join(content, 'authors', 'ana.yaml'), 'name: Ana\nrole: Reporter\nbio: Reports.\n');
   storyWithImage(content, 'small', '/small.png');
   storyWithImage(content, 'huge', '/huge.png');
+  storyWithImage(content, 'located', '/located.jpg');
   process.env.PUBLIC_DIR = dir;
   process.env.CONTENT_DIR = content;
   process.env.CONTENT_INDEX_FILE = path.join(dir, 'index.sqlite');
@@ -40,6 +41,14 @@ beforeAll(async () => {
   await png(MAX_INPUT_PIXELS / 5000 + 10, 5000).toFile(path.join(dir, 'huge.png'));
   await png(400, 300).toFile(path.join(dir, 'small.png'));
   await png(400, 300).toFile(path.join(dir, 'unused.png'));
+  // A photograph as a phone saves it: where it was taken, in its EXIF.
+  await sharp({ create: { width: 400, height: 300, channels: 3, background: '#663399' } })
+    .jpeg()
+    .withExif({
+      IFD0: { Make: 'Phone' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 30/1 0/1', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 0/1' },
+    })
+    .toFile(path.join(dir, 'located.jpg'));
 }, 60_000);
 
 afterAll(async () => {
@@ -53,6 +62,17 @@ afterAll(async () => {
 });
 
 describe('cropResponse', () => {
+  it('publishes no metadata: a photograph with GPS in its EXIF is cropped without it', async () => {
+    const original = await sharp(path.join(dir, 'located.jpg')).metadata();
+    expect(original.exif).toBeDefined();
+    for (const ratio of ['16x9', '4x3', '1x1']) {
+      const response = await cropResponse(ratio, ['located.jpg']);
+      expect(response.status).toBe(200);
+      const crop = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+      expect([crop.exif, crop.xmp, crop.iptc]).toEqual([undefined, undefined, undefined]);
+    }
+  });
+
   it('crops an image within the pixel limit', async () => {
     const res = await cropResponse('1x1', ['small.png']);
     expect(res.status).toBe(200);

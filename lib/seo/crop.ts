@@ -4,6 +4,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { publicDir } from '@/lib/content/content-dir';
 import { isKnownImage } from '@/lib/content/known-images';
+import { publicImageFile } from '@/lib/media/image-file';
 import { isImagePath } from '@/lib/security/safe-path';
 import { CROP_TYPES, cropGeometry, isCropRatio } from './images';
 import { MAX_INPUT_PIXELS } from './input-pixels';
@@ -13,13 +14,10 @@ import { MAX_INPUT_PIXELS } from './input-pixels';
  * (lib/security/safe-path.ts), stays inside public/ and ends in an image type we crop.
  */
 export function resolvePublicImage(src: string): { file: string; type: string } | undefined {
-  if (!isImagePath(src)) return undefined;
   const extension = path.extname(src).slice(1).toLowerCase();
   if (!Object.hasOwn(CROP_TYPES, extension)) return undefined;
-  const root = publicDir();
-  const file = path.resolve(root, `.${src}`);
-  if (!file.startsWith(root + path.sep)) return undefined;
-  return { file, type: CROP_TYPES[extension as keyof typeof CROP_TYPES] };
+  const file = publicImageFile(publicDir(), src);
+  return file ? { file, type: CROP_TYPES[extension as keyof typeof CROP_TYPES] } : undefined;
 }
 
 /**

@@ -19,7 +19,17 @@ describe('newsArticleJsonLd', () => {
     updatedAt: '2024-05-02T08:15:00+02:00',
     dateline: 'Port Calder',
     wordCount: 420,
-    image: { src: '/images/harbour.jpg', alt: 'The harbour', width: 1600, height: 900 },
+    image: {
+      src: '/images/harbour.jpg',
+      alt: 'The harbour',
+      width: 1600,
+      height: 900,
+      caption: 'The lamps at dusk.',
+      credit: 'Photo: Ana Ruiz/Harbour Agency',
+      copyrightNotice: '© 2024 Harbour Agency',
+      license: 'https://harbour.example/licence',
+      acquireLicensePage: 'https://harbour.example/buy',
+    },
   });
 
   it('describes the story with every property Google asks for', () => {
@@ -30,11 +40,23 @@ describe('newsArticleJsonLd', () => {
       '@type': 'NewsArticle',
       headline: 'Harbour lights return',
       description: 'The lamps are back.',
+      // Each crop at its size, with who made it and how to license it (Google's image licence metadata).
       image: [
-        'https://news.example/media/16x9/images/harbour.jpg',
-        'https://news.example/media/4x3/images/harbour.jpg',
-        'https://news.example/media/1x1/images/harbour.jpg',
-      ],
+        ['16x9', 1600, 900],
+        ['4x3', 1200, 900],
+        ['1x1', 900, 900],
+      ].map(([ratio, width, height]) => ({
+        '@type': 'ImageObject',
+        url: `https://news.example/media/${ratio}/images/harbour.jpg`,
+        contentUrl: `https://news.example/media/${ratio}/images/harbour.jpg`,
+        width: { '@type': 'QuantitativeValue', value: width, unitCode: 'E37' },
+        height: { '@type': 'QuantitativeValue', value: height, unitCode: 'E37' },
+        caption: 'The lamps at dusk.',
+        creditText: 'Photo: Ana Ruiz/Harbour Agency',
+        copyrightNotice: '© 2024 Harbour Agency',
+        license: 'https://harbour.example/licence',
+        acquireLicensePage: 'https://harbour.example/buy',
+      })),
       datePublished: '2024-05-01T10:00:00+02:00',
       dateModified: '2024-05-02T08:15:00+02:00',
       author: [

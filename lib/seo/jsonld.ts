@@ -16,7 +16,7 @@ import type { Story, Author, Section, LiveUpdate } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { storyUrl, canonicalUrlOf } from './canonical';
-import { storyImageUrls } from './images';
+import { CROP_RATIOS, cropGeometry, storyImageUrls, type CropRatio } from './images';
 
 /** The publisher logo (public/logo.png, drawn by scripts/make-logo.mjs). */
 export const LOGO = { path: '/logo.png', width: 512, height: 512 } as const;
@@ -57,6 +57,27 @@ export type NewsArticleInput = {
 };
 
 /**
+ * A story's picture for search engines, as each of its crops with its size, caption, credit and
+ * licence details (Google's image licence metadata), or the generated card when it has none.
+ */
+function storyImagesOf(story: Pick<Story, 'slug' | 'image'>): (ImageObject | string)[] {
+  const { image } = story;
+  if (!image) return storyImageUrls(story);
+  const about = {
+    ...(image.caption ? { caption: image.caption } : {}),
+    ...(image.credit ? { creditText: image.credit } : {}),
+    ...(image.copyrightNotice ? { copyrightNotice: image.copyrightNotice } : {}),
+    ...(image.license ? { license: image.license } : {}),
+    ...(image.acquireLicensePage ? { acquireLicensePage: image.acquireLicensePage } : {}),
+  };
+  return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => {
+    const url = absoluteUrl(paths.crop(image.src, ratio));
+    const { output } = cropGeometry(image.width, image.height, ratio);
+    return { '@type': 'ImageObject', url, contentUrl: url, width: pixels(output.width), height: pixels(output.height), ...about };
+  });
+}
+
+/**
  * The NewsArticle for a story page. Dates are the front matter's own ISO strings, which always
  * carry an offset (the schema refuses any without). Syndicated copy with a canonicalUrl points
  * `mainEntityOfPage` and `url` at the original. Only for a public story: the story page leaves it
@@ -69,7 +90,7 @@ export function newsArticleJsonLd({ story, authors, section }: NewsArticleInput)
     '@type': 'NewsArticle',
     headline: story.title,
     description: story.dek,
-    image: storyImageUrls(story),
+    image: storyImagesOf(story),
     datePublished: story.publishedAt,
     dateModified: lastModifiedAt(story),
     author: authors.map(personOf),

@@ -1,3 +1,5 @@
+import { getStoryImages } from '@/lib/content/known-images';
+import type { Story } from '@/lib/content/schema';
 import { getListingSummaries, getMonthStories, getNewestStories, getSections, getStoriesSince } from '@/lib/content/queries';
 import { NEWS_MAX_STORIES, NEWS_WINDOW_MS, newsSitemapStories, renderNewsSitemap } from './news-sitemap';
 import {
@@ -13,6 +15,11 @@ import {
   type SitemapEntry,
   type SitemapPlan,
 } from './sitemap';
+
+/** Sitemap entries of these stories with their images: one query for the whole page, not one per story. */
+async function storyEntriesWithImages(stories: readonly Story[]): Promise<SitemapEntry[]> {
+  return storyEntries(stories, await getStoryImages(stories.map((s) => s.slug)));
+}
 
 function xml(body: string): Response {
   return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
@@ -37,7 +44,7 @@ export async function rootSitemapResponse(): Promise<Response> {
   const { plan, pages } = await currentPlan();
   if (plan.kind === 'urlset') {
     // Within the per-file limit, so this list is bounded whatever the archive's size.
-    return xml(renderUrlset([...pages, ...storyEntries(await getNewestStories(sitemapUrlLimit()))]));
+    return xml(renderUrlset([...pages, ...(await storyEntriesWithImages(await getNewestStories(sitemapUrlLimit())))]));
   }
   const pagesLastmod = newestLastmod(pages);
   return xml(
@@ -54,7 +61,7 @@ export async function sitemapPartResponse(segment: string): Promise<Response> {
   const entries =
     part.kind === 'pages'
       ? pages.slice(part.offset, part.offset + part.limit)
-      : storyEntries(await getMonthStories(part.month, part.offset, part.limit));
+      : await storyEntriesWithImages(await getMonthStories(part.month, part.offset, part.limit));
   return xml(renderUrlset(entries));
 }
 

@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { getStoryImages } from '@/lib/content/known-images';
 import { getPublishedStories } from '@/lib/content/queries';
 import { closeContentIndex, refreshContentIndex } from '@/lib/content/index/runtime';
 import { generateContent } from '@/scripts/generate-content';
 import { fixtureStory, fixtureSections } from '@/lib/content/test-fixtures';
+import { writeContentFile, writeStoryFile } from '@/lib/content/test-story-files';
 import { rootSitemapResponse, sitemapPartResponse } from './sitemap-responses';
 import {
+  MAX_IMAGES_PER_URL,
   MAX_URLS_PER_SITEMAP,
   pageEntries,
   parseSitemapPart,
@@ -49,6 +52,38 @@ describe('sitemap entries', () => {
       }),
     ]);
     expect(entries).toEqual([{ loc: 'http://localhost:3000/articles/fresh', lastmod: '2024-05-21T08:00:00+02:00' }]);
+  });
+
+  it('lists a story’s images at their originals’ addresses, the lead image first, each once, at most 1,000', () => {
+    const lead = { src: '/images/lead.jpg', alt: 'Lead', width: 1600, height: 900 };
+    const [withImages, plain, many] = storyEntries(
+      [
+        fixtureStory({ slug: 'pictured', image: lead }),
+        fixtureStory({ slug: 'plain' }),
+        fixtureStory({ slug: 'gallery', image: { ...lead, src: '/images/0.jpg' } }),
+      ],
+      new Map([
+        ['pictured', ['/images/a figure.jpg', '/images/lead.jpg']],
+        ['gallery', Array.from({ length: 1_200 }, (_, i) => `/images/${i}.jpg`)],
+      ]),
+    );
+    expect(withImages!.images).toEqual(['http://localhost:3000/images/lead.jpg', 'http://localhost:3000/images/a%20figure.jpg']);
+    expect(plain).toEqual({ loc: 'http://localhost:3000/articles/plain', lastmod: '2024-05-01T10:00:00+02:00' });
+    expect(many!.images).toHaveLength(MAX_IMAGES_PER_URL);
+    expect(MAX_IMAGES_PER_URL).toBe(1_000);
+  });
+
+  it('renders images as image:image with image:loc only, after lastmod, in a urlset that passes the schema', () => {
+    const xml = renderUrlset([
+      { loc: 'https://news.example/articles/a', lastmod: '2024-05-01T10:00:00Z', images: ['https://news.example/images/x.jpg?a=1&b=2'] },
+      { loc: 'https://news.example/world' },
+    ]);
+    expect(xml).toContain('xmlns:image="http://www.google.com/schemas/sitemap-image/1.1"');
+    expect(xml).toContain(
+      '<url><loc>https://news.example/articles/a</loc><lastmod>2024-05-01T10:00:00Z</lastmod><image:image><image:loc>https://news.example/images/x.jpg?a=1&amp;b=2</image:loc></image:image></url>',
+    );
+    expect(xml).toContain('<url><loc>https://news.example/world</loc></url>');
+    expect(validateXml(xml, 'sitemap').output).toMatch(/validates/);
   });
 
   it('renders a urlset that passes the sitemaps.org schema and escapes URLs', () => {
@@ -108,6 +143,67 @@ describe('planning parts by month', () => {
     expect(xml).toContain('<sitemap><loc>http://localhost:3000/sitemaps/1.xml</loc><lastmod>2024-03-01T00:00:00+01:00</lastmod></sitemap>');
     expect(xml).toContain('<sitemap><loc>http://localhost:3000/sitemaps/2.xml</loc></sitemap>');
     expect(validateXml(xml, 'siteindex').valid).toBe(true);
+  });
+});
+
+describe('the story sitemaps from the content index', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'sitemap-images-'));
+    vi.spyOn(console, 'log').mockImplementation(() => {});
+    writeContentFile(dir, 'sections.yaml', 'sections:\n  - id: world\n    name: World\n    description: The world.\n');
+    writeContentFile(dir, 'authors/ana-ruiz.yaml', 'name: Ana Ruiz\nrole: Reporter\nbio: Reports.\n');
+    // The pictures are the repository's own, under public/, as the content check wants.
+    writeStoryFile(
+      dir,
+      'ice-shelf',
+      {
+        publishedAt: '2024-03-04T10:00:00Z',
+        image:
+          '{ src: /images/samples/ice-shelf.jpg, alt: The ice shelf., credit: Illustration for News Rebeat, width: 1600, height: 900 }',
+      },
+      'The shelf sang.\n\n<Figure src="/images/samples/ferry-yard.jpg" alt="The yard." width={1600} height={900} credit="Illustration for News Rebeat" />\n',
+    );
+    writeStoryFile(dir, 'no-pictures', { publishedAt: '2024-03-05T10:00:00Z' });
+    vi.stubEnv('CONTENT_DIR', dir);
+    vi.stubEnv('CONTENT_INDEX_FILE', path.join(dir, '.index.sqlite'));
+  });
+  afterEach(async () => {
+    await closeContentIndex();
+    vi.restoreAllMocks();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const urlOf = (xml: string, slug: string) => new RegExp(`<url><loc>[^<]*/articles/${slug}</loc>.*?</url>`).exec(xml)?.[0];
+  const IMAGES =
+    '<image:image><image:loc>http://localhost:3000/images/samples/ice-shelf.jpg</image:loc></image:image>' +
+    '<image:image><image:loc>http://localhost:3000/images/samples/ferry-yard.jpg</image:loc></image:image>';
+
+  it('list a story’s lead image and its figures, and no image for a story without any, valid by the schema', async () => {
+    const xml = await (await rootSitemapResponse()).text();
+    expect(validateXml(xml, 'sitemap').output).toMatch(/validates/);
+    expect(urlOf(xml, 'ice-shelf')).toBe(
+      `<url><loc>http://localhost:3000/articles/ice-shelf</loc><lastmod>2024-03-04T10:00:00Z</lastmod>${IMAGES}</url>`,
+    );
+    expect(urlOf(xml, 'no-pictures')).toBe(
+      '<url><loc>http://localhost:3000/articles/no-pictures</loc><lastmod>2024-03-05T10:00:00Z</lastmod></url>',
+    );
+    expect(xml.match(/<image:image>/g)).toHaveLength(2);
+  });
+
+  it('read every story’s images in one query, by slug, in order of path; a story without any is absent', async () => {
+    expect(await getStoryImages(['no-pictures', 'ice-shelf', 'unknown', 'ice-shelf'])).toEqual(
+      new Map([['ice-shelf', ['/images/samples/ferry-yard.jpg', '/images/samples/ice-shelf.jpg']]]),
+    );
+    expect(await getStoryImages([])).toEqual(new Map());
+  });
+
+  it('list them in the parts of a split sitemap too', async () => {
+    vi.stubEnv('SITEMAP_MAX_URLS', '1');
+    const parts = await Promise.all([1, 2].map(async (n) => (await sitemapPartResponse(`${n}.xml`)).text()));
+    for (const xml of parts) expect(validateXml(xml, 'sitemap').output).toMatch(/validates/);
+    expect(urlOf(parts[0]!, 'ice-shelf')).toContain(IMAGES);
+    expect(urlOf(parts[1]!, 'no-pictures')).not.toContain('<image:image>');
   });
 });
 

@@ -8,9 +8,15 @@ import { XML_DECLARATION, element } from './xml';
 /** The sitemaps.org limit of URLs in one sitemap file; past it the site serves a sitemap index. */
 export const MAX_URLS_PER_SITEMAP = 50_000;
 
-const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** Google's limit of images listed for one URL. */
+export const MAX_IMAGES_PER_URL = 1_000;
 
-export type SitemapEntry = { loc: string; lastmod?: string };
+const NS = 'http://www.sitemaps.org/schemas/sitemap/0.9';
+/** Google's image sitemap extension; only image:loc is written (caption, title, license, geo_location are deprecated). */
+const IMAGE_NS = 'http://www.google.com/schemas/sitemap-image/1.1';
+
+/** One URL of a sitemap, with the absolute URLs of the images its page shows. */
+export type SitemapEntry = { loc: string; lastmod?: string; images?: readonly string[] };
 
 /**
  * URLs per sitemap file. SITEMAP_MAX_URLS may lower it (the end-to-end test uses this to see the
@@ -49,9 +55,20 @@ export function pageEntries({ sections, sectionStamps, tags, authors, frontModif
   ];
 }
 
-/** Public stories whose canonical page is here, each with its last modification. */
-export function storyEntries(stories: readonly Story[]): SitemapEntry[] {
-  return stories.filter(isCanonicalHere).map((a) => ({ loc: storyUrl(a), lastmod: lastModifiedAt(a) }));
+/**
+ * Public stories whose canonical page is here, each with its last modification and its images:
+ * the lead image first, then the rest the content index recorded for it (`images`, by slug,
+ * lib/content/known-images.ts getStoryImages), at most MAX_IMAGES_PER_URL. Each image is listed
+ * at its original file's address under public/, not a crop's: that is the canonical, stable URL
+ * of the picture, which every crop and optimised copy derives from.
+ */
+export function storyEntries(stories: readonly Story[], images: ReadonlyMap<string, readonly string[]> = new Map()): SitemapEntry[] {
+  return stories.filter(isCanonicalHere).map((a) => {
+    const srcs = new Set([...(a.image ? [a.image.src] : []), ...(images.get(a.slug) ?? [])]);
+    const entry: SitemapEntry = { loc: storyUrl(a), lastmod: lastModifiedAt(a) };
+    if (srcs.size === 0) return entry;
+    return { ...entry, images: [...srcs].slice(0, MAX_IMAGES_PER_URL).map((src) => absoluteUrl(paths.image(src))) };
+  });
 }
 
 /** A month's public stories, and their newest change. */
@@ -89,8 +106,12 @@ export function parseSitemapPart(segment: string): number | undefined {
 }
 
 export function renderUrlset(entries: readonly SitemapEntry[]): string {
-  const urls = entries.map((e) => `<url>${element('loc', e.loc)}${element('lastmod', e.lastmod)}</url>`);
-  return `${XML_DECLARATION}\n<urlset xmlns="${NS}">\n${urls.join('\n')}\n</urlset>\n`;
+  const urls = entries.map((e) => {
+    // After loc and lastmod: the urlset schema puts other namespaces' elements last.
+    const images = (e.images ?? []).map((url) => `<image:image>${element('image:loc', url)}</image:image>`).join('');
+    return `<url>${element('loc', e.loc)}${element('lastmod', e.lastmod)}${images}</url>`;
+  });
+  return `${XML_DECLARATION}\n<urlset xmlns="${NS}" xmlns:image="${IMAGE_NS}">\n${urls.join('\n')}\n</urlset>\n`;
 }
 
 /** The index pointing at every part, each with the newest lastmod inside it. */

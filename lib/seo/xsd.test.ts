@@ -34,6 +34,12 @@ describe('the sitemap schemas in the repository', () => {
     expect(validateFile(path.join(dir, 'known-good', 'news-sitemap.xml'), 'sitemap').valid).toBe(false);
   });
 
+  it('an image entry is valid only where the image schema is imported (strict foreign elements)', () => {
+    const images = path.join(dir, 'known-good', 'sitemap-images.xml');
+    expect(validateFile(images, 'sitemap').valid).toBe(true);
+    expect(validateFile(images, 'news').output).toMatch(/sitemap-image\/1\.1\}image': No matching global element declaration/);
+  });
+
   it('schemas fetch nothing: every import is a local file', () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.xsd'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');

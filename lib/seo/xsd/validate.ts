@@ -5,8 +5,11 @@ import path from 'node:path';
 
 /** The schemas in this folder; every one is local, so validation never touches the network. */
 export const SCHEMAS = {
-  /** sitemaps.org urlset (the file the `sitemap` npm package ships, copied here). */
-  sitemap: path.join(__dirname, 'sitemap.xsd'),
+  /**
+   * A sitemap of this site: the sitemaps.org urlset (the file the `sitemap` npm package ships,
+   * copied here) with Google's image extension, which any story's entry may carry.
+   */
+  sitemap: path.join(__dirname, 'image-sitemap.xsd'),
   /** sitemaps.org sitemap index, written from the protocol. */
   siteindex: path.join(__dirname, 'siteindex.xsd'),
   /** urlset plus the Google News extension, written from Google's specification. */
