@@ -124,6 +124,18 @@ describe('live coverage in the content index', () => {
     expect(ids(await getLivePage('storm', 1, { now }))).toEqual(['first']);
   });
 
+  it('publishes an update that named a new author once the author’s file arrives, as a story would be', async () => {
+    writeStoryFile(dir, 'storm', { live: LIVE });
+    update('storm', 'first', { time: minutes(1), authors: '[cai-new]' });
+    const now = Date.parse(minutes(10));
+    expect(ids(await getLivePage('storm', 1, { now }))).toEqual([]);
+    writeContentFile(dir, 'authors/cai-new.yaml', 'name: Cai New\nrole: Reporter\nbio: Reports.\n');
+    // The push names only the author file: the update waiting for it is read again.
+    await refreshContentIndex(['authors/cai-new.yaml']);
+    expect(ids(await getLivePage('storm', 1, { now }))).toEqual(['first']);
+    expect(getFileProblems(await contentDb(), 'live/storm/first.mdx')).toEqual([]);
+  });
+
   it('sees an update in a story folder created while the server runs, through the watcher', async () => {
     writeStoryFile(dir, 'storm', { live: LIVE });
     const now = Date.parse(minutes(10));

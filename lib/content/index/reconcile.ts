@@ -195,20 +195,25 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     for (const c of gone) sql(db, 'DELETE FROM files WHERE path = ?').run(c.rel);
   });
   // Stories whose references may have changed with them: bylines and section names in search, and
-  // any story file with errors, which may now be fixed (a missing author added); warnings do not keep a story out.
+  // any story or update file with errors, which may now be fixed (a missing author added); warnings
+  // do not keep a story out.
   let stories = changed.filter((x) => x.kind === 'story');
+  const updates = changed.filter((x) => x.kind === 'update');
   if (result.sectionsChanged || result.authors.length) {
-    const pending = new Set(stories.map((a) => a.rel));
-    const withProblems = sql(db, `SELECT path FROM files WHERE kind = 'story' AND problems LIKE '%"severity":"error"%'`).all() as {
-      path: string;
-    }[];
+    const pending = new Set(changed.map((a) => a.rel));
+    const withProblems = sql(
+      db,
+      `SELECT path FROM files WHERE kind IN ('story', 'update') AND problems LIKE '%"severity":"error"%'`,
+    ).all() as { path: string }[];
     const again = await statPaths(
       dir,
       withProblems.map((r) => r.path).filter((p) => !pending.has(p)),
     );
     for (const c of again) {
       const source = c.stamp ? await readContentFile(path.join(dir, c.rel)) : undefined;
-      if (source !== undefined && c.stamp) stories.push({ rel: c.rel, kind: 'story', stamp: c.stamp, source, hash: contentHash(source) });
+      if (source === undefined || !c.stamp) continue;
+      const file = { rel: c.rel, kind: c.kind, stamp: c.stamp, source, hash: contentHash(source) };
+      (c.kind === 'update' ? updates : stories).push(file);
     }
     stepAsIs(() => refreshNames(db, result));
   }
@@ -284,7 +289,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
     }
     if (removed.length || changed.length) bumpRevision(db);
   });
-  await reconcileUpdates(db, dir, changed, removed, refs, checkBodies, step, record, result);
+  await reconcileUpdates(db, dir, updates, removed, refs, checkBodies, step, record, result);
   if (bulk) stepAsIs(() => finishBulk(db));
   if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
