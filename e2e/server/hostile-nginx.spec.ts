@@ -354,7 +354,13 @@ test('a rolling deploy: a page of the old build loads its build files (its fonts
       });
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      await page.goto(`${edge.url}/world`, { waitUntil: 'networkidle' });
+      expect((await page.goto(`${edge.url}/world`, { waitUntil: 'networkidle' }))?.status()).toBe(200);
+      // Fonts are asked for once text is laid out, which on a busy machine can come after the
+      // network has been idle for 500 ms: wait for them, or the page closes with them in flight.
+      await page.evaluate(async () => {
+        void document.body.getBoundingClientRect(); // lays the text out, which asks for its fonts
+        await document.fonts.ready;
+      });
       await context.close();
       return { assets: assets.length, failed, errors };
     };
