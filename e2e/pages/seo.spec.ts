@@ -107,7 +107,8 @@ test.describe('structured data and metadata', () => {
       const { width, height } = await sharp(await response.body()).metadata();
       // The size the structured data gives is the size served.
       expect([width, height]).toEqual([image.width.value, image.height.value]);
-      // Google asks for large images: at least 50,000 pixels; these keep the source's full height.
+      // Google asks for large images: at least 50,000 pixels. The 4:3 and 1:1 keep the source's full
+      // height (1350 px); the 16:9 is scaled to MAX_CROP_WIDTH (2000x1125).
       expect(width * height).toBeGreaterThan(50_000);
       ratios.push(width / height);
     }

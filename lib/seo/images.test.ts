@@ -5,6 +5,7 @@ import { CROP_RATIOS, cropGeometry, isCropRatio, MAX_CROP_WIDTH, storyImageUrls,
 describe('cropGeometry', () => {
   const cases: [number, number][] = [
     [1600, 900],
+    [2400, 1350],
     [1200, 1600],
     [1001, 667],
     [4000, 3000],
@@ -27,10 +28,16 @@ describe('cropGeometry', () => {
     }
   }
 
-  it('keeps full resolution for the sample images (16:9 1600x900)', () => {
+  it('keeps full resolution for a 16:9 1600x900 picture', () => {
     expect(cropGeometry(1600, 900, '16x9').output).toEqual({ width: 1600, height: 900 });
     expect(cropGeometry(1600, 900, '4x3').output).toEqual({ width: 1200, height: 900 });
     expect(cropGeometry(1600, 900, '1x1').output).toEqual({ width: 900, height: 900 });
+  });
+
+  it('crops the sample illustrations (16:9 2400x1350) at full height, the 16:9 no wider than MAX_CROP_WIDTH', () => {
+    expect(cropGeometry(2400, 1350, '16x9').output).toEqual({ width: 2000, height: 1125 });
+    expect(cropGeometry(2400, 1350, '4x3').output).toEqual({ width: 1800, height: 1350 });
+    expect(cropGeometry(2400, 1350, '1x1').output).toEqual({ width: 1350, height: 1350 });
   });
 
   it('refuses an image too small for the ratio', () => {

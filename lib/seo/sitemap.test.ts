@@ -160,9 +160,9 @@ describe('the story sitemaps from the content index', () => {
       {
         publishedAt: '2024-03-04T10:00:00Z',
         image:
-          '{ src: /images/samples/ice-shelf.jpg, alt: The ice shelf., credit: Illustration for News Rebeat, width: 1600, height: 900 }',
+          '{ src: /images/samples/ice-shelf.jpg, alt: The ice shelf., credit: Illustration for News Rebeat, width: 2400, height: 1350 }',
       },
-      'The shelf sang.\n\n<Figure src="/images/samples/ferry-yard.jpg" alt="The yard." width={1600} height={900} credit="Illustration for News Rebeat" />\n',
+      'The shelf sang.\n\n<Figure src="/images/samples/ferry-yard.jpg" alt="The yard." width={2400} height={1350} credit="Illustration for News Rebeat" />\n',
     );
     writeStoryFile(dir, 'no-pictures', { publishedAt: '2024-03-05T10:00:00Z' });
     vi.stubEnv('CONTENT_DIR', dir);
