@@ -12,18 +12,15 @@
  *
  * Loopback only, bounded in time; the server is a private copy of the build on copied content.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { paths } from '@/lib/urls';
 import { siteBehindNginx } from './support/nginx';
 import { keepReport, runBench } from './support/report';
 import { medianAndP99 } from './support/stats';
-import { parseWrk, type LoadResult } from './support/wrk';
+import { loadTest, type LoadResult } from './support/wrk';
 
-const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..');
 const smoke = process.argv.includes('--smoke');
 const LOAD = smoke ? { connections: 50, seconds: 10, pushEveryMs: 2_000 } : { connections: 200, seconds: 60, pushEveryMs: 5_000 };
@@ -53,16 +50,6 @@ function reopenCoverage(contentDir: string) {
   const reopened = source.replace(/^ {2}status: ended$/m, '  status: live').replace(/^ {2}coverageEnd: .*\n/m, '');
   if (reopened === source) throw new Error(`${file}: no "status: ended" and coverageEnd to reopen`);
   writeFileSync(file, reopened);
-}
-
-async function wrk(url: string): Promise<LoadResult & { errorLine: string }> {
-  const { stdout } = await run(
-    'wrk',
-    ['-t', '2', '-c', String(LOAD.connections), '-d', `${LOAD.seconds}s`, '--latency', '--timeout', '10s', url],
-    { maxBuffer: 1 << 20 },
-  );
-  // Which kind of socket error says whether the server refused, dropped or was slow.
-  return { ...parseWrk(stdout), errorLine: stdout.match(/Socket errors: .*/)?.[0] ?? 'Socket errors: none' };
 }
 
 /** The load on `base`'s live page, with an update pushed every few seconds and timed until a reader sees it. */
@@ -114,7 +101,7 @@ async function phase(name: string, base: string, origin: string, contentDir: str
     );
   };
 
-  const loading = wrk(`${base}${PAGE}`);
+  const loading = loadTest(`${base}${PAGE}`, { connections: LOAD.connections, seconds: LOAD.seconds });
   const pushing: Promise<void>[] = [];
   const timer = setInterval(() => pushing.push(pushOne()), LOAD.pushEveryMs);
   const load = await loading;

@@ -10,7 +10,7 @@ import { splitFrontMatter } from '@/lib/content/front-matter';
 import { storyCompileOptions } from '@/lib/mdx/options';
 import { bodyLimitIssues } from '@/lib/mdx/limits';
 import { MdxContentError, toMdxIssues } from '@/lib/mdx/safe-mdx';
-import type { CheckedProblem } from '@/lib/preview/check-request';
+import { checkedFile, type CheckedProblem, type CheckRequest } from '@/lib/preview/check-request';
 import { formatUpdateTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 import { PreviewErrorBoundary } from './PreviewErrorBoundary.island';
@@ -80,8 +80,9 @@ export function LiveEditor({ initialKind, story: initialStory, update: initialUp
   const textarea = useRef<HTMLTextAreaElement>(null);
   const source = kind === 'story' ? story.source : update.source;
   const setSource = (text: string) => (kind === 'story' ? setStory({ ...story, source: text }) : setUpdate({ ...update, source: text }));
-  const request = kind === 'story' ? { slug: story.slug, source } : { kind, story: update.story, id: update.id, source };
-  const file = kind === 'story' ? `content/articles/${story.slug}.mdx` : `content/live/${update.story}/${update.id}.mdx`;
+  const request: CheckRequest =
+    kind === 'story' ? { kind, slug: story.slug, source } : { kind, story: update.story, id: update.id, source };
+  const file = checkedFile(request);
   const requestJson = JSON.stringify(request);
 
   useEffect(() => {

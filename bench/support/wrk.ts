@@ -41,7 +41,10 @@ export function parseWrk(output: string): LoadResult {
 }
 
 /** Loads one URL with wrk: `connections` open connections for `seconds`, loopback only. */
-export async function loadTest(url: string, { connections = 50, seconds = 15, threads = 2 } = {}): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  { connections = 50, seconds = 15, threads = 2 } = {},
+): Promise<LoadResult & { errorLine: string }> {
   const target = new URL(url);
   if (!['127.0.0.1', 'localhost', '[::1]'].includes(target.hostname)) throw new Error(`load tests target loopback only, not ${url}`);
   const { stdout } = await run(
@@ -51,5 +54,6 @@ export async function loadTest(url: string, { connections = 50, seconds = 15, th
       maxBuffer: 1 << 20,
     },
   );
-  return parseWrk(stdout);
+  // Which kind of socket error (connect, read, write, timeout) says whether the server refused, dropped or was slow.
+  return { ...parseWrk(stdout), errorLine: stdout.match(/Socket errors: .*/)?.[0] ?? 'Socket errors: none' };
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { checkBody, type BodyCheck } from '@/lib/mdx/compile';
+import { publicImageFile } from '@/lib/media/image-file';
 import { inspectImage, listPictureFiles, type ImageFacts } from '@/lib/media/inspect-image';
 import { FIGURE_SLOT_CSS_PX, LEAD_SLOT_CSS_PX, pixelsNeeded, SHARP_DPR } from '@/lib/media/slots';
 import { isImagePath } from '@/lib/security/safe-path';
@@ -102,9 +103,9 @@ async function reportOn(db: IndexDb, dir: string, publicDir: string, onProgress?
   for (const row of rows) {
     if (row.kind !== 'update' || !row.parsed) continue;
     const update = JSON.parse(row.parsed) as Omit<LiveUpdateFile, 'body'>;
-    const source = (await readContentFile(path.join(dir, row.path))) ?? '';
     const refs = row.refs ? (JSON.parse(row.refs) as BodyReferences) : undefined;
-    problems.push(...(await siteRules({ file: update.file, publishedAt: update.time }, source, refs, targets, pictures)));
+    // No file read: the source only locates a front matter picture, which updates do not have.
+    problems.push(...(await siteRules({ file: update.file, publishedAt: update.time }, '', refs, targets, pictures)));
   }
   problems.push(...updatesWithoutLiveStory(dir, rows));
 
@@ -203,7 +204,8 @@ function pictureLookup(publicDir: string): PictureLookup {
   return (src) => {
     let facts = seen.get(src);
     if (!facts) {
-      facts = inspectImage(path.join(publicDir, decodeURIComponent(src.split(/[?#]/)[0]!)));
+      const file = publicImageFile(publicDir, src);
+      facts = file ? inspectImage(file) : Promise.resolve(undefined);
       seen.set(src, facts);
     }
     return facts;
