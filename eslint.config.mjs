@@ -16,8 +16,9 @@ const FS_RULE = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises'].map((name) 
 const FS_EXCEPTIONS = [
   // The ISR cache handlers keep Next's pages on disk (ADR 0009).
   'lib/cache/*.mjs',
-  // Crops read the picture files under public/ that stories name, and write the crops (ADR 0005).
-  'lib/seo/crop.ts',
+  // Renditions: made from the picture files under public/ that stories name, written to and served from disk (ADR 0016).
+  'lib/media/render.ts',
+  'lib/media/serve.ts',
   // Share images are drawn with the bundled font files.
   'lib/seo/share-image.tsx',
   // Sitemap tests validate against the XML schemas kept beside this file.

@@ -11,12 +11,15 @@ import { Pagination } from './Pagination';
 import { StoryBody } from './StoryBody';
 import { StoryFooter } from './StoryFooter';
 import { StoryHeader } from './StoryHeader';
+import type { Picture } from '@/lib/content/pictures';
 
 type LiveCoverageProps = {
   live: LivePage;
   /** Every author the page names (the story's and its updates'), by id. */
   authors: ReadonlyMap<string, Author>;
   section?: Section;
+  /** The story's lead picture, as the index made it. */
+  picture?: Picture;
 };
 
 /**
@@ -24,7 +27,7 @@ type LiveCoverageProps = {
  * story's own body) and key events on the first page, then its updates, pinned first, newest
  * first, a page at a time. Server-rendered throughout.
  */
-export function LiveCoverage({ live, authors, section }: LiveCoverageProps) {
+export function LiveCoverage({ live, authors, section, picture }: LiveCoverageProps) {
   const { story, page } = live;
   const byIds = (ids: readonly string[]) => ids.flatMap((id) => authors.get(id) ?? []);
   const storyAuthors = byIds(story.authors);
@@ -38,7 +41,7 @@ export function LiveCoverage({ live, authors, section }: LiveCoverageProps) {
           label={<LiveLabel status={story.live.status} />}
           meta={<CoverageTimes dateline={story.dateline} live={story.live} updates={live.totalUpdates} newestTime={live.newestTime} />}
           shareUrl={absoluteUrl(paths.live(story.slug))}
-          showImage={page === 1}
+          picture={page === 1 ? picture : undefined}
         />
         {page === 1 ? (
           <div className="mt-8">

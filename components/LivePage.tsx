@@ -10,6 +10,7 @@ import { previewStatus } from '@/lib/preview/status';
 import { breadcrumbJsonLd, liveBlogPostingJsonLd, storyBreadcrumbs } from '@/lib/seo/jsonld';
 import { liveMetadata } from '@/lib/seo/metadata';
 import { paths } from '@/lib/urls';
+import { getPicture } from '@/lib/content/pictures';
 
 type RouteProps<P> = { params: Promise<P> };
 
@@ -23,8 +24,12 @@ async function load(slug: string, page: number | undefined): Promise<LivePage | 
 
 async function namesOf(live: LivePage) {
   const ids = new Set([...live.story.authors, ...live.updates.flatMap((e) => e.update.authors ?? [])]);
-  const [authors, section] = await Promise.all([getAuthors([...ids]), getSection(live.story.section)]);
-  return { authors: new Map(authors.map((a) => [a.id, a])), section };
+  const [authors, section, picture] = await Promise.all([
+    getAuthors([...ids]),
+    getSection(live.story.section),
+    getPicture(live.story.image),
+  ]);
+  return { authors: new Map(authors.map((a) => [a.id, a])), section, picture };
 }
 
 /**
@@ -52,7 +57,7 @@ export function liveRoute<P extends { slug: string }>(pageOf: (params: P) => num
       const p = await params;
       const live = await load(p.slug, pageOf(p));
       if (!live) notFound();
-      const { authors, section } = await namesOf(live);
+      const { authors, section, picture } = await namesOf(live);
       const storyAuthors = live.story.authors.flatMap((id) => authors.get(id) ?? []);
       const preview = (await draftMode()).isEnabled;
       return (
@@ -63,11 +68,11 @@ export function liveRoute<P extends { slug: string }>(pageOf: (params: P) => num
           {/* Structured data describes public stories only, never one in preview. */}
           {live.public ? (
             <>
-              <JsonLd data={liveBlogPostingJsonLd({ ...live, authors: storyAuthors, section })} />
+              <JsonLd data={liveBlogPostingJsonLd({ ...live, authors: storyAuthors, section, picture })} />
               <JsonLd data={breadcrumbJsonLd(storyBreadcrumbs(live.story, section))} />
             </>
           ) : null}
-          <LiveCoverage live={live} authors={authors} section={section} />
+          <LiveCoverage live={live} authors={authors} section={section} picture={picture} />
         </>
       );
     },

@@ -1,19 +1,15 @@
+import type { Picture as PictureData } from '@/lib/content/pictures';
 import type { Image as StoryImage } from '@/lib/content/schema';
-import { ResponsiveImage } from './ResponsiveImage';
+import { Picture } from './Picture';
 
-/** The story's lead image: loaded eagerly with priority, sized so nothing shifts. */
-export function MainMedia({ image }: { image: StoryImage }) {
+/**
+ * The story's lead picture across the full measure, with its caption and credit: the page's
+ * largest picture, so loaded first (preloaded per shape), in a box sized before it arrives.
+ */
+export function MainMedia({ image, picture }: { image: StoryImage; picture: PictureData }) {
   return (
     <figure className="mt-6">
-      <ResponsiveImage
-        src={image.src}
-        alt={image.alt}
-        width={image.width}
-        height={image.height}
-        priority
-        sizes="(min-width: 1024px) 48rem, 100vw"
-        className="h-auto w-full bg-surface"
-      />
+      <Picture picture={picture} slot="story-lead" loading="high" className="h-auto w-full" />
       {image.caption || image.credit ? (
         <figcaption className="mt-2 font-sans text-sm text-muted">
           {image.caption}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import type { Picture } from '@/lib/content/pictures';
 import type { Author, Section, Story } from '@/lib/content/schema';
 import { paths } from '@/lib/urls';
 import { Breadcrumbs } from './Breadcrumbs';
@@ -19,12 +20,12 @@ type StoryHeaderProps = {
   meta: ReactNode;
   /** The address the share controls give. */
   shareUrl: string;
-  /** The lead picture, when the page shows it. */
-  showImage: boolean;
+  /** The lead picture, when the page shows it (as the index made it: lib/content/pictures.ts). */
+  picture?: Picture;
 };
 
 /** The top of a story or live page: where it sits, headline, standfirst, byline, times, sharing, lead picture. */
-export function StoryHeader({ story, section, authors, label, meta, shareUrl, showImage }: StoryHeaderProps) {
+export function StoryHeader({ story, section, authors, label, meta, shareUrl, picture }: StoryHeaderProps) {
   return (
     <header>
       <div className="mb-4 flex flex-wrap items-center gap-3">
@@ -43,7 +44,7 @@ export function StoryHeader({ story, section, authors, label, meta, shareUrl, sh
         </div>
         <ShareActions url={shareUrl} title={story.title} />
       </div>
-      {showImage && story.image ? <MainMedia image={story.image} /> : null}
+      {picture && story.image ? <MainMedia image={story.image} picture={picture} /> : null}
     </header>
   );
 }

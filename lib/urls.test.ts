@@ -43,8 +43,7 @@ describe('paths', () => {
   it('names originals, crops, share cards and sitemaps', () => {
     expect(paths.image('/images/a.jpg')).toBe('/images/a.jpg');
     expect(paths.image('/images/café photo.jpg')).toBe('/images/caf%C3%A9%20photo.jpg');
-    expect(paths.crop('/images/a.jpg', '4x3')).toBe('/media/4x3/images/a.jpg');
-    expect(paths.crop('images/a.jpg', '1x1')).toBe('/media/1x1/images/a.jpg');
+    expect(paths.rendition('0123456789abcdef', '4x3-480.avif')).toBe('/media/0123456789abcdef/4x3-480.avif');
     expect(paths.siteShareImage()).toBe('/opengraph-image');
     expect(paths.storyShareImage('a')).toBe('/articles/a/opengraph-image/card');
     expect(paths.sitemapPart(3)).toBe('/sitemaps/3.xml');

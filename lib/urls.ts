@@ -1,6 +1,5 @@
 import { slugify } from '@/lib/content/slug';
 import { LIVE_EDITOR_PATH, previewPath } from '@/lib/preview/prefix';
-import type { CropRatio } from '@/lib/seo/images';
 
 /** The file each feed format is served as, at the site's root and under each section. */
 const FEED_FILES = { rss: 'feed.xml', atom: 'atom.xml', json: 'feed.json' } as const;
@@ -68,8 +67,8 @@ export const paths = {
    * is still a valid URL. The original's address: stable and canonical, unlike a crop's.
    */
   image: (src: string) => encodeURI(src),
-  /** One crop of an image under public/ (`/images/x.jpg` -> `/media/16x9/images/x.jpg`). */
-  crop: (src: string, ratio: CropRatio) => `/media/${ratio}${src.startsWith('/') ? src : `/${src}`}`,
+  /** One rendition of a picture (lib/media/render.ts): `/media/<key>/16x9-960.avif`, cached for ever. */
+  rendition: (key: string, file: string) => `/media/${key}/${file}`,
   /** The site's generated share card (app/opengraph-image.tsx). */
   siteShareImage: () => '/opengraph-image',
   /**

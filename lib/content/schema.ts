@@ -19,6 +19,9 @@ const text = (what: string) =>
 
 const idList = z.array(text('an author id'), { error: 'expected a list of author ids' }).min(1, 'expected at least one author id');
 
+const fraction = (what: string) =>
+  z.number({ error: `expected ${what}, a number between 0 and 1` }).min(0, `expected ${what}, between 0 and 1`).max(1, `expected ${what}, between 0 and 1`);
+
 export const imageSchema = z.strictObject(
   {
     // The same rule as <Figure src> (lib/mdx/allowed-components.ts): `//host` and `/\host` are other sites.
@@ -28,6 +31,13 @@ export const imageSchema = z.strictObject(
     credit: z.string({ error: 'expected a credit (e.g. "Photo: Agency")' }).optional(),
     width: z.number({ error: 'expected the width in pixels' }).int().positive(),
     height: z.number({ error: 'expected the height in pixels' }).int().positive(),
+    // Where the subject is, as fractions across and down (0 to 1): every crop keeps it in frame (lib/media/crop-box.ts).
+    focus: z
+      .strictObject(
+        { x: fraction('x, the fraction across from the left'), y: fraction('y, the fraction down from the top') },
+        { error: 'expected a focal point { x, y }, each between 0 and 1' },
+      )
+      .optional(),
     // Licence details search engines show with the picture (Google's image licence metadata).
     copyrightNotice: z.string({ error: 'expected a copyright notice (e.g. "© 2026 Agency")' }).optional(),
     license: z.url({ protocol: /^https?$/, error: 'expected the absolute http(s) URL of the licence' }).optional(),

@@ -1,11 +1,99 @@
+import type { Ratio } from './crop-box';
+
+/**
+ * Every place a picture is shown (a slot), the crop it takes at each viewport, and how wide it is
+ * shown there. One definition feeds three things: the renditions made for each picture
+ * (lib/media/rendition-set.ts), the <picture> sources and `sizes` pages write
+ * (lib/media/picture-markup.ts), and the size warnings of the content check.
+ */
+
+/** One shape of a slot: below its `media`, the next entry applies (the last has none). */
+export type SlotArt = {
+  /** A media query, widest first; undefined for the last (narrowest) entry. */
+  media?: string;
+  ratio: Ratio;
+  /** The `sizes` attribute: how wide the slot is shown under this media query. */
+  sizes: string;
+  /** The narrowest and widest the slot is shown under this media query, in CSS pixels. */
+  cssWidth: readonly [min: number, max: number];
+  /** The densest screen this shape is shown on: phones reach 3 device pixels per CSS pixel. */
+  maxDpr: number;
+};
+
+export type Slot = { art: readonly SlotArt[] };
+
+const PHONE_DPR = 3;
+const DESKTOP_DPR = 2;
+const WIDE = '(min-width: 48rem)';
+
+/** The story page's measure (components/StoryBody.tsx); 42rem. */
+const MEASURE = 672;
+
+export const SLOTS = {
+  /** A story's lead picture, the full measure of the page (components/MainMedia.tsx). */
+  'story-lead': {
+    art: [
+      { media: WIDE, ratio: '16x9', sizes: '48rem', cssWidth: [768, 768], maxDpr: DESKTOP_DPR },
+      { ratio: '16x9', sizes: 'calc(100vw - 2rem)', cssWidth: [288, 736], maxDpr: PHONE_DPR },
+    ],
+  },
+  /** The front page's lead, and the first story of a section, tag or author front. */
+  'card-lead': {
+    art: [
+      { media: WIDE, ratio: '16x9', sizes: '(min-width: 72rem) 26rem, 36vw', cssWidth: [276, 416], maxDpr: DESKTOP_DPR },
+      { ratio: '4x5', sizes: 'calc(100vw - 2rem)', cssWidth: [288, 736], maxDpr: PHONE_DPR },
+    ],
+  },
+  /** A card in a row or grid: top stories, section rows, related stories, "More from". */
+  'card-standard': {
+    art: [
+      { media: WIDE, ratio: '16x9', sizes: '(min-width: 72rem) 16rem, 22vw', cssWidth: [160, 256], maxDpr: DESKTOP_DPR },
+      { ratio: '1x1', sizes: '6rem', cssWidth: [96, 96], maxDpr: PHONE_DPR },
+    ],
+  },
+  /** A card in a list beside its text: listing fronts and search results. */
+  'card-list': {
+    art: [
+      { media: WIDE, ratio: '4x3', sizes: '12rem', cssWidth: [192, 192], maxDpr: DESKTOP_DPR },
+      { ratio: '1x1', sizes: '6rem', cssWidth: [96, 96], maxDpr: PHONE_DPR },
+    ],
+  },
+  /** A <Figure> in a story body, in the picture's own shape. */
+  figure: {
+    art: [
+      { ratio: 'orig', sizes: `(min-width: 46rem) ${MEASURE / 16}rem, calc(100vw - 2rem)`, cssWidth: [288, MEASURE], maxDpr: PHONE_DPR },
+    ],
+  },
+} as const satisfies Record<string, Slot>;
+
+export type SlotName = keyof typeof SLOTS;
+
+/** Widths renditions are made at: each step at most 1.5 times the last, so a browser choosing the next one up never fetches more than 1.5 times the pixels it shows. */
+export const WIDTH_LADDER = [160, 240, 320, 480, 640, 800, 960, 1200, 1536, 1920] as const;
+
+/** The widths one shape of a slot needs: from what its narrowest showing needs to its widest on the densest screen. */
+export function artWidths(art: SlotArt, sourceWidth: number): number[] {
+  const [min, max] = art.cssWidth;
+  const low: number = [...WIDTH_LADDER].reverse().find((w) => w <= min) ?? WIDTH_LADDER[0];
+  const high: number = WIDTH_LADDER.find((w) => w >= max * art.maxDpr) ?? WIDTH_LADDER[WIDTH_LADDER.length - 1]!;
+  const widths: number[] = WIDTH_LADDER.filter((w) => w >= low && w <= high && w < sourceWidth);
+  // The picture's own width closes the ladder when the slot could use more: never upscaled, never short of what exists.
+  if (high >= sourceWidth) widths.push(sourceWidth);
+  return widths;
+}
+
+/** The crops search engines and social cards get (Google asks for 16:9, 4:3 and 1:1, at least 1200 px wide where possible), as JPEG. */
+export const SHARE_RATIOS = ['16x9', '4x3', '1x1'] as const satisfies readonly Ratio[];
+export const SHARE_WIDTH = 1200;
+
 /**
  * The widest a picture is ever shown, in CSS pixels, and the screens it must stay sharp on: a
- * story's lead picture takes 48rem (components/MainMedia.tsx), a <Figure> 42rem
- * (components/body/Figure.tsx), on screens of up to 2 device pixels per CSS pixel.
+ * story's lead picture takes 48rem, a <Figure> 42rem, on screens of up to 2 device pixels per CSS
+ * pixel. The content check warns below these.
  */
 export const LEAD_SLOT_CSS_PX = 768;
-export const FIGURE_SLOT_CSS_PX = 672;
-export const SHARP_DPR = 2;
+export const FIGURE_SLOT_CSS_PX = MEASURE;
+export const SHARP_DPR = DESKTOP_DPR;
 
 /** The fewest pixels across a picture needs for its largest slot. */
 export function pixelsNeeded(slotCssPx: number): number {

@@ -34,21 +34,22 @@ describe('newsArticleJsonLd', () => {
 
   it('describes the story with every property Google asks for', () => {
     vi.stubEnv('SITE_URL', 'https://news.example');
-    const data = newsArticleJsonLd({ story, authors: [ana, bo], section: world });
+    const picture = { key: '0123456789abcdef', width: 1600, height: 900 };
+    const data = newsArticleJsonLd({ story, authors: [ana, bo], section: world, picture });
     expect(data).toEqual({
       '@context': 'https://schema.org',
       '@type': 'NewsArticle',
       headline: 'Harbour lights return',
       description: 'The lamps are back.',
-      // Each crop at its size, with who made it and how to license it (Google's image licence metadata).
+      // Each share crop at its size, with who made it and how to license it (Google's image licence metadata).
       image: [
-        ['16x9', 1600, 900],
+        ['16x9', 1200, 675],
         ['4x3', 1200, 900],
         ['1x1', 900, 900],
       ].map(([ratio, width, height]) => ({
         '@type': 'ImageObject',
-        url: `https://news.example/media/${ratio}/images/harbour.jpg`,
-        contentUrl: `https://news.example/media/${ratio}/images/harbour.jpg`,
+        url: `https://news.example/media/0123456789abcdef/${ratio}-${width}.jpg`,
+        contentUrl: `https://news.example/media/0123456789abcdef/${ratio}-${width}.jpg`,
         width: { '@type': 'QuantitativeValue', value: width, unitCode: 'E37' },
         height: { '@type': 'QuantitativeValue', value: height, unitCode: 'E37' },
         caption: 'The lamps at dusk.',

@@ -16,7 +16,8 @@ import type { Story, Author, Section, LiveUpdate } from '@/lib/content/schema';
 import { absoluteUrl, site } from '@/lib/site';
 import { paths } from '@/lib/urls';
 import { storyUrl, canonicalUrlOf } from './canonical';
-import { CROP_RATIOS, cropGeometry, storyImageUrls, type CropRatio } from './images';
+import type { PictureAddress } from '@/lib/media/picture-markup';
+import { shareCrops, storyImageUrls } from './images';
 
 /** The publisher logo (public/logo.png, drawn by scripts/make-logo.mjs). */
 export const LOGO = { path: '/logo.png', width: 512, height: 512 } as const;
@@ -54,15 +55,17 @@ export type NewsArticleInput = {
   /** The story's authors, in byline order. */
   authors: readonly Author[];
   section?: Section;
+  /** The story's picture as the index made it (lib/content/pictures.ts): its share crops are the structured data's images. */
+  picture?: PictureAddress;
 };
 
 /**
- * A story's picture for search engines, as each of its crops with its size, caption, credit and
- * licence details (Google's image licence metadata), or the generated card when it has none.
+ * A story's picture for search engines, as each of its share crops with its size, caption, credit
+ * and licence details (Google's image licence metadata), or the generated card when it has none.
  */
-function storyImagesOf(story: Pick<Story, 'slug' | 'image'>): (ImageObject | string)[] {
+function storyImagesOf(story: Pick<Story, 'slug' | 'image'>, picture?: PictureAddress): (ImageObject | string)[] {
   const { image } = story;
-  if (!image) return storyImageUrls(story);
+  if (!image || !picture) return storyImageUrls(story, picture);
   const about = {
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { creditText: image.credit } : {}),
@@ -70,11 +73,14 @@ function storyImagesOf(story: Pick<Story, 'slug' | 'image'>): (ImageObject | str
     ...(image.license ? { license: image.license } : {}),
     ...(image.acquireLicensePage ? { acquireLicensePage: image.acquireLicensePage } : {}),
   };
-  return (Object.keys(CROP_RATIOS) as CropRatio[]).map((ratio) => {
-    const url = absoluteUrl(paths.crop(image.src, ratio));
-    const { output } = cropGeometry(image.width, image.height, ratio);
-    return { '@type': 'ImageObject', url, contentUrl: url, width: pixels(output.width), height: pixels(output.height), ...about };
-  });
+  return shareCrops(picture).map(({ url, width, height }) => ({
+    '@type': 'ImageObject',
+    url,
+    contentUrl: url,
+    width: pixels(width),
+    height: pixels(height),
+    ...about,
+  }));
 }
 
 /**
@@ -83,14 +89,14 @@ function storyImagesOf(story: Pick<Story, 'slug' | 'image'>): (ImageObject | str
  * `mainEntityOfPage` and `url` at the original. Only for a public story: the story page leaves it
  * out in preview of a draft or a scheduled story (lib/content/queries.ts says which is public).
  */
-export function newsArticleJsonLd({ story, authors, section }: NewsArticleInput): WithContext<NewsArticle> {
+export function newsArticleJsonLd({ story, authors, section, picture }: NewsArticleInput): WithContext<NewsArticle> {
   const canonical = canonicalUrlOf(story);
   return {
     '@context': 'https://schema.org',
     '@type': 'NewsArticle',
     headline: story.title,
     description: story.dek,
-    image: storyImagesOf(story),
+    image: storyImagesOf(story, picture),
     datePublished: story.publishedAt,
     dateModified: lastModifiedAt(story),
     author: authors.map(personOf),
@@ -120,8 +126,15 @@ export type LiveBlogInput = NewsArticleInput & {
  * and end, and the page's updates as BlogPosting, each with its permalink. dateModified is the
  * newest update, or the story's own last change when that is later.
  */
-export function liveBlogPostingJsonLd({ story, authors, section, updates, newestTime }: LiveBlogInput): WithContext<LiveBlogPosting> {
-  const article = newsArticleJsonLd({ story, authors, section });
+export function liveBlogPostingJsonLd({
+  story,
+  authors,
+  section,
+  picture,
+  updates,
+  newestTime,
+}: LiveBlogInput): WithContext<LiveBlogPosting> {
+  const article = newsArticleJsonLd({ story, authors, section, picture });
   return {
     '@context': 'https://schema.org',
     '@type': 'LiveBlogPosting',

@@ -10,6 +10,7 @@ import { MoreFromAuthor } from '@/components/MoreFromAuthor';
 import { PreviewBanner } from '@/components/PreviewBanner';
 import { RelatedStories } from '@/components/RelatedStories';
 import { StoryProblems } from '@/components/StoryProblems';
+import { getPicture } from '@/lib/content/pictures';
 import {
   getAuthors,
   getMoreFromAuthor,
@@ -64,15 +65,16 @@ export default async function StoryPage({ params }: Props) {
   const { story } = found;
   // A live story keeps the live route's address for its whole life (ADR 0011).
   if (story.live) permanentRedirect(paths.live(slug));
-  const [authors, sections, related, moreFromAuthor] = await Promise.all([
+  const [authors, sections, related, moreFromAuthor, picture] = await Promise.all([
     getAuthors(story.authors),
     getSections(),
     getRelated(story, 4),
     getMoreFromAuthor(story, 4),
+    getPicture(story.image),
   ]);
   const section = sections.find((s) => s.id === story.section);
   // Structured data describes public stories only, never a draft or scheduled story in preview.
-  const structured = found.public ? newsArticleJsonLd({ story, authors, section }) : undefined;
+  const structured = found.public ? newsArticleJsonLd({ story, authors, section, picture }) : undefined;
 
   return (
     <div className="mx-auto max-w-5xl">
@@ -88,7 +90,7 @@ export default async function StoryPage({ params }: Props) {
             <StoryMeta dateline={story.dateline} publishedAt={story.publishedAt} updatedAt={story.updatedAt} wordCount={story.wordCount} />
           }
           shareUrl={absoluteUrl(paths.story(story.slug))}
-          showImage
+          picture={picture}
         />
         <div className="mt-8">
           <StoryBody code={found.code} />

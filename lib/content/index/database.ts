@@ -14,7 +14,7 @@ import { CONTENT_RULES_VERSION } from './rules-version';
 export type IndexDb = Database.Database;
 
 /** Bumped when the tables below change shape: an older file is rebuilt, never migrated. */
-const FORMAT = 7;
+const FORMAT = 8;
 
 const SCHEMA = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -107,7 +107,7 @@ CREATE TABLE listed_under (
   PRIMARY KEY (slug, kind, key)
 ) WITHOUT ROWID;
 
--- Images a story shows (its lead image and its <Figure>s): only these are cropped (lib/seo/crop.ts).
+-- Images a story shows (its lead image and its <Figure>s): only these get renditions and feeds.
 CREATE TABLE story_images (src TEXT NOT NULL, slug TEXT NOT NULL, PRIMARY KEY (src, slug)) WITHOUT ROWID;
 CREATE INDEX story_images_of_story ON story_images (slug);
 
@@ -125,6 +125,22 @@ CREATE TABLE live_updates (
   PRIMARY KEY (story, id)
 ) WITHOUT ROWID;
 CREATE INDEX live_updates_by_time ON live_updates (story, time_ms DESC, id);
+
+-- Each picture stories show, with its focal point: where its renditions are on disk (lib/media/render.ts,
+-- ADR 0016) and its placeholder. The file's stamp says when to make them again.
+CREATE TABLE pictures (
+  src TEXT NOT NULL,
+  focus TEXT NOT NULL,              -- "x,y", fractions of the width and height
+  key TEXT NOT NULL,                -- the renditions' folder: hash of the file, the focus and the set
+  width INTEGER NOT NULL,
+  height INTEGER NOT NULL,
+  color TEXT NOT NULL,
+  preview TEXT NOT NULL,
+  mtime_ms INTEGER NOT NULL,
+  size INTEGER NOT NULL,
+  PRIMARY KEY (src, focus)
+) WITHOUT ROWID;
+CREATE INDEX pictures_by_key ON pictures (key);
 
 CREATE TABLE authors (id TEXT PRIMARY KEY, author TEXT NOT NULL);
 CREATE TABLE sections (position INTEGER PRIMARY KEY, id TEXT NOT NULL, section TEXT NOT NULL);

@@ -8,12 +8,13 @@ import type { BodyReferences } from '@/lib/mdx/safe-mdx';
 import { contentHash } from '../content-hash';
 import { displayPath } from '../content-dir';
 import { parseStory, parseAuthor, parseSections, parseUpdate } from '../parse';
-import { judgeStory, judgeUpdate } from './judge';
+import { judgeStory, judgeUpdate, type GoodVersion } from './judge';
 import { lastGoodInHistory } from './history';
 import type { KnownIds } from '../rules';
 import type { ContentProblem } from '../problems';
 import type { LiveUpdateFile, Section, StoryFile } from '../schema';
 import { openIndex, sql, type IndexDb } from './database';
+import { picturesToWrite, writePictures, type PictureRef } from './picture-rows';
 import { bumpRevision, deleteStory, finishBulk, indexedNames, writeStory } from './story-rows';
 import { writeSearchRow } from '@/lib/search/search-rows';
 import { storiesBySlug } from './rows';
@@ -254,7 +255,13 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       if (!good) broken.push({ rel: f.rel, slug: path.basename(f.rel, '.mdx'), hash: f.hash });
       return { f, outcome, check, problems, good };
     });
+    // Renditions before the stories that show them: no page is rendered naming a picture not yet made.
+    const pictures = await picturesToWrite(
+      db,
+      rows.flatMap(({ good }) => (good ? picturesOf(good) : [])),
+    );
     step(() => {
+      writePictures(db, pictures);
       for (const { f, outcome, check, problems, good } of rows) {
         // The story as written is kept even when refused, so the check's site rules still run on it.
         record(f, problems, outcome.ok ? outcome.value : outcome.asWritten, check?.references);
@@ -275,7 +282,11 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   for (const b of broken.filter((x) => !hasStory.get(x.slug)).slice(0, HISTORY_FILES)) {
     const past = await lastGoodInHistory(dir, b.rel, b.hash, refs);
     if (!past) continue;
-    step(() => writeStory(db, past.story, past.hash, past.code, past.figures, bulk));
+    const pictures = await picturesToWrite(db, picturesOf(past));
+    step(() => {
+      writePictures(db, pictures);
+      writeStory(db, past.story, past.hash, past.code, past.figures, bulk);
+    });
     result.stories.push(b.slug);
     result.fromHistory.set(b.slug, `${past.commit} ${past.date}`);
   }
@@ -293,6 +304,12 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   if (bulk) stepAsIs(() => finishBulk(db));
   if (writes.length) db.transaction(() => writes.forEach((write) => write()))();
   return result;
+}
+
+/** The pictures a good version of a story shows: its lead, with its focal point, and its figures. */
+function picturesOf(good: Pick<GoodVersion, 'story' | 'figures'>): PictureRef[] {
+  const lead = good.story.image ? [{ src: good.story.image.src, focus: good.story.image.focus }] : [];
+  return [...lead, ...good.figures.map((src) => ({ src }))];
 }
 
 /**

@@ -298,6 +298,8 @@ async function start(s: State): Promise<IndexDb> {
       s.scanAll = true;
     }
     s.db = db;
+    // Renditions are derived (ADR 0016): a deleted folder, or a picture replaced under the same name, is made again.
+    setTimeout(() => void restorePictures(db), START_SCAN_DELAY_MS).unref();
     s.watcher = watchContent(s.dir, (paths) => {
       if (paths) paths.forEach((p) => s.pending.add(p));
       else s.scanAll = true;
@@ -321,6 +323,20 @@ async function start(s: State): Promise<IndexDb> {
     s.status = { state: 'failed', error: error instanceof Error ? error.message : String(error) };
     console.error(`[content] could not open the content index ${s.file}:`, error);
     throw error;
+  }
+}
+
+/** Makes again the renditions of pictures whose folder is gone or whose file changed, in the background. */
+async function restorePictures(db: IndexDb) {
+  try {
+    const { allPictureRefs, picturesToWrite, writePictures } = await import('./picture-rows');
+    const rows = await picturesToWrite(db, allPictureRefs(db));
+    if (rows.length) {
+      db.transaction(() => writePictures(db, rows))();
+      console.log(`[media] renditions made again for ${rows.length} picture(s)`);
+    }
+  } catch (error) {
+    console.error('[media] checking renditions at start failed:', error);
   }
 }
 
