@@ -8,18 +8,19 @@ type ResponsiveImageProps = {
   height: number;
   sizes: string;
   className?: string;
-  /** The page's main image: loaded eagerly at high priority and preloaded, never lazy. */
-  priority?: boolean;
+  /** The page's largest image: preloaded (Next 16's `preload`, which replaces `priority`), eager, high priority. */
+  preload?: boolean;
 };
 
 /**
+ * Authors' photos (story pictures are renditions made by the content index: components/Picture.tsx).
  * An optimised, responsive <img> rendered on the server with no client JavaScript. next/image's
  * component is a client component; getImageProps gives the same srcset through Next's image
  * optimiser without shipping it. Explicit width and height reserve the space: no layout shift.
  */
-export function ResponsiveImage({ src, alt, width, height, sizes, className, priority = false }: ResponsiveImageProps) {
-  const { props } = getImageProps({ src, alt, width, height, sizes, quality: 75, preload: priority });
-  if (priority && props.srcSet) {
+export function ResponsiveImage({ src, alt, width, height, sizes, className, preload: first = false }: ResponsiveImageProps) {
+  const { props } = getImageProps({ src, alt, width, height, sizes, quality: 75, preload: first });
+  if (first && props.srcSet) {
     preload(props.src, { as: 'image', imageSrcSet: props.srcSet, imageSizes: sizes, fetchPriority: 'high' });
   }
   return (
@@ -30,9 +31,9 @@ export function ResponsiveImage({ src, alt, width, height, sizes, className, pri
       style={undefined}
       alt={alt}
       className={className}
-      loading={priority ? 'eager' : 'lazy'}
-      decoding={priority ? 'sync' : 'async'}
-      fetchPriority={priority ? 'high' : undefined}
+      loading={first ? 'eager' : 'lazy'}
+      decoding={first ? 'sync' : 'async'}
+      fetchPriority={first ? 'high' : undefined}
     />
   );
 }

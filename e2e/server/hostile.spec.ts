@@ -1,13 +1,14 @@
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import {
+  type HostileRequest,
   hostileRequests,
   hostileWebhookRequests,
   LEAK_MARKERS,
   REDIRECT_SPELLINGS,
+  renditionIn,
   sendBare,
   sendRaw,
-  type HostileRequest,
 } from '../support/hostile';
 import { copyContent, startServer, type RunningServer } from '../support/server';
 
@@ -73,18 +74,21 @@ test('oversized and malformed webhook bodies are refused with a 4xx and change n
   expect((await fetch(`${server.url}/articles/ardmoor-participatory-budget`)).status).toBe(200);
 });
 
-test('preview redirects stay on the site, and other spellings of an image are a 404, never a crop', async () => {
+test('preview redirects stay on the site, and other spellings of a picture are a 404, never made', async () => {
   for (const spelling of REDIRECT_SPELLINGS) {
     const exit = await sendRaw(server.url, { method: 'GET', path: `/api/preview/exit?path=${spelling}`, label: spelling });
     expect([exit.status, exit.headers.location], spelling).toEqual([307, '/']);
   }
+  const rendition = renditionIn(await (await fetch(`${server.url}/articles/ardmoor-participatory-budget`)).text());
   for (const path of [
-    '/media/4x3/images%2F.%2Fsamples%2Fferry-yard.jpg',
-    '/media/4x3/images%2Fzz%2F..%2Fsamples%2Fferry-yard.jpg',
+    rendition.replace(/\/([^/]+)$/, '%2F$1'),
+    rendition.replace(/\/([^/]+)$/, '/..%2F$1'),
+    rendition.replace(/\.(\w+)$/, '.png'),
+    '/media/0123456789abcdef/16x9-480.avif',
     '/_next/image?url=/images/./samples/ferry-yard.jpg&w=640&q=75',
   ]) {
     const res = await sendRaw(server.url, { method: 'GET', path, label: path });
-    // A plain-text 404 that says no-store: no crop, no optimised copy, nothing for a cache to keep.
+    // A plain-text 404 that says no-store: no rendition, no optimised copy, nothing for a cache to keep.
     expect([res.status, String(res.headers['content-type']).startsWith('text/plain'), res.headers['cache-control']], path).toEqual([
       404,
       true,

@@ -128,7 +128,7 @@ const PREFIXES = [
   '/tags/',
   '/world/',
   '/world/page/',
-  '/media/16x9/',
+  '/media/0123456789abcdef/',
   '/media/',
   '/sitemaps/',
   '/preview/',
@@ -303,3 +303,10 @@ export function hostileWebhookRequests(secret: string): HostileRequest[] {
 
 /** Text that must never appear in a response: files outside the content directory, source, secrets. */
 export const LEAK_MARKERS = ['root:x:0:0', '"devDependencies"', 'poweredByHeader', 'process.env.', '[core]\n', 'export default nextConfig'];
+
+/** The first picture rendition a page's HTML names (`/media/<key>/<ratio>-<width>.<format>`). */
+export function renditionIn(html: string): string {
+  const found = /\/media\/[0-9a-f]{16}\/(?:[0-9x]+|orig)-\d+\.(?:avif|webp|jpg)/.exec(html)?.[0];
+  if (!found) throw new Error('the page names no picture rendition');
+  return found;
+}
