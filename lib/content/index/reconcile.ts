@@ -61,6 +61,8 @@ export type ReconcileOptions = {
    * never between (a git checkout rewritten by a pull). Holds every parsed file until then.
    */
   atomic?: boolean;
+  /** Make the renditions of the pictures stories show (ADR 0016); a check of the files makes none. Default true. */
+  pictures?: boolean;
 };
 
 type Stamp = { mtimeMs: number; size: number };
@@ -282,7 +284,7 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
   for (const b of broken.filter((x) => !hasStory.get(x.slug)).slice(0, HISTORY_FILES)) {
     const past = await lastGoodInHistory(dir, b.rel, b.hash, refs);
     if (!past) continue;
-    const pictures = await picturesToWrite(db, picturesOf(past));
+    const pictures = options.pictures === false ? [] : await picturesToWrite(db, picturesOf(past));
     step(() => {
       writePictures(db, pictures);
       writeStory(db, past.story, past.hash, past.code, past.figures, bulk);
@@ -499,7 +501,8 @@ export async function withFreshIndex<T>(
   const temp = mkdtempSync(path.join(os.tmpdir(), 'news-rebeat-check-'));
   const { db } = openIndex(path.join(temp, 'index.sqlite'), dir);
   try {
-    await reconcile(db, dir, options);
+    // A throwaway index for a check: it reads pictures (check.ts) but makes no renditions.
+    await reconcile(db, dir, { pictures: false, ...options });
     return await fn(db);
   } finally {
     db.close();
