@@ -5,10 +5,15 @@
  *
  *   npm run bench:lighthouse               five rounds at the default 4x (judged), five at the calibrated slowdown (reported)
  *   npm run bench:lighthouse -- --runs=3   fewer rounds
- *   npm run bench:lighthouse -- --smoke    one round, default throttling, the seed story only (part of `npm run bench -- --smoke`)
+ *   npm run bench:lighthouse -- --smoke    one round, default throttling, the seed story only, and the image
+ *                                          bytes of two stories at the phone viewport (part of `npm run bench -- --smoke`)
  *
- * Each round measures the floor, then two pages, then the floor again, then the other two: every
- * page runs next to a floor run. Writes its section of bench/results.md (smoke: reports/lighthouse-smoke.md).
+ * Each round measures the floor, then half the pages, then the floor again, then the other half:
+ * every page runs next to a floor run. A page whose LCP is a picture (issue 18) also runs with its
+ * pictures blocked, right beside it (bench/support/pictures.ts): its targets are absolute and
+ * against that twin, not the floor. Then real Chromium on a slow phone, and the image bytes of
+ * each page type (bench/support/image-weight.ts). Writes its section of bench/results.md (smoke:
+ * reports/lighthouse-smoke.md).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -27,22 +32,54 @@ import { startServer } from '@/e2e/support/server';
 import { SEED_SLUG } from '@/e2e/support/seed';
 import { buildSite } from './support/build-site';
 import { startFloorApp } from './support/floor';
-import { calibratedSlowdown, lighthouse, type LighthouseScores } from './support/run-lighthouse';
+import { mark, ms, signed } from './support/format';
+import {
+  DESKTOP,
+  IMAGE_PAGES,
+  PHONE,
+  PICTURE_STORY_SLUG,
+  imageWeightSection,
+  imageWeights,
+  type PageType,
+  type Viewport,
+} from './support/image-weight';
+import { describeLcpElement, isImg } from './support/lcp-element';
+import { calibratedSlowdown, lighthouse, type LighthouseRun } from './support/run-lighthouse';
 import { withSection } from './support/markdown';
 import { pageWeight } from './support/page-weight';
-import { percentile } from './support/stats';
+import {
+  PICTURE_TARGET,
+  blockedName,
+  hasPicture,
+  pictureBlockPatterns,
+  pictureChecks,
+  pictureTable,
+  roundOrder,
+  verdictLine,
+  warmPictures,
+  type Check,
+  type PageKind,
+} from './support/pictures';
+import { median } from './support/stats';
 
 const ROOT = path.resolve(__dirname, '..');
 export const LIGHTHOUSE_HEADING = '## Lighthouse, side by side with the floor';
 
-type Page = { name: string; path: string };
+/** A page to measure; `lcp: 'picture'` for one whose LCP is a picture (issue 18's targets). */
+type Page = PageKind & { path: string };
 const PAGES: Page[] = [
+  // Text LCP: the seed story has no picture, and it is the front page's lead.
   { name: 'seed story', path: `/articles/${SEED_SLUG}` },
   { name: 'front page', path: '/' },
-  { name: 'section front (/world)', path: '/world' },
+  // Cards on section fronts show pictures.
+  { name: 'section front (/world)', path: '/world', lcp: 'picture' },
+  { name: 'story with a picture', path: `/articles/${PICTURE_STORY_SLUG}`, lcp: 'picture' },
   { name: 'search (/search?q=Lukashenko)', path: '/search?q=Lukashenko' },
 ];
 const FLOOR = 'bare Next.js page (floor)';
+
+/** One Lighthouse run's address and what it blocks. */
+type Target = { url: string; blockedUrlPatterns: readonly string[] };
 
 /** The seed story's HTML when issue 16 was filed ("Phones first"): it must get smaller. */
 const SEED_HTML_BEFORE = 54_539;
@@ -50,22 +87,13 @@ const SEED_HTML_BEFORE = 54_539;
 /** The issue's targets against the floor measured in the same run (medians). */
 const TARGET = { performance: -2, lcpMs: 300, tbtMs: 60 };
 
-const median = (xs: readonly number[]) =>
-  percentile(
-    [...xs].sort((a, b) => a - b),
-    50,
-  );
-const ms = (n: number) => `${Math.round(n)} ms`;
-const signed = (n: number, unit = '') => `${n >= 0 ? '+' : '−'}${Math.abs(Math.round(n))}${unit}`;
-const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
-
 type Medians = {
   [
     K in 'performance' | 'accessibility' | 'bestPractices' | 'seo' | 'fcpMs' | 'lcpMs' | 'tbtMs' | 'cls' | 'longTasks' | 'longestTaskMs'
   ]: number;
 };
 
-function medians(runs: readonly LighthouseScores[]): Medians {
+function medians(runs: readonly LighthouseRun[]): Medians {
   const of = (k: keyof Medians) => median(runs.map((r) => r[k]));
   return {
     performance: of('performance'),
@@ -81,24 +109,22 @@ function medians(runs: readonly LighthouseScores[]): Medians {
   };
 }
 
-/** Runs `rounds` rounds at one slowdown; returns every page's runs, the floor's under FLOOR. */
-async function measure(urls: Map<string, string>, pages: readonly Page[], rounds: number, slowdown: number | undefined) {
-  const runs = new Map<string, LighthouseScores[]>([[FLOOR, []], ...pages.map((p): [string, LighthouseScores[]] => [p.name, []])]);
-  const half = Math.ceil(pages.length / 2);
-  const order = [
-    FLOOR,
-    ...pages.slice(0, half).map((p) => p.name),
-    ...(pages.length > half ? [FLOOR, ...pages.slice(half).map((p) => p.name)] : []),
-  ];
+/**
+ * Runs `rounds` rounds at one slowdown (bench/support/pictures.ts roundOrder); returns every run's
+ * list by name: the floor's under FLOOR, a picture page's with its pictures blocked under blockedName.
+ */
+async function measure(targets: Map<string, Target>, pages: readonly Page[], rounds: number, slowdown: number | undefined) {
+  const runs = new Map<string, LighthouseRun[]>(roundOrder(pages, FLOOR, 1).map((name) => [name, []]));
   for (let round = 1; round <= rounds; round++)
-    for (const name of order) {
+    for (const name of roundOrder(pages, FLOOR, round)) {
       process.stderr.write(`lighthouse ${name}${slowdown ? ` at ${slowdown}x` : ''}, round ${round}/${rounds}...\n`);
-      runs.get(name)!.push(await lighthouse(urls.get(name)!, ROOT, slowdown));
+      const { url, blockedUrlPatterns } = targets.get(name)!;
+      runs.get(name)!.push(await lighthouse(url, ROOT, { cpuSlowdownMultiplier: slowdown, blockedUrlPatterns }));
     }
   return runs;
 }
 
-function table(runs: Map<string, LighthouseScores[]>): string[] {
+function table(runs: Map<string, LighthouseRun[]>): string[] {
   const floor = medians(runs.get(FLOOR)!);
   const lines = [
     '| page | runs | performance | Δ floor | FCP | LCP | Δ floor | TBT | Δ floor | CLS | long tasks (longest) | a11y / best practices / SEO |',
@@ -115,26 +141,34 @@ function table(runs: Map<string, LighthouseScores[]>): string[] {
   return lines;
 }
 
-/** Which targets each page meets at the judged (default) throttling. */
-function verdicts(runs: Map<string, LighthouseScores[]>, pages: readonly Page[]): { lines: string[]; ok: boolean } {
+/** The text-LCP targets against the floor of the same run (medians). */
+function textChecks(m: Medians, floor: Medians): Check[] {
+  return [
+    { what: `performance ${m.performance} ≥ floor ${floor.performance} − 2`, met: m.performance >= floor.performance + TARGET.performance },
+    { what: `LCP ${signed(m.lcpMs - floor.lcpMs, ' ms')} ≤ +300 ms`, met: m.lcpMs - floor.lcpMs <= TARGET.lcpMs },
+    { what: `TBT ${signed(m.tbtMs - floor.tbtMs, ' ms')} ≤ +60 ms`, met: m.tbtMs - floor.tbtMs <= TARGET.tbtMs },
+    { what: `CLS ${m.cls.toFixed(3)} = 0`, met: m.cls === 0 },
+    {
+      what: `a11y, best practices, SEO ${m.accessibility}/${m.bestPractices}/${m.seo} = 100`,
+      met: m.accessibility === 100 && m.bestPractices === 100 && m.seo === 100,
+    },
+  ];
+}
+
+/**
+ * Which targets each page meets at the judged (default) throttling: a text-LCP page against the
+ * floor, a picture page by issue 18's targets (bench/support/pictures.ts pictureChecks).
+ */
+function verdicts(runs: Map<string, LighthouseRun[]>, pages: readonly Page[]): { text: string[]; pictures: string[]; ok: boolean } {
   const floor = medians(runs.get(FLOOR)!);
-  let ok = true;
-  const lines = pages.map((p) => {
-    const m = medians(runs.get(p.name)!);
-    const checks: [string, boolean][] = [
-      [`performance ${m.performance} ≥ floor ${floor.performance} − 2`, m.performance >= floor.performance + TARGET.performance],
-      [`LCP ${signed(m.lcpMs - floor.lcpMs, ' ms')} ≤ +300 ms`, m.lcpMs - floor.lcpMs <= TARGET.lcpMs],
-      [`TBT ${signed(m.tbtMs - floor.tbtMs, ' ms')} ≤ +60 ms`, m.tbtMs - floor.tbtMs <= TARGET.tbtMs],
-      [`CLS ${m.cls.toFixed(3)} = 0`, m.cls === 0],
-      [
-        `a11y, best practices, SEO ${m.accessibility}/${m.bestPractices}/${m.seo} = 100`,
-        m.accessibility === 100 && m.bestPractices === 100 && m.seo === 100,
-      ],
-    ];
-    ok &&= checks.every(([, met]) => met);
-    return `- ${p.name}: ${checks.map(([what, met]) => `${what} ${mark(met)}`).join('; ')}.`;
-  });
-  return { lines, ok };
+  const judged = pages.map((p) => ({
+    page: p,
+    checks: hasPicture(p)
+      ? pictureChecks(runs.get(p.name)!, runs.get(blockedName(p.name)) ?? [])
+      : textChecks(medians(runs.get(p.name)!), floor),
+  }));
+  const lines = (picture: boolean) => judged.filter((j) => hasPicture(j.page) === picture).map((j) => verdictLine(j.page.name, j.checks));
+  return { text: lines(false), pictures: lines(true), ok: judged.every((j) => j.checks.every((c) => c.met)) };
 }
 
 /**
@@ -142,11 +176,42 @@ function verdicts(runs: Map<string, LighthouseScores[]>, pages: readonly Page[])
  * ones. Lighthouse's simulation (Lantern) counts every request but low-priority images that started
  * before the observed LCP as holding it up, so a later paint, or more bytes fetched before it, moves it.
  */
-function lcpBreakdown(runs: Map<string, LighthouseScores[]>): string[] {
+function lcpBreakdown(runs: Map<string, LighthouseRun[]>): string[] {
   return [...runs].map(([name, list]) => {
     const m = (k: 'observedFcpMs' | 'observedLcpMs' | 'fcpMs' | 'lcpMs') => ms(median(list.map((r) => r[k])));
-    return `- ${name}: observed FCP ${m('observedFcpMs')}, LCP ${m('observedLcpMs')}; simulated FCP ${m('fcpMs')}, LCP ${m('lcpMs')}.`;
+    const images = list.filter((r) => isImg(r.lcpElement)).length;
+    const element = list.at(-1) ? describeLcpElement(list.at(-1)!.lcpElement) : 'no run';
+    return `- ${name}: observed FCP ${m('observedFcpMs')}, LCP ${m('observedLcpMs')}; simulated FCP ${m('fcpMs')}, LCP ${m('lcpMs')}; LCP element \`${element}\` (an \`<img>\` in ${images}/${list.length} runs).`;
   });
+}
+
+/** The pages whose LCP is a picture: their table beside their pictures-blocked twins, and their verdicts. */
+function pictureSection(runs: Map<string, LighthouseRun[]>, pages: readonly Page[], verdictLines: readonly string[]): string[] {
+  const rows = pages
+    .filter(hasPicture)
+    .map((p) => ({ name: p.name, runs: runs.get(p.name)!, blocked: runs.get(blockedName(p.name)) ?? [] }));
+  const patterns = pictureBlockPatterns('<site>').map((p) => `\`${p}\``);
+  return [
+    '#### Pages whose LCP is a picture (issue 18)',
+    '',
+    ...pictureTable(rows),
+    '',
+    `Targets (medians of the judged runs): performance ≥ ${PICTURE_TARGET.performance}, LCP under ${PICTURE_TARGET.lcpMs} ms, the LCP element an \`<img>\` that painted its picture in every run, and LCP within ${PICTURE_TARGET.overBlockedMs} ms of the same page's with its pictures blocked, run right beside it in each round. "Pictures blocked" makes Chrome fail every request for ${patterns.join(', ')} (bench/support/pictures.ts pictureBlockPatterns; \`<site>\` is the server under test): the pictures in every format and width, and not the fonts (\`/_next/static/media/\`), styles, scripts or SVG such as the site's icon. What the page paints is then its text, and its LCP is its largest text: the pictures' cost is the difference.`,
+    '',
+    ...verdictLines,
+    '',
+  ];
+}
+
+/** Why the LCP elements above carry no selector, when Lighthouse's own audit gave none. */
+function lcpAuditNote(runs: Map<string, LighthouseRun[]>): string[] {
+  const all = [...runs.values()].flat();
+  const failed = all.filter((r) => r.lcpElement.auditError);
+  if (!failed.length) return [];
+  return [
+    `Lighthouse's largest-contentful-paint-element audit gave no element in ${failed.length}/${all.length} runs ("${failed[0]!.lcpElement.auditError.split('\n')[0]}"): the elements above are read from the trace Lighthouse saved (Chromium's final largestContentfulPaint::Candidate of the main frame: its tag, and for an image the file painted).`,
+    '',
+  ];
 }
 
 /** Real Chromium on a slow phone (e2e/support/real-browser.ts), `rounds` loads of each page beside the floor. */
@@ -219,13 +284,47 @@ async function realBrowser(urls: Map<string, string>, rounds: number): Promise<s
   return lines;
 }
 
-export type LighthouseBenchOptions = { rounds: number; calibrated: boolean; pages?: readonly Page[] };
+export type LighthouseBenchOptions = {
+  rounds: number;
+  calibrated: boolean;
+  pages?: readonly Page[];
+  /** The page types and viewports of the image bytes table (bench/support/image-weight.ts). */
+  imagePages?: readonly PageType[];
+  imageViewports?: readonly Viewport[];
+};
+
+/**
+ * The smoke run (`npm run bench -- --smoke`, in CI): the seed story once, and the image bytes of
+ * the two stories at the phone viewport only (a few seconds; no figure in it is judged).
+ */
+export const SMOKE_OPTIONS: LighthouseBenchOptions = {
+  rounds: 1,
+  calibrated: false,
+  pages: PAGES.slice(0, 1),
+  imagePages: IMAGE_PAGES.slice(0, 2),
+  imageViewports: [PHONE],
+};
+
+/** The image bytes section: what a reader downloads in pictures on each page type. */
+async function imageSection(base: string, pages: readonly PageType[], viewports: readonly Viewport[]): Promise<string[]> {
+  const rows = await imageWeights(base, pages, viewports);
+  return [
+    '### Image bytes per page type (reported)',
+    '',
+    `Debian's Chromium, no throttling, an empty cache for each load; each page loaded, then scrolled a screen at a time to the bottom so every lazy picture loads. Each cell: images · transfer size of the responses whose resource type is image. "First screen" is what the page fetched before the first scroll, which includes the lazy pictures Chromium fetches ahead of the viewport; "whole page" adds what scrolling fetched.`,
+    '',
+    ...imageWeightSection(rows, viewports),
+    '',
+  ];
+}
 
 /** Builds the site on the repository's content, starts it and the floor, and returns the report section. */
 export async function lighthouseBench({
   rounds,
   calibrated,
   pages = PAGES,
+  imagePages = IMAGE_PAGES,
+  imageViewports = [PHONE, DESKTOP],
 }: LighthouseBenchOptions): Promise<{ section: string; ok: boolean }> {
   const distDir = '.e2e/bench-lighthouse';
   process.stderr.write('building the site on the repository content (samples included)...\n');
@@ -238,29 +337,40 @@ export async function lighthouseBench({
       [FLOOR, `${floor.url}/`],
       ...pages.map((p): [string, string] => [p.name, `${site.url}${p.path}`]),
     ]);
-    // Every page rendered once first: Lighthouse measures a cached page, as readers mostly get.
+    const blocked = pictureBlockPatterns(site.url);
+    const targets = new Map<string, Target>([
+      ...[...urls].map(([name, url]): [string, Target] => [name, { url, blockedUrlPatterns: [] }]),
+      ...pages
+        .filter(hasPicture)
+        .map((p): [string, Target] => [blockedName(p.name), { url: urls.get(p.name)!, blockedUrlPatterns: blocked }]),
+    ]);
+    // Every page rendered once first: Lighthouse measures a cached page, as readers mostly get;
+    // and a picture page's pictures too, so that no run measures a picture being made.
     for (const url of urls.values()) await (await fetch(url)).arrayBuffer();
+    for (const p of pages.filter(hasPicture)) await warmPictures(site.url, p.path);
 
     const lines = [LIGHTHOUSE_HEADING, ''];
     lines.push(
       `Command: \`npm run bench:lighthouse${rounds === 5 ? '' : ` -- --runs=${rounds}`}\` · ${new Date().toISOString().slice(0, 10)} · Lighthouse 12 mobile, simulated throttling, Debian's Chromium headless · the site built on \`content/\` (samples included), served as deployed (\`deploy/server.mjs\`; the floor by \`next start\`) · ${rounds} round(s), each page next to a run of the floor (bench/floor-app, the same Next.js and React). Medians; performance also shows the range.`,
       '',
     );
-    const judged = await measure(urls, pages, rounds, undefined);
+    const judged = await measure(targets, pages, rounds, undefined);
     const benchmarkIndex = median([...judged.values()].flat().map((r) => r.benchmarkIndex));
     lines.push('### At the default 4x CPU slowdown (judged)', '', ...table(judged), '');
     const verdict = verdicts(judged, pages);
-    lines.push('Targets (medians, against the floor of this run):', '', ...verdict.lines, '');
+    if (verdict.text.length) lines.push('Targets (medians, against the floor of this run):', '', ...verdict.text, '');
+    if (verdict.pictures.length) lines.push(...pictureSection(judged, pages, verdict.pictures));
     lines.push(
-      'Where LCP comes from: the unthrottled trace Lighthouse recorded (observed) beside its simulation (medians):',
+      'Where LCP comes from: the unthrottled trace Lighthouse recorded (observed) beside its simulation (medians), and the LCP element of the last run:',
       '',
       ...lcpBreakdown(judged),
       '',
+      ...lcpAuditNote(judged),
     );
 
     const slowdown = calibratedSlowdown(benchmarkIndex);
     if (calibrated && slowdown !== 4) {
-      const reported = await measure(urls, pages, rounds, slowdown);
+      const reported = await measure(targets, pages, rounds, slowdown);
       lines.push(`### At the calibrated ${slowdown}x (reported)`, '', ...table(reported), '');
     }
     lines.push(
@@ -275,7 +385,10 @@ export async function lighthouseBench({
     const jsOver = (seed.jsGzip - bare.jsGzip) / 1024;
     lines.push(
       `Bytes: the seed story's HTML is ${seed.htmlRaw.toLocaleString('en')} B raw (${(seed.htmlGzip / 1024).toFixed(1)} kB gzip; target smaller than the ${SEED_HTML_BEFORE.toLocaleString('en')} B the issue measured: ${mark(seed.htmlRaw < SEED_HTML_BEFORE)}), of which ${seed.inlineCssRaw.toLocaleString('en')} B is the stylesheet written into it (ADR 0006, "Inlined CSS"); the markup without it is ${(seed.htmlRaw - seed.inlineCssRaw).toLocaleString('en')} B (${mark(seed.htmlRaw - seed.inlineCssRaw < SEED_HTML_BEFORE)}). Its first-load JS is ${(seed.jsGzip / 1024).toFixed(1)} kB gzip against the floor's ${(bare.jsGzip / 1024).toFixed(1)} kB (${jsOver >= 0 ? '+' : ''}${jsOver.toFixed(1)} kB; budget +5 kB: ${mark(jsOver <= 5)}).`,
+      '',
     );
+
+    lines.push(...(await imageSection(site.url, imagePages, imageViewports)));
     return { section: `${lines.join('\n')}\n`, ok: verdict.ok };
   } finally {
     await floor.stop();
@@ -289,7 +402,7 @@ async function main() {
   const runsArg = process.argv.find((a) => a.startsWith('--runs='));
   const rounds = smoke ? 1 : runsArg ? Number(runsArg.slice('--runs='.length)) : 5;
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs expects a whole number of rounds, found ${runsArg}`);
-  const { section } = await lighthouseBench({ rounds, calibrated: !smoke, pages: smoke ? PAGES.slice(0, 1) : PAGES });
+  const { section } = await lighthouseBench(smoke ? SMOKE_OPTIONS : { rounds, calibrated: true });
   console.log(section);
   const out = smoke ? path.join(ROOT, 'reports', 'lighthouse-smoke.md') : path.join(ROOT, 'bench', 'results.md');
   mkdirSync(path.dirname(out), { recursive: true });

@@ -16,8 +16,7 @@ import { freePort, startServer, type RunningServer } from '@/e2e/support/server'
 import { indexFile } from '@/lib/content/index/database';
 import { getNewestStories } from '@/lib/content/queries';
 import { pageWeight, type PageWeight } from './support/page-weight';
-import { lighthouseBench } from './lighthouse';
-import { SEED_SLUG } from '@/e2e/support/seed';
+import { lighthouseBench, SMOKE_OPTIONS } from './lighthouse';
 import { buildSite } from './support/build-site';
 import { startFloorApp } from './support/floor';
 import { withOtherSections } from './support/markdown';
@@ -247,11 +246,7 @@ async function main() {
   // It builds and starts its own: these two stop first (the floor app is rebuilt in place).
   await site.stop();
   await floor.stop();
-  const lh = await lighthouseBench(
-    smoke
-      ? { rounds: 1, calibrated: false, pages: [{ name: 'seed story', path: `/articles/${SEED_SLUG}` }] }
-      : { rounds: 5, calibrated: true },
-  );
+  const lh = await lighthouseBench(smoke ? SMOKE_OPTIONS : { rounds: 5, calibrated: true });
   say(lh.section);
 
   const report = lines.join('\n') + '\n';

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CHROMIUM_LAUNCH } from '@/e2e/support/chromium';
+import { lcpElement, type LcpElement, type TraceEvent } from './lcp-element';
 
 const run = promisify(execFile);
 
@@ -21,7 +22,8 @@ export type LighthouseScores = {
   longestTaskMs: number;
   /**
    * FCP and LCP in the unthrottled trace Lighthouse recorded, before its simulation: where the
-   * simulated LCP comes from (its largest-contentful-paint-element audit fails with this Chromium).
+   * simulated LCP comes from (its largest-contentful-paint-element audit fails with this Chromium:
+   * bench/support/lcp-element.ts reads the element from the trace instead).
    */
   observedFcpMs: number;
   observedLcpMs: number;
@@ -30,9 +32,19 @@ export type LighthouseScores = {
   cpuSlowdownMultiplier: number;
 };
 
+/** One run: its scores, and the element it saw as LCP. */
+export type LighthouseRun = LighthouseScores & { lcpElement: LcpElement };
+
+export type LighthouseOptions = {
+  /** Lighthouse's CPU slowdown; its default (4x) when left out. */
+  cpuSlowdownMultiplier?: number;
+  /** Requests Chrome fails on purpose (bench/support/pictures.ts pictureBlockPatterns). */
+  blockedUrlPatterns?: readonly string[];
+};
+
 type Report = {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; details?: { items?: Record<string, unknown>[] } }>;
+  audits: Record<string, { numericValue?: number; errorMessage?: string; details?: { items?: Record<string, unknown>[] } }>;
   environment?: { benchmarkIndex?: number };
   configSettings?: { throttling?: { cpuSlowdownMultiplier?: number } };
 };
@@ -86,40 +98,57 @@ export function calibratedSlowdown(benchmarkIndex: number): number {
 }
 
 /** Lighthouse 12 (mobile, simulated throttling; default 4x CPU slowdown) in Debian's Chromium, headless. */
-export async function lighthouse(url: string, root: string, cpuSlowdownMultiplier?: number): Promise<LighthouseScores> {
+export async function lighthouse(url: string, root: string, options: LighthouseOptions = {}): Promise<LighthouseRun> {
   try {
-    return await lighthouseOnce(url, root, cpuSlowdownMultiplier);
+    return await lighthouseOnce(url, root, options);
   } catch (error) {
     // Lighthouse's own trace recording sometimes fails on this shared machine (NO_NAVSTART, "run
     // Lighthouse again"): that is the tool, not the page, so it gets one more run.
     if (!String((error as { stderr?: string }).stderr ?? error).includes('Please run Lighthouse again')) throw error;
-    return lighthouseOnce(url, root, cpuSlowdownMultiplier);
+    return lighthouseOnce(url, root, options);
   }
 }
 
-async function lighthouseOnce(url: string, root: string, cpuSlowdownMultiplier?: number): Promise<LighthouseScores> {
+/** The command line for one run, writing its report to `out` (and, `--save-assets`, its trace beside it). */
+export function lighthouseArgs(url: string, out: string, profile: string, options: LighthouseOptions = {}): string[] {
+  const { cpuSlowdownMultiplier, blockedUrlPatterns = [] } = options;
+  return [
+    url,
+    '--quiet',
+    '--output=json',
+    `--output-path=${out}`,
+    // The trace, for the LCP element (bench/support/lcp-element.ts).
+    '--save-assets',
+    '--only-categories=performance,accessibility,best-practices,seo',
+    ...(cpuSlowdownMultiplier ? [`--throttling.cpuSlowdownMultiplier=${cpuSlowdownMultiplier}`] : []),
+    ...blockedUrlPatterns.map((pattern) => `--blocked-url-patterns=${pattern}`),
+    `--chrome-flags=--headless=new ${CHROMIUM_LAUNCH.args.join(' ')} --user-data-dir=${profile}`,
+  ];
+}
+
+/** The events of the trace `--save-assets` wrote for report `out` (`report.json` -> `report-0.trace.json`); none when it wrote none. */
+function savedTrace(out: string): TraceEvent[] {
+  const file = out.replace(/\.json$/, '-0.trace.json');
+  if (!existsSync(file)) return [];
+  const trace = JSON.parse(readFileSync(file, 'utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(trace) ? trace : (trace.traceEvents ?? []);
+}
+
+async function lighthouseOnce(url: string, root: string, options: LighthouseOptions): Promise<LighthouseRun> {
   const dir = mkdtempSync(path.join(tmpdir(), 'lighthouse-'));
   const out = path.join(dir, 'report.json');
   try {
     await run(
       process.execPath,
-      [
-        path.join(root, 'node_modules', 'lighthouse', 'cli', 'index.js'),
-        url,
-        '--quiet',
-        '--output=json',
-        `--output-path=${out}`,
-        '--only-categories=performance,accessibility,best-practices,seo',
-        ...(cpuSlowdownMultiplier ? [`--throttling.cpuSlowdownMultiplier=${cpuSlowdownMultiplier}`] : []),
-        `--chrome-flags=--headless=new ${CHROMIUM_LAUNCH.args.join(' ')} --user-data-dir=${path.join(dir, 'profile')}`,
-      ],
+      [path.join(root, 'node_modules', 'lighthouse', 'cli', 'index.js'), ...lighthouseArgs(url, out, path.join(dir, 'profile'), options)],
       {
         env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? CHROMIUM_LAUNCH.executablePath },
         maxBuffer: 16 << 20,
         timeout: 180_000,
       },
     );
-    return readScores(JSON.parse(readFileSync(out, 'utf8')) as Report);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    return { ...readScores(report), lcpElement: lcpElement(report, savedTrace(out)) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

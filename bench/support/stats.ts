@@ -9,3 +9,11 @@ export function medianAndP99(samples: readonly number[]): { median: number; p99:
   const sorted = [...samples].sort((a, b) => a - b);
   return { median: percentile(sorted, 50), p99: percentile(sorted, 99) };
 }
+
+/** The median (nearest rank) of unsorted samples; NaN when there are none. */
+export function median(samples: readonly number[]): number {
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
+}

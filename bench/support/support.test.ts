@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSteps } from './build-site';
 import { inotifyWatches } from './inotify';
-import { calibratedSlowdown, readScores } from './run-lighthouse';
+import { calibratedSlowdown, lighthouseArgs, readScores } from './run-lighthouse';
+import { median } from './stats';
 import { treeCpuSeconds, treePids, treeRss, untilIdle } from './memory';
 import { benchNginxConfig, readDeployConfig } from './nginx';
 import { scriptSources } from './page-weight';
@@ -180,6 +181,29 @@ describe('lighthouse report', () => {
     expect(calibratedSlowdown(300)).toBe(1);
     expect(calibratedSlowdown(Number.NaN)).toBe(4);
     expect(calibratedSlowdown(2000)).toBe(5);
+  });
+
+  it('saves the trace beside the report, and passes each blocked pattern on its own', () => {
+    const args = lighthouseArgs('http://127.0.0.1:1/x', '/tmp/r/report.json', '/tmp/r/profile', {
+      cpuSlowdownMultiplier: 5.8,
+      blockedUrlPatterns: ['http://127.0.0.1:1/media/*', '*.avif'],
+    });
+    expect(args).toContain('--save-assets');
+    expect(args).toContain('--throttling.cpuSlowdownMultiplier=5.8');
+    expect(args.filter((a) => a.startsWith('--blocked-url-patterns='))).toEqual([
+      '--blocked-url-patterns=http://127.0.0.1:1/media/*',
+      '--blocked-url-patterns=*.avif',
+    ]);
+    const plain = lighthouseArgs('http://127.0.0.1:1/x', '/tmp/r/report.json', '/tmp/r/profile');
+    expect(plain.some((a) => a.startsWith('--blocked-url-patterns') || a.startsWith('--throttling'))).toBe(false);
+  });
+});
+
+describe('median', () => {
+  it('is the middle sample, the lower of the two middle ones for an even count, NaN for none', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([40, 10, 30, 20])).toBe(20);
+    expect(median([])).toBeNaN();
   });
 });
 
