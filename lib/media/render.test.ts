@@ -37,7 +37,8 @@ async function photo(name = 'photo.jpg', width = 800, height = 450): Promise<str
 }
 
 const folderOf = (key: string) => path.join(mediaDir(), key);
-const mtimes = (key: string) => Object.fromEntries(readdirSync(folderOf(key)).map((f) => [f, statSync(path.join(folderOf(key), f)).mtimeMs]));
+const mtimes = (key: string) =>
+  Object.fromEntries(readdirSync(folderOf(key)).map((f) => [f, statSync(path.join(folderOf(key), f)).mtimeMs]));
 
 describe('makeRenditions', () => {
   it('writes every rendition of the set at its exact size and format, under MEDIA_DIR/<key>/, marked done', async () => {

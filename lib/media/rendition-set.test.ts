@@ -63,14 +63,13 @@ describe('renditionSet and pictureMarkup', () => {
   it('cover every shape in AVIF and WebP, and the share crops in JPEG at 1200 px or the crop’s own width', () => {
     const big = renditionSet({ width: 2400, height: 1350 });
     for (const ratio of ['16x9', '4x3', '1x1', '4x5', 'orig'] as const)
-      for (const format of ['avif', 'webp'] as const)
-        expect(big.some((r) => r.ratio === ratio && r.format === format)).toBe(true);
+      for (const format of ['avif', 'webp'] as const) expect(big.some((r) => r.ratio === ratio && r.format === format)).toBe(true);
     expect(big.filter((r) => r.format === 'jpg').map(renditionFile)).toEqual(['16x9-1200.jpg', '1x1-1200.jpg', '4x3-1200.jpg']);
-    expect(renditionSet({ width: 1000, height: 800 }).filter((r) => r.format === 'jpg').map(renditionFile)).toEqual([
-      '16x9-1000.jpg',
-      '1x1-800.jpg',
-      '4x3-1000.jpg',
-    ]);
+    expect(
+      renditionSet({ width: 1000, height: 800 })
+        .filter((r) => r.format === 'jpg')
+        .map(renditionFile),
+    ).toEqual(['16x9-1000.jpg', '1x1-800.jpg', '4x3-1000.jpg']);
     expect(shareWidth('16x9', { width: 2400, height: 1350 })).toBe(SHARE_WIDTH);
     expect(shareWidth('1x1', { width: 600, height: 900 })).toBe(600);
   });
