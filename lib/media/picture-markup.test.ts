@@ -104,7 +104,7 @@ describe('pictureMarkup', () => {
   it('uses the slot’s sizes for every source, so the browser picks the width the slot shows', () => {
     for (const slot of SLOT_NAMES) {
       const { sources, img } = pictureMarkup(PICTURES[0]!, slot);
-      const sizes = new Set(SLOTS[slot].art.map((a) => a.sizes));
+      const sizes = new Set<string>(SLOTS[slot].art.map((a) => a.sizes));
       for (const s of [...sources, img]) expect(sizes.has(s.sizes)).toBe(true);
     }
   });

@@ -51,7 +51,7 @@ describe('makeRenditions', () => {
     expect(readdirSync(folderOf(facts.key)).sort()).toEqual([...set.map(renditionFile), 'done'].sort());
     const FORMAT = { avif: 'heif', webp: 'webp', jpg: 'jpeg' } as const;
     for (const r of set) {
-      const meta = await sharp(renditionPath(facts.key, renditionFile(r))!).metadata();
+      const meta = await sharp(renditionPath(facts.key, renditionFile(r))).metadata();
       expect([meta.width, meta.height, meta.format], renditionFile(r)).toEqual([r.width, r.height, FORMAT[r.format]]);
     }
   }, 15_000);
@@ -84,7 +84,7 @@ describe('makeRenditions', () => {
     const file = await photo('halves.jpg');
     const colourOf = async (focus: { x: number; y: number }) => {
       const { key } = await makeRenditions(file, focus);
-      const { channels } = await sharp(renditionPath(key, '1x1-160.webp')!).stats();
+      const { channels } = await sharp(renditionPath(key, '1x1-160.webp')).stats();
       return { r: channels[0]!.mean, b: channels[2]!.mean };
     };
     const left = await colourOf({ x: 0, y: 0.5 });
@@ -137,7 +137,7 @@ describe('makeRenditions', () => {
       .toFile(file);
     const facts = await makeRenditions(file, { x: 0.5, y: 0.5 });
     expect(facts).toMatchObject({ width: 300, height: 400 });
-    const orig = await sharp(renditionPath(facts.key, 'orig-300.webp')!).metadata();
+    const orig = await sharp(renditionPath(facts.key, 'orig-300.webp')).metadata();
     expect([orig.width, orig.height]).toEqual([300, 400]);
   }, 15_000);
 

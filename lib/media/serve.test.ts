@@ -47,7 +47,7 @@ async function indexedKey(): Promise<string> {
   return picture!.key;
 }
 
-const expectNotFound = async (response: Response) => {
+const expectNotFound = (response: Response) => {
   expect(response.status).toBe(404);
   expect(response.headers.get('cache-control')).toBe('no-store');
   expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
@@ -86,7 +86,7 @@ describe('serveRendition', () => {
       [key, '16x9-1920.avif'],
       ['0000000000000000', '16x9-320.avif'],
     ])
-      await expectNotFound(await serveRendition(k!, file!));
+      expectNotFound(await serveRendition(k!, file!));
   });
 
   it('makes a known picture’s folder again when it was lost, and only a known one', async () => {
@@ -95,7 +95,7 @@ describe('serveRendition', () => {
     const response = await serveRendition(key, '1x1-226.webp');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe(IMMUTABLE);
-    await expectNotFound(await serveRendition('fedcba9876543210', '1x1-226.webp'));
+    expectNotFound(await serveRendition('fedcba9876543210', '1x1-226.webp'));
     // Nothing was made for the unknown key.
     expect((await import('node:fs')).existsSync(path.join(mediaDir(), 'fedcba9876543210'))).toBe(false);
   });
@@ -107,6 +107,6 @@ describe('serveRendition', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toBe('image/webp');
-    await expectNotFound(await GET(new Request('http://localhost/media/x/y'), { params: Promise.resolve({ key: 'x', file: 'y' }) }));
+    expectNotFound(await GET(new Request('http://localhost/media/x/y'), { params: Promise.resolve({ key: 'x', file: 'y' }) }));
   });
 });

@@ -333,6 +333,7 @@ async function restorePictures(db: IndexDb) {
     // The index may have been closed meanwhile (tests, a shutdown): nothing to check, or to write.
     if (!db.open) return;
     const rows = await picturesToWrite(db, allPictureRefs(db));
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed while the renditions were made: `open` changes under await
     if (rows.length && db.open) {
       db.transaction(() => writePictures(db, rows))();
       console.log(`[media] renditions made again for ${rows.length} picture(s)`);
