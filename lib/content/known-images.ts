@@ -4,9 +4,9 @@ import { sql } from './index/database';
 
 /**
  * Whether `src` is the canonical path of an image the content uses: a story's lead image or one
- * of its `<Figure>`s, or an author's picture, as the content index recorded them. The one
- * question the crop route (lib/seo/crop.ts) and the image optimiser's gate (proxy.ts) ask, so any
- * other spelling of a path costs no crop and no cache entry.
+ * of its `<Figure>`s, or an author's picture, as the content index recorded them. The question
+ * the image optimiser's gate (proxy.ts) asks, so any other spelling of a path costs no optimised
+ * copy and no cache entry.
  */
 export async function isKnownImage(src: string): Promise<boolean> {
   if (!isImagePath(src)) return false;
