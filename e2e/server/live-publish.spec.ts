@@ -151,6 +151,30 @@ test('behind deploy/nginx.conf a live page is cached for its 5 s and a story for
     .toBe(true);
 });
 
+test('behind deploy/nginx.conf a picture rendition a story page names is immutable, and a HIT the second time', async () => {
+  const html = await (await fetch(`${nginx.url}/articles/lake-oren-singing-ice-shelf`)).text();
+  const picture = /<picture>.*?<\/picture>/s.exec(html)?.[0] ?? '';
+  const rendition = /\/media\/[0-9a-f]{16}\/[0-9a-z]+-[0-9]+\.(?:avif|webp)/.exec(picture)?.[0];
+  expect(rendition, 'a rendition in the story page’s <picture>').toBeDefined();
+  const first = await fetch(`${nginx.url}${rendition}`);
+  expect(first.status).toBe(200);
+  expect(first.headers.get('cache-control')).toMatch(/\bimmutable\b/);
+  expect(first.headers.get('content-type')).toMatch(/^image\/(avif|webp)$/);
+  await first.arrayBuffer();
+  const second = await fetch(`${nginx.url}${rendition}`);
+  expect(second.headers.get('x-cache-status')).toBe('HIT');
+  expect(second.headers.get('cache-control')).toMatch(/\bimmutable\b/);
+  // A name that is no rendition is a 404 nginx never keeps.
+  for (let i = 0; i < 2; i++) {
+    const missing = await fetch(`${nginx.url}${rendition!.replace(/-[0-9]+\./, '-7777.')}`);
+    expect([missing.status, missing.headers.get('cache-control'), missing.headers.get('x-cache-status')]).toEqual([
+      404,
+      'no-store',
+      'MISS',
+    ]);
+  }
+});
+
 test('a reader already on the page is offered the new update, sees it at the top, and keeps their place', async ({ page }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 360, height: 640 });

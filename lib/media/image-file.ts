@@ -44,7 +44,7 @@ function ftypBrands(head: Uint8Array): string[] {
 /**
  * The file under `publicDir` that an image path names, or undefined unless the path is canonical
  * (lib/security/safe-path.ts) and stays inside the folder. The one rule for reading a picture
- * named by content: the crop route (lib/seo/crop.ts) and feeds use it.
+ * named by content: the renditions (lib/media/render.ts, lib/content/index/picture-rows.ts) and feeds use it.
  */
 export function publicImageFile(publicDir: string, src: string): string | undefined {
   if (!isImagePath(src)) return undefined;

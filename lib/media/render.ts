@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -72,30 +72,45 @@ export async function makeRenditions(file: string, focus: Focus): Promise<Pictur
   const oriented = sharp(bytes, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS });
   const placeholder = await placeholderOf(oriented.clone());
   if (!existsSync(path.join(folder, DONE))) {
-    await mkdir(folder, { recursive: true });
-    const byRatio = new Map<Rendition['ratio'], Rendition[]>();
-    for (const r of renditionSet({ width, height })) byRatio.set(r.ratio, [...(byRatio.get(r.ratio) ?? []), r]);
-    for (const [ratio, list] of byRatio) {
-      const box = focusCrop(width, height, ratio, focus);
-      // Decoded and cropped once per shape, then resized per width.
-      const cropped = await oriented.clone().extract(box).raw().toBuffer({ resolveWithObject: true });
-      // Encoders are single-threaded for small pictures: one per core.
-      const queue = list.filter((r) => !existsSync(path.join(folder, renditionFile(r))));
-      const worker = async () => {
-        for (let r = queue.shift(); r; r = queue.shift()) {
-          const target = path.join(folder, renditionFile(r));
-          const resized = sharp(cropped.data, { raw: cropped.info }).resize(r.width, r.height, { fit: 'fill', kernel: 'lanczos3' });
-          const out = await encoders[r.format](resized).toBuffer();
-          const temporary = `${target}.${process.pid}.tmp`;
-          await writeFile(temporary, out);
-          await rename(temporary, target);
-        }
-      };
-      await Promise.all(Array.from({ length: availableParallelism() }, worker));
+    // One maker per picture in this process: a second caller (two requests for a lost folder, or the
+    // start check beside a reconcile) waits for the first instead of writing the same files.
+    let pending = making.get(key);
+    if (!pending) {
+      pending = writeRenditions(oriented, folder, { width, height }, focus).finally(() => making.delete(key));
+      making.set(key, pending);
     }
-    await writeFile(path.join(folder, DONE), `${new Date().toISOString()}\n`);
+    await pending;
   }
   return { key, width, height, ...placeholder };
+}
+
+/** Pictures being made by this process, by key. */
+const making = new Map<string, Promise<void>>();
+
+/** Writes the renditions missing from `folder`, then its done marker. */
+async function writeRenditions(oriented: Sharp, folder: string, size: { width: number; height: number }, focus: Focus): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const byRatio = new Map<Rendition['ratio'], Rendition[]>();
+  for (const r of renditionSet(size)) byRatio.set(r.ratio, [...(byRatio.get(r.ratio) ?? []), r]);
+  for (const [ratio, list] of byRatio) {
+    const box = focusCrop(size.width, size.height, ratio, focus);
+    // Decoded and cropped once per shape, then resized per width.
+    const cropped = await oriented.clone().extract(box).raw().toBuffer({ resolveWithObject: true });
+    // Encoders are single-threaded for small pictures: one per core.
+    const queue = list.filter((r) => !existsSync(path.join(folder, renditionFile(r))));
+    const worker = async () => {
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        const target = path.join(folder, renditionFile(r));
+        const resized = sharp(cropped.data, { raw: cropped.info }).resize(r.width, r.height, { fit: 'fill', kernel: 'lanczos3' });
+        const out = await encoders[r.format](resized).toBuffer();
+        const temporary = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+        await writeFile(temporary, out);
+        await rename(temporary, target);
+      }
+    };
+    await Promise.all(Array.from({ length: availableParallelism() }, worker));
+  }
+  await writeFile(path.join(folder, DONE), `${new Date().toISOString()}\n`);
 }
 
 /**

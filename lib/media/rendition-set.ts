@@ -16,7 +16,7 @@ export function renditionFile(r: Pick<Rendition, 'ratio' | 'width' | 'format'>):
   return `${r.ratio}-${r.width}.${r.format}`;
 }
 
-const FILE_PATTERN = new RegExp(`^(${['16x9', '4x3', '1x1', '4x5', 'orig'].join('|')})-([1-9][0-9]{1,4})\\.(avif|webp|jpg)$`);
+const FILE_PATTERN = new RegExp(`^(${['16x9', '4x3', '1x1', '4x5', 'orig'].join('|')})-([1-9][0-9]{0,4})\\.(avif|webp|jpg)$`);
 
 /** The rendition a file name names, or undefined when it is not one this code writes. */
 export function parseRenditionFile(name: string): Pick<Rendition, 'ratio' | 'width' | 'format'> | undefined {

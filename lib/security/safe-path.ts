@@ -38,7 +38,8 @@ export const IMAGE_PATH_RULE = 'an image path under public/ starting with "/" (e
 /**
  * An image under public/ named canonically: a same-origin path whose segments are plain names
  * (no empty, `.` or `..` segment, no dot-folder, no backslash, no `%`, `?` or `#`). One spelling
- * per file, so every crop and optimised copy is made once (lib/seo/crop.ts, proxy.ts).
+ * per file, so every optimised copy is made once (proxy.ts) and every picture's renditions once
+ * (lib/content/index/picture-rows.ts).
  */
 export function isImagePath(value: string): boolean {
   if (!isSameOriginPath(value) || /[\\%?#]/.test(value)) return false;

@@ -146,7 +146,8 @@ describe('planning parts by month', () => {
   });
 });
 
-describe('the story sitemaps from the content index', () => {
+// The first index of these stories makes the renditions of two 2400x1350 samples (a few seconds on two cores; none on later runs).
+describe('the story sitemaps from the content index', { timeout: 30_000 }, () => {
   let dir: string;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'sitemap-images-'));

@@ -330,8 +330,11 @@ async function start(s: State): Promise<IndexDb> {
 async function restorePictures(db: IndexDb) {
   try {
     const { allPictureRefs, picturesToWrite, writePictures } = await import('./picture-rows');
+    // The index may have been closed meanwhile (tests, a shutdown): nothing to check, or to write.
+    if (!db.open) return;
     const rows = await picturesToWrite(db, allPictureRefs(db));
-    if (rows.length) {
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- closed while the renditions were made: `open` changes under await
+    if (rows.length && db.open) {
       db.transaction(() => writePictures(db, rows))();
       console.log(`[media] renditions made again for ${rows.length} picture(s)`);
     }
