@@ -131,3 +131,24 @@ test('printed, a story keeps one picture: the lead, with its caption', async ({ 
   await expect(page.locator('.gallery')).toBeHidden();
   await expect(page.locator('.figure-inline')).toBeHidden();
 });
+
+test('no body picture is fetched at more than 1.5 times the pixels it is shown at', async ({ page }) => {
+  await page.goto(STORY);
+  const images = page.locator('.article-body img');
+  expect(await images.count()).toBeGreaterThan(2);
+  for (const img of await images.all()) await img.scrollIntoViewIfNeeded();
+  await expect
+    .poll(() =>
+      images.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).complete && (i as HTMLImageElement).naturalWidth > 0)),
+    )
+    .toBe(true);
+  const dpr = await page.evaluate(() => window.devicePixelRatio);
+  const shown = await images.evaluateAll((imgs) =>
+    imgs.map((i) => ({
+      src: (i as HTMLImageElement).currentSrc,
+      natural: (i as HTMLImageElement).naturalWidth,
+      width: i.getBoundingClientRect().width,
+    })),
+  );
+  for (const s of shown) expect(s.natural, `${s.src} shown at ${s.width} px`).toBeLessThanOrEqual(1.5 * s.width * dpr);
+});
