@@ -4,11 +4,12 @@ import { Picture } from './Picture';
 
 /**
  * The story's lead picture across the full measure, with its caption and credit: the page's
- * largest picture, so loaded first (preloaded per shape), in a box sized before it arrives.
+ * largest picture, so loaded first (preloaded per shape), in a box sized before it arrives. The
+ * one picture a printed story keeps (app/globals.css).
  */
 export function MainMedia({ image, picture }: { image: StoryImage; picture: PictureData }) {
   return (
-    <figure className="mt-6">
+    <figure className="mt-6" data-print-picture="lead">
       <Picture picture={picture} slot="story-lead" loading="high" className="h-auto w-full" />
       {image.caption || image.credit ? (
         <figcaption className="mt-2 font-sans text-sm text-muted">

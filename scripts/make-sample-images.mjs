@@ -604,6 +604,146 @@ const scenes = {
         <rect x="-36" y="-90" width="72" height="30" rx="6" fill="#cfe0ea"/><circle cx="-44" cy="0" r="16" fill="#222"/><circle cx="44" cy="0" r="16" fill="#222"/></g>
       ${flowers}`;
   },
+  // Inside the yard's assembly hall: a ferry's hull section on blocks under a yellow gantry crane,
+  // sparks of welding at its seam, light falling from the roof windows.
+  // Focal point: the welding sparks on the hull seam, x 0.5, y 0.56.
+  'ferry-yard-hull-hall': (random) => {
+    const sparks = times(70, () => {
+      const a = -Math.PI * (0.15 + random() * 0.7);
+      const d = 20 + random() ** 1.5 * 190;
+      const x = 1200 + Math.cos(a) * d;
+      const y = 756 - Math.sin(a) * d * -1;
+      return `<circle cx="${x.toFixed(0)}" cy="${y.toFixed(0)}" r="${(2 + random() * 5).toFixed(1)}" fill="${random() < 0.5 ? '#ffd36b' : '#fff3c4'}"/>`;
+    });
+    const dust = times(
+      40,
+      () =>
+        `<circle cx="${(random() * W).toFixed(0)}" cy="${(random() * 700).toFixed(0)}" r="${(2 + random() * 4).toFixed(1)}" fill="#f6efdc" opacity=".35"/>`,
+    );
+    return `<defs>${gradient('hall', '#3d4a57', '#5d6b77')}${gradient('beam', '#f8f1d8', '#f8f1d800')}${gradient('hull', '#e9eef1', '#b8c4cc')}</defs>
+      <rect width="${W}" height="${H}" fill="url(#hall)"/>
+      ${times(6, (i) => `<rect x="${180 + i * 380}" y="60" width="220" height="120" fill="#c9d6df"/><path d="M${180 + i * 380} 180 h220 L${420 + i * 380 + 160} 1100 h-420 Z" fill="url(#beam)" opacity=".22"/>`)}
+      ${times(9, (i) => `<rect x="${i * 300}" y="0" width="26" height="1050" fill="#2c3640"/>`)}
+      ${dust}
+      <rect x="0" y="1040" width="${W}" height="${H - 1040}" fill="#6f767c"/>
+      ${times(8, (i) => `<rect x="0" y="${1060 + i * 40}" width="${W}" height="3" fill="#7c8389"/>`)}
+      <rect x="200" y="250" width="2000" height="60" fill="#e4b43c"/>
+      <rect x="200" y="250" width="60" height="800" fill="#e4b43c"/><rect x="2140" y="250" width="60" height="800" fill="#e4b43c"/>
+      <rect x="1360" y="310" width="120" height="70" fill="#c9962c"/><path d="M1420 380 V560" stroke="#222a31" stroke-width="8"/>
+      <path d="M1390 560 h60 l-12 30 h-36 Z" fill="#c9962c"/>
+      <path d="M560 600 L1840 600 Q1900 600 1880 660 L1760 960 Q1740 1000 1690 1000 L700 1000 Q650 1000 630 960 L520 660 Q505 600 560 600 Z" fill="url(#hull)"/>
+      <path d="M560 600 L1840 600 L1830 640 L548 640 Z" fill="#2f6f8f"/>
+      <path d="M1200 600 V1000" stroke="#9aa6ae" stroke-width="6"/>
+      ${times(5, (i) => `<path d="M${760 + i * 220} 640 V990" stroke="#c9d2d8" stroke-width="4"/>`)}
+      ${[700, 1020, 1380, 1700].map((x) => `<rect x="${x - 60}" y="1000" width="120" height="50" fill="#8a5a3a"/>`).join('')}
+      <circle cx="1200" cy="756" r="60" fill="#ffe9a8" opacity=".35"/><circle cx="1200" cy="756" r="22" fill="#fff7d8"/>
+      ${sparks}
+      <rect x="1080" y="1000" width="40" height="48" fill="#3a4752"/><rect x="1060" y="1046" width="80" height="12" fill="#3a4752"/>`;
+  },
+
+  // A stack of the ferries' battery modules on a rack in the yard's electrical shop: blue cases in
+  // rows, orange cables looping between them, a green status light on each.
+  // Focal point: the middle of the rack, x 0.48, y 0.5.
+  'ferry-yard-battery-modules': (random) => {
+    const batteryModule = (x, y) => `<g transform="translate(${x} ${y})"><rect width="250" height="150" rx="10" fill="#2f5f8f"/>
+      <rect x="14" y="14" width="222" height="30" rx="6" fill="#3d76ad"/>
+      <circle cx="214" cy="118" r="10" fill="${random() < 0.85 ? '#5ad17a' : '#f3c04a'}"/>
+      <rect x="20" y="108" width="80" height="20" rx="4" fill="#244a70"/>
+      ${times(6, (i) => `<rect x="${30 + i * 34}" y="60" width="18" height="36" rx="3" fill="#27527d"/>`)}</g>`;
+    const cables = times(9, (i) => {
+      const x = 560 + (i % 3) * 300 + 250;
+      const y = 330 + Math.floor(i / 3) * 200 + 120;
+      const sag = 30 + random() * 40;
+      return `<path d="M${x} ${y} q40 ${sag} 80 0" stroke="#e8772e" stroke-width="12" fill="none" stroke-linecap="round"/>`;
+    });
+    return `<defs>${gradient('wall', '#e8e4da', '#d5d0c3')}${gradient('floor', '#9ea4a6', '#80878a')}</defs>
+      <rect width="${W}" height="${H}" fill="url(#wall)"/>
+      ${times(12, (i) => `<rect x="${i * 210}" y="0" width="4" height="1000" fill="#cbc6b8"/>`)}
+      <rect y="1000" width="${W}" height="${H - 1000}" fill="url(#floor)"/>
+      <path d="M0 1000 H${W}" stroke="#e5c14a" stroke-width="14"/>
+      <rect x="520" y="260" width="1340" height="760" fill="#4b5359"/>
+      <rect x="540" y="280" width="1300" height="720" fill="#5b646b"/>
+      ${[0, 1, 2].map((r) => [0, 1, 2, 3].map((c) => batteryModule(560 + c * 320, 310 + r * 230)).join('')).join('')}
+      ${cables}
+      <rect x="500" y="1000" width="40" height="40" fill="#3a4045"/><rect x="1840" y="1000" width="40" height="40" fill="#3a4045"/>
+      <rect x="2000" y="620" width="260" height="380" rx="12" fill="#c9ccc6"/><rect x="2030" y="660" width="200" height="120" rx="6" fill="#263a46"/>
+      ${times(3, (i) => `<rect x="${2050 + i * 60}" y="${690 + (i % 2) * 20}" width="40" height="${60 - (i % 2) * 20}" fill="#5ad17a"/>`)}
+      <path d="M2130 1000 V820" stroke="#7d817c" stroke-width="10"/>
+      <rect x="160" y="720" width="220" height="280" fill="#7b5a3f"/><rect x="160" y="700" width="220" height="28" fill="#8c6a4d"/>
+      <rect x="200" y="600" width="140" height="100" fill="#2f5f8f"/>`;
+  },
+
+  // A finished ferry hull sliding down the slipway into the harbour at dawn, a wash of white water at
+  // its stern, the cranes behind; gulls over the water.
+  // Focal point: the hull meeting the water, x 0.52, y 0.62.
+  'ferry-yard-launch': (random) => {
+    const ripples = times(90, () => {
+      const y = 860 + random() ** 1.4 * 480;
+      const x = random() * W;
+      const len = 30 + ((y - 860) / 480) * 110;
+      return `<path d="M${x.toFixed(0)} ${y.toFixed(0)} h${len.toFixed(0)}" stroke="#e7eef2" stroke-width="${(2 + ((y - 860) / 480) * 5).toFixed(1)}" stroke-linecap="round" opacity=".7"/>`;
+    });
+    const gulls = times(6, () => {
+      const x = 300 + random() * 1800;
+      const y = 160 + random() * 260;
+      const s = 0.6 + random() * 0.8;
+      return `<path d="M${x.toFixed(0)} ${y.toFixed(0)} q${18 * s} ${-16 * s} ${36 * s} 0 q${18 * s} ${-16 * s} ${36 * s} 0" stroke="#3f4a55" stroke-width="5" fill="none" stroke-linecap="round"/>`;
+    });
+    return `<defs>${gradient('dawn', '#f2c7a5', '#fbe8cf')}${gradient('sea', '#6d93a8', '#3f6379')}</defs>
+      <rect width="${W}" height="${H}" fill="url(#dawn)"/>
+      <circle cx="1900" cy="620" r="120" fill="#fdf2df"/>
+      ${[300, 620, 2100].map((x, i) => `<g fill="#d8603a"><rect x="${x}" y="${200 + i * 40}" width="34" height="${660 - i * 40}"/><rect x="${x - 160}" y="${200 + i * 40}" width="420" height="28"/><path d="M${x + 17} ${200 + i * 40} L${x + 250} ${228 + i * 40}" stroke="#d8603a" stroke-width="6"/></g>`).join('')}
+      <rect y="820" width="${W}" height="${H - 820}" fill="url(#sea)"/>
+      <path d="M0 780 L900 780 L1500 900 L0 900 Z" fill="#8a8f93"/>
+      ${times(10, (i) => `<path d="M${60 + i * 90} 780 L${100 + i * 150} 900" stroke="#767b80" stroke-width="6"/>`)}
+      <g transform="rotate(8 1250 760)">
+        <path d="M700 560 L1700 560 Q1760 560 1740 610 L1640 820 L800 820 Q740 820 720 780 L660 610 Q650 560 700 560 Z" fill="#f1f3f4"/>
+        <path d="M690 600 L1730 600 L1720 630 L680 630 Z" fill="#2f6f8f"/>
+        <path d="M800 820 L1640 820 L1620 860 L820 860 Z" fill="#c24a35"/>
+        <path d="M900 560 L900 450 L1350 450 L1420 520 L1450 560 Z" fill="#f7f8f8"/>
+        <path d="M1180 470 h200 l40 40 h-240 Z" fill="#2b3c48"/>
+        ${times(6, (i) => `<rect x="${930 + i * 40}" y="480" width="26" height="30" fill="#2b3c48"/>`)}
+      </g>
+      <path d="M1450 880 Q1600 820 1800 880 Q1900 910 2050 900 Q1800 950 1500 930 Z" fill="#f4f8fa"/>
+      <path d="M1500 900 Q1650 860 1760 900" stroke="#ffffff" stroke-width="10" fill="none"/>
+      ${ripples}
+      ${gulls}`;
+  },
+
+  // The new ferry at the island quay at dusk, its charging arm lowered onto the deck's socket,
+  // the quay lamps lit and a green light on the charging post.
+  // Focal point: the charging arm on the deck, x 0.55, y 0.48.
+  'ferry-yard-charging-arm': (random) => {
+    const stars = times(
+      50,
+      () =>
+        `<circle cx="${(random() * W).toFixed(0)}" cy="${(random() * 420).toFixed(0)}" r="${(1.5 + random() * 2.5).toFixed(1)}" fill="#fdf6e0" opacity="${(0.4 + random() * 0.5).toFixed(2)}"/>`,
+    );
+    const glints = times(80, () => {
+      const y = 900 + random() ** 1.3 * 440;
+      const x = random() * W;
+      return `<path d="M${x.toFixed(0)} ${y.toFixed(0)} h${(20 + random() * 70).toFixed(0)}" stroke="${random() < 0.3 ? '#f4c46a' : '#7fa2bd'}" stroke-width="4" stroke-linecap="round" opacity=".7"/>`;
+    });
+    return `<defs>${gradient('dusk', '#1f2d4a', '#8a6a86')}${gradient('water', '#2a3e59', '#15233a')}</defs>
+      <rect width="${W}" height="${H}" fill="url(#dusk)"/>
+      ${stars}
+      <path d="M0 820 Q400 760 900 800 T1800 780 T2400 800 V900 H0 Z" fill="#34405a"/>
+      <rect y="880" width="${W}" height="${H - 880}" fill="url(#water)"/>
+      ${glints}
+      <rect x="1640" y="640" width="760" height="260" fill="#5b5f66"/>
+      <rect x="1640" y="620" width="760" height="24" fill="#7a7f86"/>
+      ${[1760, 2260].map((x) => `<rect x="${x}" y="360" width="14" height="260" fill="#2c3038"/><circle cx="${x + 7}" cy="352" r="26" fill="#f8d98a"/><circle cx="${x + 7}" cy="352" r="70" fill="#f8d98a" opacity=".18"/>`).join('')}
+      <rect x="1860" y="380" width="120" height="240" rx="10" fill="#d9dcd6"/><circle cx="1920" cy="430" r="18" fill="#5ad17a"/><circle cx="1920" cy="430" r="44" fill="#5ad17a" opacity=".25"/>
+      <path d="M1920 400 V320 H1460 V560" stroke="#c9cbc4" stroke-width="34" fill="none" stroke-linejoin="round"/>
+      <path d="M1460 560 V600" stroke="#e8772e" stroke-width="22"/>
+      <rect x="1420" y="596" width="80" height="34" rx="6" fill="#3a3f45"/>
+      <path d="M380 640 L1620 640 Q1680 640 1660 690 L1580 880 L460 880 Q400 880 380 840 L330 690 Q320 640 380 640 Z" fill="#eef1f2"/>
+      <path d="M350 680 L1650 680 L1640 706 L344 706 Z" fill="#2f6f8f"/>
+      <path d="M460 880 L1580 880 L1566 910 L474 910 Z" fill="#c24a35"/>
+      <path d="M560 640 V520 H1120 L1200 600 L1220 640 Z" fill="#f7f8f8"/>
+      ${times(9, (i) => `<rect x="${590 + i * 54}" y="548" width="36" height="34" fill="#f5d58a"/>`)}
+      <rect x="1360" y="620" width="200" height="20" fill="#3a3f45"/>`;
+  },
 };
 
 // Scene names on the command line draw only those (node scripts/make-sample-images.mjs ice-shelf).

@@ -163,7 +163,7 @@ describe('checkStorySource (the live editor)', () => {
     const problems = await withFreshIndex(DIR, (db) => checkStorySource('content/articles/draft-in-editor.mdx', source, db, PUBLIC));
     expect(problems.map(formatProblem)).toEqual([
       'content/articles/draft-in-editor.mdx:9:83 body: expected a link to an existing story (no content/articles/nowhere.mdx), got "/articles/nowhere"',
-      'content/articles/draft-in-editor.mdx:11:1 body: HTML elements such as <script> are not allowed in stories: use Markdown, or one of the components PullQuote, Figure, Embed (see docs/editing.md)',
+      'content/articles/draft-in-editor.mdx:11:1 body: HTML elements such as <script> are not allowed in stories: use Markdown, or one of the components PullQuote, Figure, Gallery, Embed (see docs/editing.md)',
     ]);
   });
 });

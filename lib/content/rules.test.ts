@@ -43,7 +43,7 @@ describe('the content rules registry', () => {
       `error ${at('five-mistakes')}:4:1 section: expected a section id from content/sections.yaml (world), got "sport"`,
       `error ${at('five-mistakes')}:5:11 authors.0: expected the id of a file in content/authors/ (ana-ruiz), got "nobody"`,
       `error ${at('five-mistakes')}:6:1 publishedAt: expected an ISO 8601 date with offset (e.g. 2023-02-18T09:00:00+00:00), got "yesterday"`,
-      `error ${at('five-mistakes')}:11:1 body: unknown component <Script>: expected one of PullQuote, Figure, Embed (see docs/editing.md)`,
+      `error ${at('five-mistakes')}:11:1 body: unknown component <Script>: expected one of PullQuote, Figure, Gallery, Embed (see docs/editing.md)`,
       `error ${at('five-mistakes')}:13:3 body: JavaScript expressions are not allowed in stories, found {danger}: to show a curly brace, write \\{`,
     ]);
   });

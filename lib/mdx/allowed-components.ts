@@ -13,11 +13,25 @@ type PropSpec = {
   check?: (value: LiteralValue) => string | undefined;
 };
 
+/** Only these components may go between the tags, one per line (blank lines and {/* comments *\/} between them are fine). */
+export type ElementChildren = {
+  only: readonly string[];
+  /** The fewest and most of them. */
+  min: number;
+  max: number;
+  /** Attributes the inner components take elsewhere but not here (the container decides them), with why. */
+  refusedProps?: Readonly<Record<string, string>>;
+};
+
 export type ComponentSpec = {
   props: Readonly<Record<string, PropSpec>>;
-  /** Whether text may go between the opening and closing tags. */
-  children: boolean;
+  /** Whether text may go between the opening and closing tags, or which components only. */
+  children: boolean | ElementChildren;
 };
+
+/** The ways a <Figure> may be shown (components/body/FigureFrame.tsx); none is the text's width. */
+export const FIGURE_SIZES = ['wide', 'inline'] as const;
+export type FigureSize = (typeof FIGURE_SIZES)[number];
 
 const nonEmpty = (what: string) => (value: LiteralValue) =>
   String(value).trim() === '' ? `expected ${what}, got an empty value` : undefined;
@@ -53,6 +67,25 @@ export const allowedComponents = {
       caption: { type: 'string', example: 'caption="..."' },
       // Every picture says who made it (issue 18): readers, and search engines' licence details, need it.
       credit: { type: 'string', required: true, example: 'credit="Photo: Agency"', check: nonEmpty('who made the picture') },
+      size: {
+        type: 'string',
+        example: 'size="wide"',
+        check: (v) =>
+          (FIGURE_SIZES as readonly string[]).includes(String(v))
+            ? undefined
+            : `expected "wide" (wider than the text on desktop) or "inline" (beside the text on desktop), or no size for the text's width; got ${JSON.stringify(v)}`,
+      },
+    },
+  },
+  Gallery: {
+    children: {
+      only: ['Figure'],
+      min: 2,
+      max: 12,
+      refusedProps: { size: 'the gallery sets the size of its pictures' },
+    },
+    props: {
+      caption: { type: 'string', example: 'caption="What the pictures show together"' },
     },
   },
   Embed: {

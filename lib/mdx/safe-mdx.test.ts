@@ -89,7 +89,7 @@ describe('what a story body may not contain, with line and column', () => {
     ['a lowercase element', 'Hi\n\n<script>alert(1)</script>', /^3:1 HTML elements such as <script> are not allowed/],
     ['an iframe', '<iframe src="https://evil.example/" />', /^1:1 HTML elements such as <iframe>/],
     ['an img with onerror', '<img src="x" onerror="alert(1)" />', /^1:1 HTML elements such as <img>/],
-    ['an unknown component', '<Chart data="x" />', /^1:1 unknown component <Chart>: expected one of PullQuote, Figure, Embed/],
+    ['an unknown component', '<Chart data="x" />', /^1:1 unknown component <Chart>: expected one of PullQuote, Figure, Gallery, Embed/],
     ['a member component', '<PullQuote.Inner />', /^1:1 unknown component <PullQuote\.Inner>/],
     ['a fragment', '<>text</>', /^1:1 empty tags <>/],
     [

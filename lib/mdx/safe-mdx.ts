@@ -7,14 +7,21 @@ import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdas
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { BODY_LIMITS } from './limits';
-import { allowedComponentNames, allowedComponents, isAllowedComponent, type ComponentSpec, type LiteralValue } from './allowed-components';
+import {
+  allowedComponentNames,
+  allowedComponents,
+  isAllowedComponent,
+  type ComponentSpec,
+  type ElementChildren,
+  type LiteralValue,
+} from './allowed-components';
 import { plainTextOf } from './plain-text';
 import { safeMdxSyntax } from './syntax';
 
 /** One thing in a story body that is not allowed, at a line and column of the file. */
 export type MdxIssue = { line: number; column: number; message: string };
 
-/** Where a body points: links (checked to resolve) and Figure images (checked to exist). */
+/** Where a body points: links (checked to resolve) and Figure images, in a gallery or not (checked to exist). */
 export type BodyReferences = {
   links: { url: string; line: number; column: number }[];
   images: { src: string; line: number; column: number }[];
@@ -226,9 +233,63 @@ function checkElement(node: MdxJsxFlowElement | MdxJsxTextElement, issues: MdxIs
       add(`<${name}> needs the attribute ${propName} (e.g. ${prop.example})`);
     }
   }
-  if (!spec.children && node.children.some((child) => child.type !== 'text' || child.value.trim() !== '')) {
+  if (typeof spec.children === 'object') checkElementChildren(node, spec.children, issues);
+  else if (!spec.children && node.children.some((child) => child.type !== 'text' || child.value.trim() !== '')) {
     add(`<${name}> takes no content between its tags: write it as <${name} ... />`);
   }
+}
+
+/**
+ * A container such as <Gallery>: only the components it lists between its tags (each then checked
+ * as any component is), comments and blank lines; never text, Markdown or other components.
+ */
+function checkElementChildren(node: MdxJsxFlowElement | MdxJsxTextElement, rule: ElementChildren, issues: MdxIssue[]) {
+  const name = node.name ?? '';
+  const expected = rule.only.map((n) => `<${n} ... />`).join(' or ');
+  const start = node.position?.start ?? { line: 1, column: 1 };
+  const add = (message: string, position = start) => issues.push({ line: position.line, column: position.column, message });
+  // A paragraph holding only components and spaces is the same elements written on one line.
+  const children = node.children.flatMap((child) =>
+    child.type === 'paragraph' && child.children.every((c) => isElement(c) || (c.type === 'text' && c.value.trim() === ''))
+      ? child.children
+      : [child],
+  );
+  let count = 0;
+  for (const child of children) {
+    const at = child.position?.start ?? start;
+    if (child.type === 'text' && child.value.trim() === '') continue;
+    if ((child.type === 'mdxFlowExpression' || child.type === 'mdxTextExpression') && isCommentOnly(child)) continue;
+    if (isElement(child) && child.name !== null && rule.only.includes(child.name)) {
+      count++;
+      for (const attribute of child.attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || !Object.hasOwn(rule.refusedProps ?? {}, attribute.name)) continue;
+        const why = rule.refusedProps?.[attribute.name];
+        add(
+          `<${child.name}> inside <${name}> takes no ${attribute.name}: ${why}; remove ${attribute.name}="..."`,
+          attribute.position?.start ?? at,
+        );
+      }
+      continue;
+    }
+    add(`<${name}> takes only ${expected} between its tags, one per line: found ${describeChild(child)}`, at);
+  }
+  if (count < rule.min) add(`<${name}> needs at least ${rule.min} ${expected} between its tags, found ${count}`);
+  else if (count > rule.max) add(`<${name}> takes at most ${rule.max} ${expected}, found ${count}: make two or leave some out`);
+}
+
+function isElement(node: Nodes): node is MdxJsxFlowElement | MdxJsxTextElement {
+  return node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
+}
+
+/** What an editor wrote, in a few words, for a message. */
+function describeChild(node: Nodes): string {
+  if (isElement(node)) return node.name === null ? 'an empty tag <>' : `<${node.name}>`;
+  const text = plainTextOf({ type: 'root', children: [node] } as Root)
+    .trim()
+    .replace(/\s+/g, ' ');
+  if (text) return `text ${JSON.stringify(text.length > 40 ? `${text.slice(0, 37)}...` : text)}`;
+  if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') return 'a JavaScript expression';
+  return `Markdown (${node.type})`;
 }
 
 function describeType(type: 'string' | 'number' | 'boolean'): string {

@@ -29,6 +29,14 @@ const WIDE = '(min-width: 48rem)';
 /** The story page's measure (components/StoryBody.tsx); 42rem. */
 const MEASURE = 672;
 
+/** A wide figure or a gallery on desktop: as wide as the page (max-w-5xl), from this viewport on (app/globals.css). */
+const WIDE_FIGURE = 1024;
+const WIDE_FIGURE_FROM = 832;
+/** A floated inline figure: under half the measure, beside the text. */
+const INLINE_FIGURE = 320;
+/** The gap between a gallery's columns on desktop. */
+const GALLERY_GAP = 24;
+
 export const SLOTS = {
   /** A story's lead picture, the full measure of the page (components/MainMedia.tsx). */
   'story-lead': {
@@ -62,6 +70,54 @@ export const SLOTS = {
   figure: {
     art: [
       { ratio: 'orig', sizes: `(min-width: 46rem) ${MEASURE / 16}rem, calc(100vw - 2rem)`, cssWidth: [288, MEASURE], maxDpr: PHONE_DPR },
+    ],
+  },
+  /**
+   * A <Figure size="wide">: wider than the measure on desktop, centred on the article column
+   * (48rem) and as wide as the page (64rem) allows, inside the page's 1.5rem gutters; the body's
+   * width on phones (app/globals.css, .figure-wide).
+   */
+  'figure-wide': {
+    art: [
+      {
+        ratio: 'orig',
+        sizes: `(min-width: ${WIDE_FIGURE_FROM / 16 + 15}rem) ${WIDE_FIGURE / 16}rem, (min-width: ${WIDE_FIGURE_FROM / 16}rem) calc(100vw - 3rem), (min-width: 46rem) ${MEASURE / 16}rem, calc(100vw - 2rem)`,
+        cssWidth: [288, WIDE_FIGURE],
+        maxDpr: PHONE_DPR,
+      },
+    ],
+  },
+  /** A <Figure size="inline">: floated beside the text on desktop, under half the measure; the body's width on phones (.figure-inline). */
+  'figure-inline': {
+    art: [
+      { ratio: 'orig', sizes: `(min-width: 46rem) ${INLINE_FIGURE / 16}rem, calc(100vw - 2rem)`, cssWidth: [288, 736], maxDpr: PHONE_DPR },
+    ],
+  },
+  /**
+   * A picture in a <Gallery>, in its own shape (as the picture editor framed it: body pictures
+   * have no focal point to crop around). Desktop: two columns across the wide width; phones: a
+   * strip of pictures 80% of the body wide, so the next one shows at the edge (.gallery).
+   */
+  gallery: {
+    art: [
+      {
+        ratio: 'orig',
+        sizes: `(min-width: ${WIDE_FIGURE_FROM / 16 + 15}rem) ${(WIDE_FIGURE - GALLERY_GAP) / 32}rem, (min-width: ${WIDE_FIGURE_FROM / 16}rem) calc(50vw - ${(48 + GALLERY_GAP) / 32}rem), (min-width: 46rem) ${(MEASURE * 0.8) / 16}rem, calc(80vw - 1.6rem)`,
+        // Widest in the phone strip, just under 46rem: 80% of a 44rem body.
+        cssWidth: [230, Math.round(0.8 * (736 - 32))],
+        maxDpr: PHONE_DPR,
+      },
+    ],
+  },
+  /** The first picture of a gallery of an odd number: across both columns on desktop, so no row is left half empty; in the strip on phones. */
+  'gallery-lead': {
+    art: [
+      {
+        ratio: 'orig',
+        sizes: `(min-width: ${WIDE_FIGURE_FROM / 16 + 15}rem) ${WIDE_FIGURE / 16}rem, (min-width: ${WIDE_FIGURE_FROM / 16}rem) calc(100vw - 3rem), (min-width: 46rem) ${(MEASURE * 0.8) / 16}rem, calc(80vw - 1.6rem)`,
+        cssWidth: [230, WIDE_FIGURE],
+        maxDpr: PHONE_DPR,
+      },
     ],
   },
 } as const satisfies Record<string, Slot>;

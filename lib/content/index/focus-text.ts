@@ -1,3 +1,4 @@
+import 'server-only';
 import { CENTRE, type Focus } from '@/lib/media/crop-box';
 
 /** A focal point as the pictures table keys it: "x,y" (the centre when the story names none). */
