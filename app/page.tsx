@@ -52,7 +52,7 @@ export default async function FrontPage() {
         <div className="grid gap-10 min-[72rem]:grid-cols-[48rem_minmax(0,1fr)] min-[72rem]:grid-rows-[auto_auto] min-[72rem]:gap-x-6">
           <section
             aria-label="Top stories"
-            className="grid gap-10 min-[72rem]:col-span-2 min-[72rem]:row-span-2 min-[72rem]:grid-cols-subgrid min-[72rem]:grid-rows-subgrid"
+            className="grid gap-10 min-[72rem]:col-span-2 min-[72rem]:col-start-1 min-[72rem]:row-span-2 min-[72rem]:row-start-1 min-[72rem]:grid-cols-subgrid min-[72rem]:grid-rows-subgrid"
           >
             <StoryCard story={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" loading={leadLoading} />
             <ul className="card-grid min-[72rem]:col-span-2">

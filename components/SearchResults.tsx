@@ -5,6 +5,7 @@ import { paths } from '@/lib/urls';
 import { LiveLabel } from './LiveLabel';
 import { Highlighted } from './Highlighted';
 import { Picture } from './Picture';
+import { LIST_CARD_GRID } from './StoryCard';
 
 /** Results whose thumbnails are on the first screen, under the search form and summary. */
 const EAGER_RESULTS = 2;
@@ -20,9 +21,7 @@ export async function SearchResults({ results, start }: { results: readonly Sear
     <ol start={start} className="mt-2 divide-y divide-rule">
       {results.map(({ story, section, title, dek, authors, passage }, i) => (
         <li key={story.slug} className="py-5">
-          <article
-            className={`relative ${pictures[i] ? 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-5' : ''}`}
-          >
+          <article className={`relative ${pictures[i] ? LIST_CARD_GRID : ''}`}>
             {pictures[i] ? (
               <div>
                 <Picture

@@ -27,19 +27,22 @@ type StoryCardProps = {
   loading?: CardLoading;
 };
 
+/** A list card with its picture: the thumbnail beside the text (search results share it). */
+export const LIST_CARD_GRID = 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-5';
+
 const LAYOUT: Record<CardVariant, { withPicture: string; without: string }> = {
   lead: { withPicture: 'grid gap-3', without: 'lead-card-text' },
   standard: {
     withPicture: 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-1',
     without: 'md:h-full md:bg-surface md:p-4',
   },
-  list: { withPicture: 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-5', without: '' },
+  list: { withPicture: LIST_CARD_GRID, without: '' },
 };
 
 const HEADLINE: Record<CardVariant, { withPicture: string; without: string }> = {
   lead: {
     withPicture: 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-4xl',
-    without: 'font-serif text-4xl leading-tight font-bold text-ink text-balance sm:text-5xl',
+    without: 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-5xl',
   },
   standard: { withPicture: 'card-headline-compact', without: 'card-headline' },
   list: { withPicture: 'card-headline', without: 'card-headline' },
