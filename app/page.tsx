@@ -36,23 +36,36 @@ export default async function FrontPage() {
     ),
   );
 
+  // The lead's picture is the first screen's largest: fetched first. Without one, no picture on
+  // the first screen is big enough to lead (the top stories' are thumbnails or quarter-width), so
+  // none is preloaded: they load eagerly, the section rows further down lazily.
+  const leadLoading = lead?.image ? 'high' : 'eager';
+
   return (
     <>
       <JsonLd data={frontPageJsonLd()} />
       <h1 className="sr-only">{site.name}: the latest stories</h1>
       {lead ? (
-        <div className="grid gap-10 lg:grid-cols-[2fr_1fr]">
-          <section aria-label="Top stories" className="grid gap-8 md:grid-cols-[3fr_2fr]">
-            <StoryCard story={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" />
-            <ul className="grid content-start gap-5">
+        // From 72rem: the lead (48rem, the card-lead slot's width) beside the latest list, the top
+        // stories in a full-width row under both (the card-standard slot's row). The section is a
+        // subgrid so the latest list sits in its first row's free cell without leaving the list of regions.
+        <div className="grid gap-10 min-[72rem]:grid-cols-[48rem_minmax(0,1fr)] min-[72rem]:grid-rows-[auto_auto] min-[72rem]:gap-x-6">
+          <section
+            aria-label="Top stories"
+            className="grid gap-10 min-[72rem]:col-span-2 min-[72rem]:col-start-1 min-[72rem]:row-span-2 min-[72rem]:row-start-1 min-[72rem]:grid-cols-subgrid min-[72rem]:grid-rows-subgrid"
+          >
+            <StoryCard story={lead} section={sectionOf(lead.section)} variant="lead" headingLevel="h2" loading={leadLoading} />
+            <ul className="card-grid min-[72rem]:col-span-2">
               {top.map((story) => (
-                <li key={story.slug} className="border-b border-rule pb-5 last:border-b-0">
-                  <StoryCard story={story} section={sectionOf(story.section)} variant="compact" headingLevel="h2" />
+                <li key={story.slug}>
+                  <StoryCard story={story} section={sectionOf(story.section)} variant="standard" headingLevel="h2" loading="eager" />
                 </li>
               ))}
             </ul>
           </section>
-          <LatestList stories={stories} />
+          <div className="min-[72rem]:col-start-2 min-[72rem]:row-start-1">
+            <LatestList stories={stories} />
+          </div>
         </div>
       ) : (
         <p className="font-sans text-muted">No stories have been published yet.</p>

@@ -40,7 +40,7 @@ export function ListingFront({ listing }: { listing: Listing }) {
         </header>
       )}
       {page.items.length ? (
-        <StoryList title={listTitle} stories={page.items} sections={listing.sections} showTime />
+        <StoryList title={listTitle} stories={page.items} sections={listing.sections} showTime lead={page.page === 1} />
       ) : (
         <p className="mt-8 font-sans text-muted">No stories here yet.</p>
       )}

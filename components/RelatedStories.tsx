@@ -2,7 +2,7 @@ import type { RelatedScore } from '@/lib/content/related-ranking';
 import type { Story, Section } from '@/lib/content/schema';
 import { StoryCard } from './StoryCard';
 
-/** "Related stories" at the end of a story, most related first (scores in lib/content/related-ranking.ts). */
+/** "Related stories" at the end of a story, most related first (scores in lib/content/related-ranking.ts): a row of cards across the page, below the first screen. */
 export function RelatedStories({
   related,
   sections,
@@ -16,10 +16,10 @@ export function RelatedStories({
       <h2 id="related-heading" className="font-sans text-lg font-bold text-ink">
         Related stories
       </h2>
-      <ul className="mt-4 grid gap-6 sm:grid-cols-2">
+      <ul className="card-grid mt-4">
         {related.map(({ story, why }) => (
           <li key={story.slug} data-related-score={why.score}>
-            <StoryCard story={story} section={sections.find((s) => s.id === story.section)} variant="compact" />
+            <StoryCard story={story} section={sections.find((s) => s.id === story.section)} variant="standard" />
           </li>
         ))}
       </ul>

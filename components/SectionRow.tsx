@@ -2,7 +2,7 @@ import type { Story, Section } from '@/lib/content/schema';
 import { paths } from '@/lib/urls';
 import { StoryCard } from './StoryCard';
 
-/** One row of the front page: a section's newest stories and a link to its front. */
+/** One row of the front page: a section's newest stories and a link to its front. Below the first screen, so its pictures load lazily. */
 export function SectionRow({ section, stories }: { section: Section; stories: readonly Story[] }) {
   if (stories.length === 0) return null;
   const id = `row-${section.id}`;
@@ -19,10 +19,10 @@ export function SectionRow({ section, stories }: { section: Section; stories: re
           <span className="sr-only"> stories</span> →
         </a>
       </div>
-      <ul className="mt-4 grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
+      <ul className="card-grid mt-4">
         {stories.map((story) => (
           <li key={story.slug}>
-            <StoryCard story={story} variant="compact" />
+            <StoryCard story={story} variant="standard" />
           </li>
         ))}
       </ul>

@@ -1,58 +1,99 @@
+import { getPicture } from '@/lib/content/pictures';
 import type { Story, Section } from '@/lib/content/schema';
 import { formatDate, formatDateAndTime } from '@/lib/format/display-dates';
 import { paths } from '@/lib/urls';
 import { LiveLabel } from './LiveLabel';
-import { ResponsiveImage } from './ResponsiveImage';
+import { Picture } from './Picture';
+
+/** Each variant shows its picture in the slot of the same name (lib/media/slots.ts), whose `sizes` describe the layouts here. */
+export type CardVariant = 'lead' | 'standard' | 'list';
+export type CardLoading = 'lazy' | 'eager' | 'high';
+
+const SLOT = { lead: 'card-lead', standard: 'card-standard', list: 'card-list' } as const;
 
 type StoryCardProps = {
   story: Story;
   section?: Section;
-  /** Lead stories get the image and a larger headline; others stay compact. */
-  variant?: 'lead' | 'standard' | 'compact';
+  /**
+   * `lead`: the picture across the card (portrait on phones), a large headline and the dek.
+   * `standard`: a card in a row (.card-grid): a square thumbnail beside the text on phones, the
+   * picture on top from 48rem. `list`: a thumbnail beside the text at every width.
+   */
+  variant?: CardVariant;
   headingLevel?: 'h2' | 'h3';
   /** Show the time of day with the date (listings where order within a day matters). */
   showTime?: boolean;
+  /** How the picture loads: the page decides by the card's position (first screen or not). */
+  loading?: CardLoading;
 };
 
-/** A story in a list: section, headline (the link), dek and date; "Live" while its coverage goes on. */
-export function StoryCard({ story, section, variant = 'standard', headingLevel = 'h3', showTime = false }: StoryCardProps) {
+/** A list card with its picture: the thumbnail beside the text (search results share it). */
+export const LIST_CARD_GRID = 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-5';
+
+const LAYOUT: Record<CardVariant, { withPicture: string; without: string }> = {
+  lead: { withPicture: 'grid gap-3', without: 'lead-card-text' },
+  standard: {
+    withPicture: 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-1',
+    without: 'md:h-full md:bg-surface md:p-4',
+  },
+  list: { withPicture: LIST_CARD_GRID, without: '' },
+};
+
+const HEADLINE: Record<CardVariant, { withPicture: string; without: string }> = {
+  lead: {
+    withPicture: 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-4xl',
+    without: 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-5xl',
+  },
+  standard: { withPicture: 'card-headline-compact', without: 'card-headline' },
+  list: { withPicture: 'card-headline', without: 'card-headline' },
+};
+
+/**
+ * A story as a card: its picture cropped to the slot, section, headline (the link, covering the
+ * card), dek and date; "Live" while its coverage goes on. A story without a picture (or whose
+ * file is missing) gets a card designed for text: the lead a larger headline on a panel, a
+ * standard card its dek and a panel in rows, a list card the text across.
+ *
+ * The picture keeps the story's alt text and stays outside the link: the link's accessible name
+ * is the headline alone, and the picture is described as on the story page (it is part of the
+ * news, not decoration). The link's ::after covers the picture, so it opens the story too.
+ */
+export async function StoryCard({
+  story,
+  section,
+  variant = 'standard',
+  headingLevel = 'h3',
+  showTime = false,
+  loading = 'lazy',
+}: StoryCardProps) {
+  const picture = await getPicture(story.image);
   const Heading = headingLevel;
-  const lead = variant === 'lead';
+  const has = picture ? 'withPicture' : 'without';
+  // A standard card without a picture shows its dek instead; the others always do.
+  const showDek = variant !== 'standard' || !picture;
   return (
-    <article className="story-card group">
-      {lead && story.image ? (
-        <ResponsiveImage
-          src={story.image.src}
-          alt={story.image.alt}
-          width={story.image.width}
-          height={story.image.height}
-          priority
-          sizes="(min-width: 1024px) 40rem, 100vw"
-          className="mb-2 h-auto w-full bg-surface"
-        />
+    <article className={`story-card ${LAYOUT[variant][has]}`} data-card={variant} data-has-picture={picture ? '' : undefined}>
+      {picture ? (
+        <div>
+          <Picture picture={picture} slot={SLOT[variant]} loading={loading} className="block h-auto w-full" />
+        </div>
       ) : null}
-      <p className="kicker">
-        {story.live?.status === 'live' ? <LiveLabel status="live" /> : null}
-        {section ? <span className="text-accent">{section.name}</span> : null}
-        {story.sample ? <span className="text-muted">Sample story</span> : null}
-      </p>
-      <Heading
-        className={
-          lead
-            ? 'font-serif text-3xl leading-tight font-bold text-ink text-balance sm:text-4xl'
-            : variant === 'compact'
-              ? 'card-headline-compact'
-              : 'card-headline'
-        }
-      >
-        <a href={paths.storyPage(story)} className="card-link">
-          {story.title}
-        </a>
-      </Heading>
-      {variant !== 'compact' ? <p className={`font-serif text-muted ${lead ? 'text-lg' : 'text-base'}`}>{story.dek}</p> : null}
-      <p className="card-date">
-        <time dateTime={story.publishedAt}>{showTime ? formatDateAndTime(story.publishedAt) : formatDate(story.publishedAt)}</time>
-      </p>
+      <div className="flex min-w-0 flex-col gap-2">
+        <p className="kicker">
+          {story.live?.status === 'live' ? <LiveLabel status="live" /> : null}
+          {section ? <span className="text-accent">{section.name}</span> : null}
+          {story.sample ? <span className="text-muted">Sample story</span> : null}
+        </p>
+        <Heading className={HEADLINE[variant][has]}>
+          <a href={paths.storyPage(story)} className="card-link">
+            {story.title}
+          </a>
+        </Heading>
+        {showDek ? <p className={`font-serif text-muted ${variant === 'lead' ? 'text-lg' : 'text-base'}`}>{story.dek}</p> : null}
+        <p className="card-date">
+          <time dateTime={story.publishedAt}>{showTime ? formatDateAndTime(story.publishedAt) : formatDate(story.publishedAt)}</time>
+        </p>
+      </div>
     </article>
   );
 }

@@ -45,25 +45,41 @@ export const SLOTS = {
       { ratio: '16x9', sizes: 'calc(100vw - 2rem)', cssWidth: [288, 736], maxDpr: PHONE_DPR },
     ],
   },
-  /** The front page's lead, and the first story of a section, tag or author front. */
+  /**
+   * The front page's lead, and the first story of page 1 of a section, tag or author front: the
+   * picture across the card, at most 48rem wide (the front's lead column, the listing's measure),
+   * portrait on phones. Below 48rem the card takes the page's width less its padding (1rem a side,
+   * 1.5rem from 40rem).
+   */
   'card-lead': {
     art: [
-      { media: WIDE, ratio: '16x9', sizes: '(min-width: 72rem) 26rem, 36vw', cssWidth: [276, 416], maxDpr: DESKTOP_DPR },
-      { ratio: '4x5', sizes: 'calc(100vw - 2rem)', cssWidth: [288, 736], maxDpr: PHONE_DPR },
+      { media: WIDE, ratio: '16x9', sizes: '(min-width: 51rem) 48rem, calc(100vw - 3rem)', cssWidth: [720, 768], maxDpr: DESKTOP_DPR },
+      { ratio: '4x5', sizes: '(min-width: 40rem) calc(100vw - 3rem), calc(100vw - 2rem)', cssWidth: [288, 720], maxDpr: PHONE_DPR },
     ],
   },
-  /** A card in a row or grid: top stories, section rows, related stories, "More from". */
+  /**
+   * A card in a row of the page's full width (components/card-grid, .card-grid in globals.css):
+   * top stories, section rows, related stories. From 48rem the picture is on top, across the card:
+   * two columns, four from 64rem (1.5rem gaps, 1.5rem page padding, the page 72rem at most).
+   * Below 48rem a square thumbnail beside the text.
+   */
   'card-standard': {
     art: [
-      { media: WIDE, ratio: '16x9', sizes: '(min-width: 72rem) 16rem, 22vw', cssWidth: [160, 256], maxDpr: DESKTOP_DPR },
-      { ratio: '1x1', sizes: '6rem', cssWidth: [96, 96], maxDpr: PHONE_DPR },
+      {
+        media: WIDE,
+        ratio: '16x9',
+        sizes: '(min-width: 72rem) 258px, (min-width: 64rem) calc(25vw - 30px), calc(50vw - 36px)',
+        cssWidth: [226, 348],
+        maxDpr: DESKTOP_DPR,
+      },
+      { ratio: '1x1', sizes: '7rem', cssWidth: [112, 112], maxDpr: PHONE_DPR },
     ],
   },
-  /** A card in a list beside its text: listing fronts and search results. */
+  /** A card in a list, its thumbnail beside the text at a fixed size: listing fronts, search results, "More from". */
   'card-list': {
     art: [
-      { media: WIDE, ratio: '4x3', sizes: '12rem', cssWidth: [192, 192], maxDpr: DESKTOP_DPR },
-      { ratio: '1x1', sizes: '6rem', cssWidth: [96, 96], maxDpr: PHONE_DPR },
+      { media: WIDE, ratio: '4x3', sizes: '10rem', cssWidth: [160, 160], maxDpr: DESKTOP_DPR },
+      { ratio: '1x1', sizes: '7rem', cssWidth: [112, 112], maxDpr: PHONE_DPR },
     ],
   },
   /** A <Figure> in a story body, in the picture's own shape. */

@@ -77,7 +77,8 @@ export default async function StoryPage({ params }: Props) {
   const structured = found.public ? newsArticleJsonLd({ story, authors, section, picture }) : undefined;
 
   return (
-    <div className="mx-auto max-w-5xl">
+    // The page's full width, so "More to read" rows have the width the card slots describe (lib/media/slots.ts).
+    <div>
       {preview ? <PreviewBanner status={previewStatus(story)} exitTo={found.public ? paths.story(slug) : paths.front()} /> : null}
       {structured ? <JsonLd data={structured} /> : null}
       {found.public ? <JsonLd data={breadcrumbJsonLd(storyBreadcrumbs(story, section))} /> : null}
@@ -97,9 +98,9 @@ export default async function StoryPage({ params }: Props) {
         </div>
         <StoryFooter story={story} authors={authors} />
       </article>
-      <aside aria-label="More to read" className="mt-12 grid gap-10 border-t-2 border-ink pt-5 lg:grid-cols-[2fr_1fr]" data-print="hide">
+      <aside aria-label="More to read" className="mt-12 grid gap-10 border-t-2 border-ink pt-5" data-print="hide">
         <RelatedStories related={related} sections={sections} />
-        {authors[0] ? <MoreFromAuthor author={authors[0]} stories={moreFromAuthor} /> : null}
+        {authors[0] ? <MoreFromAuthor author={authors[0]} stories={moreFromAuthor} sections={sections} /> : null}
       </aside>
     </div>
   );
