@@ -195,17 +195,23 @@ test('first-screen pictures load eagerly, the rest lazily, at most one at high p
   expect(checked).toBeGreaterThan(20);
 });
 
-test('a listing front’s lead picture is fetched first; a text lead leaves none at high priority', async ({ page }) => {
+test('a listing front’s lead picture is fetched first; a text lead is followed by a picture lead', async ({ page }) => {
   // /tags/velmora leads with a story with a picture; /world with the seed, which has none.
   await page.goto('/tags/velmora');
   const lead = page.locator('main li article').first();
   await expect(lead).toHaveAttribute('data-card', 'lead');
   await expect(lead.locator('picture img')).toHaveAttribute('fetchpriority', 'high');
   await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
+  await expect(page.locator('main li article[data-card="lead"]')).toHaveCount(1);
   await page.goto('/world');
-  await expect(page.locator('main li article').first().locator('picture')).toHaveCount(0);
-  await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(0);
-  await expect(page.locator('main li article[data-card="list"] img[loading="eager"]')).toHaveCount(2);
+  const [first, second] = [page.locator('main li article').nth(0), page.locator('main li article').nth(1)];
+  await expect(first).toHaveAttribute('data-card', 'lead');
+  await expect(first.locator('picture')).toHaveCount(0);
+  // The pictureless lead keeps its place; the next story leads with its picture, fetched first.
+  await expect(second).toHaveAttribute('data-card', 'lead');
+  await expect(second.locator('picture img')).toHaveAttribute('fetchpriority', 'high');
+  await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
+  await expect(page.locator('main li article[data-card="list"] img[loading="eager"]')).toHaveCount(0);
 });
 
 test('pages with picture cards are accessible in light and dark, and fit the screen', async ({ page }) => {
