@@ -5,6 +5,7 @@
  *
  *   npm run bench:lighthouse               five rounds at the default 4x (judged), five at the calibrated slowdown (reported)
  *   npm run bench:lighthouse -- --runs=3   fewer rounds
+ *   npm run bench:lighthouse -- --judged-only   without the calibrated-slowdown rounds
  *   npm run bench:lighthouse -- --smoke    one round, default throttling, the seed story only, and the image
  *                                          bytes of two stories at the phone viewport (part of `npm run bench -- --smoke`)
  *
@@ -351,7 +352,7 @@ export async function lighthouseBench({
 
     const lines = [LIGHTHOUSE_HEADING, ''];
     lines.push(
-      `Command: \`npm run bench:lighthouse${rounds === 5 ? '' : ` -- --runs=${rounds}`}\` · ${new Date().toISOString().slice(0, 10)} · Lighthouse 12 mobile, simulated throttling, Debian's Chromium headless · the site built on \`content/\` (samples included), served as deployed (\`deploy/server.mjs\`; the floor by \`next start\`) · ${rounds} round(s), each page next to a run of the floor (bench/floor-app, the same Next.js and React). Medians; performance also shows the range.`,
+      `Command: \`npm run bench:lighthouse${rounds === 5 && calibrated ? '' : ` --${rounds === 5 ? '' : ` --runs=${rounds}`}${calibrated ? '' : ' --judged-only'}`}\` · ${new Date().toISOString().slice(0, 10)} · Lighthouse 12 mobile, simulated throttling, Debian's Chromium headless · the site built on \`content/\` (samples included), served as deployed (\`deploy/server.mjs\`; the floor by \`next start\`) · ${rounds} round(s), each page next to a run of the floor (bench/floor-app, the same Next.js and React). Medians; performance also shows the range.`,
       '',
     );
     const judged = await measure(targets, pages, rounds, undefined);
@@ -402,7 +403,8 @@ async function main() {
   const runsArg = process.argv.find((a) => a.startsWith('--runs='));
   const rounds = smoke ? 1 : runsArg ? Number(runsArg.slice('--runs='.length)) : 5;
   if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--runs expects a whole number of rounds, found ${runsArg}`);
-  const { section } = await lighthouseBench(smoke ? SMOKE_OPTIONS : { rounds, calibrated: true });
+  // --judged-only: the judged (default 4x) rounds alone, half the time, when the machine is needed elsewhere.
+  const { section } = await lighthouseBench(smoke ? SMOKE_OPTIONS : { rounds, calibrated: !process.argv.includes('--judged-only') });
   console.log(section);
   const out = smoke ? path.join(ROOT, 'reports', 'lighthouse-smoke.md') : path.join(ROOT, 'bench', 'results.md');
   mkdirSync(path.dirname(out), { recursive: true });

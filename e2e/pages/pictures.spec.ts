@@ -130,13 +130,16 @@ test('a card without a picture keeps the layout: the seed leads the front as tex
   else expect(new Set(xs).size).toBeLessThanOrEqual(2);
 });
 
-test('the tag front whose newest story has no picture leads with text and keeps its list', async ({ page }) => {
+test('the tag front whose newest story has no picture leads with text, then a picture lead, and keeps its list', async ({ page }) => {
   await page.goto('/tags/defence');
-  const lead = page.locator('main li article').first();
+  const cards = page.locator('main li article');
+  const lead = cards.first();
   await expect(lead).toHaveAttribute('data-card', 'lead');
   await expect(lead.locator('picture')).toHaveCount(0);
   await expect(lead.getByRole('heading')).toBeVisible();
-  await expect(page.locator('main li article[data-card="list"] picture img')).toHaveCount(2);
+  await expect(cards.nth(1)).toHaveAttribute('data-card', 'lead');
+  await expect(cards.nth(1).locator('picture img')).toHaveCount(1);
+  await expect(page.locator('main li article[data-card="list"] picture img')).toHaveCount(1);
 });
 
 test('no picture is fetched more than 1.5 times wider than it is shown', async ({ page }) => {

@@ -92,33 +92,36 @@ test.describe('structured data and metadata', () => {
     const [story] = ofType(jsonLdIn(html), 'NewsArticle');
     type Picture = { '@type': string; url: string; width: { value: number }; height: { value: number }; creditText: string };
     const images = story!.image as Picture[];
+    // The share crops the content index made (ADR 0016): one folder per picture and focus, 1200 px JPEGs.
+    const key = /\/media\/([0-9a-f]{16})\//.exec(images[0]!.url)?.[1];
+    expect(key).toBeDefined();
     expect(images.map((i) => [i['@type'], i.url, i.creditText])).toEqual(
-      ['16x9', '4x3', '1x1'].map((r) => [
-        'ImageObject',
-        `${SITE}/media/${r}/images/samples/ferry-yard.jpg`,
-        'Illustration for News Rebeat',
-      ]),
+      ['16x9', '4x3', '1x1'].map((r) => ['ImageObject', `${SITE}/media/${key}/${r}-1200.jpg`, 'Illustration for News Rebeat']),
     );
     const ratios = [];
     for (const image of images) {
       const response = await request.get(served(image.url, baseURL!));
       expect(response.status()).toBe(200);
       expect(response.headers()['content-type']).toBe('image/jpeg');
+      expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
       const { width, height } = await sharp(await response.body()).metadata();
       // The size the structured data gives is the size served.
       expect([width, height]).toEqual([image.width.value, image.height.value]);
-      // Google asks for large images: at least 50,000 pixels. The 4:3 and 1:1 keep the source's full
-      // height (1350 px); the 16:9 is scaled to MAX_CROP_WIDTH (2000x1125).
+      // Google asks for large images: at least 50,000 pixels, and 1200 px wide where it can.
       expect(width * height).toBeGreaterThan(50_000);
       ratios.push(width / height);
     }
     expect(ratios).toEqual([16 / 9, 4 / 3, 1]);
   });
 
-  test('the crop route refuses other ratios and paths outside public/', async ({ request }) => {
-    expect((await request.get('/media/2x1/images/samples/ferry-yard.jpg')).status()).toBe(404);
-    expect((await request.get('/media/16x9/images/samples/missing.jpg')).status()).toBe(404);
-    expect((await request.get('/media/16x9/%2E%2E/package.json')).status()).toBe(404);
+  test('the rendition route refuses other ratios, keys and paths outside its folder', async ({ request }) => {
+    for (const path of [
+      '/media/16x9/images/samples/ferry-yard.jpg',
+      '/media/0123456789abcdef/16x9-1200.jpg',
+      '/media/0123456789abcdef/2x1-1200.jpg',
+      '/media/0123456789abcdef/%2E%2E/package.json',
+    ])
+      expect((await request.get(path)).status(), path).toBe(404);
   });
 
   test('the seed story page has canonical, robots, OpenGraph article, Twitter card and feed links', async ({ request, baseURL }) => {

@@ -20,7 +20,10 @@ const text = (what: string) =>
 const idList = z.array(text('an author id'), { error: 'expected a list of author ids' }).min(1, 'expected at least one author id');
 
 const fraction = (what: string) =>
-  z.number({ error: `expected ${what}, a number between 0 and 1` }).min(0, `expected ${what}, between 0 and 1`).max(1, `expected ${what}, between 0 and 1`);
+  z
+    .number({ error: `expected ${what}, a number between 0 and 1` })
+    .min(0, `expected ${what}, between 0 and 1`)
+    .max(1, `expected ${what}, between 0 and 1`);
 
 export const imageSchema = z.strictObject(
   {
