@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { aspectOf } from './crop-box';
+import { aspectOf, cropWidth } from './crop-box';
 import { pictureMarkup } from './picture-markup';
-import { SLOTS, type SlotName } from './slots';
+import { artWidths, SLOTS, type SlotArt, type SlotName } from './slots';
 
 const SLOT_NAMES = Object.keys(SLOTS) as SlotName[];
 const PICTURES = [
@@ -75,11 +75,17 @@ describe('pictureMarkup', () => {
       ['(min-width: 48rem)', 'image/webp'],
       [undefined, 'image/avif'],
     ]);
-    expect(sources[0]!.srcSet).toMatch(/^\/media\/0123456789abcdef\/16x9-240\.avif 240w, /);
-    expect(sources[2]!.srcSet).toMatch(/^\/media\/0123456789abcdef\/4x5-\d+\.avif \d+w/);
-    expect(img.srcSet).toMatch(/^\/media\/0123456789abcdef\/4x5-\d+\.webp \d+w/);
-    expect(img.src).toBe('/media/0123456789abcdef/4x5-640.webp');
-    expect(img.sizes).toBe('calc(100vw - 2rem)');
+    // The widths each shape needs (lib/media/slots.ts), in order, as its srcset.
+    const [wide, narrow] = SLOTS['card-lead'].art;
+    const widthsOf = (art: SlotArt, ratio: string, format: string) =>
+      artWidths(art, cropWidth(art.ratio, PICTURES[0]!))
+        .map((w) => `/media/0123456789abcdef/${ratio}-${w}.${format} ${w}w`)
+        .join(', ');
+    expect(sources[0]!.srcSet).toBe(widthsOf(wide, '16x9', 'avif'));
+    expect(sources[2]!.srcSet).toBe(widthsOf(narrow, '4x5', 'avif'));
+    expect(img.srcSet).toBe(widthsOf(narrow, '4x5', 'webp'));
+    expect(img.src).toMatch(/^\/media\/0123456789abcdef\/4x5-\d+\.webp$/);
+    expect(img.sizes).toBe(narrow.sizes);
   });
 
   it('gives every <source> and the <img> the width and height of its shape, as the widest rendition it names', () => {

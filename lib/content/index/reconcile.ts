@@ -258,10 +258,13 @@ export async function reconcile(db: IndexDb, dir: string, options: ReconcileOpti
       return { f, outcome, check, problems, good };
     });
     // Renditions before the stories that show them: no page is rendered naming a picture not yet made.
-    const pictures = await picturesToWrite(
-      db,
-      rows.flatMap(({ good }) => (good ? picturesOf(good) : [])),
-    );
+    const pictures =
+      options.pictures === false
+        ? []
+        : await picturesToWrite(
+            db,
+            rows.flatMap(({ good }) => (good ? picturesOf(good) : [])),
+          );
     step(() => {
       writePictures(db, pictures);
       for (const { f, outcome, check, problems, good } of rows) {

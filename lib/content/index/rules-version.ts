@@ -5,4 +5,4 @@ import 'server-only';
  * under another is rebuilt, so a rule change re-checks every story. rules-version.test.ts fails
  * when a rule file changes without this being bumped.
  */
-export const CONTENT_RULES_VERSION = '2026-12-05.13';
+export const CONTENT_RULES_VERSION = '2026-12-05.14';
