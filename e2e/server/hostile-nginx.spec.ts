@@ -188,6 +188,8 @@ test('10,000 unknown addresses leave every cache as it was, and a story publishe
 });
 
 test('other spellings of a picture are never made, served or stored, through nginx', async () => {
+  // (Escaped spellings, `<key>%2F<file>` or `%2D`, are not among them: nginx keys its cache by the
+  // decoded path, so they are the one address's entry; hostile.spec.ts sends them to the app.)
   const canonical = renditionIn(await (await fetch(`${nginx.url}${STORY}`)).text());
   const first = await fetch(`${nginx.url}${canonical}`);
   expect([first.status, first.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
@@ -195,8 +197,6 @@ test('other spellings of a picture are never made, served or stored, through ngi
   const mediaFolders = () => readdirSync(mediaDir).length;
   const before = mediaFolders();
   for (const spelling of [
-    `/media/${key}%2F${ratio}-${width}.${format}`,
-    `/media/${key}/..%2F${key}%2F${ratio}-${width}.${format}`,
     `/media/${key!.toUpperCase()}/${ratio}-${width}.${format}`,
     `/media/${key}/${ratio}-0${width}.${format}`,
     `/media/${key}/${ratio}-${width}.${format!.toUpperCase()}`,
@@ -218,9 +218,6 @@ test('other spellings of a picture are never made, served or stored, through ngi
       expect(res.headers['x-cache-status'] ?? 'MISS', spelling).toBe('MISS');
     }
   }
-  // Another escape of the same name is sent to the one spelling, never stored.
-  const escaped = await sendRaw(nginx.url, { method: 'GET', path: canonical.replace(/-(\d+)\./, '%2D$1.'), label: '%2D' });
-  expect([escaped.status, escaped.headers.location]).toEqual([308, canonical]);
   expect(mediaFolders()).toBe(before);
 });
 
