@@ -5,8 +5,9 @@ test('front page: the newest story leads, top stories, a latest list with times,
   expect(response?.status()).toBe(200);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   const top = page.getByRole('region', { name: 'Top stories' });
-  await expect(top.locator('h2').first()).toHaveText(/Putin and Lukashenko/);
-  await expect(top.locator('h2')).toHaveCount(5);
+  // The stories' headlines (the latest list, with its own heading, sits in the same region).
+  await expect(top.locator('article h2').first()).toHaveText(/Putin and Lukashenko/);
+  await expect(top.locator('article h2')).toHaveCount(5);
   const latest = page.getByRole('region', { name: 'Latest' });
   await expect(latest.locator('li')).toHaveCount(8);
   await expect(latest.locator('time').first()).toContainText('09:00');
