@@ -147,7 +147,17 @@ async function main(): Promise<boolean> {
   );
   const redis = await startRedis();
   const env = { REVALIDATE_SECRET: SECRET, REDIS_URL: redis.url, REDIS_KEY_PREFIX: PREFIX };
+  const extra: RunningServer[] = [];
   const start = (port?: number) => startServer({ contentDir, isolated: true, env, port });
+  /**
+   * A new process for an instance that exited, on its port and its build copy, so it keeps its
+   * content index as a server restarted in place does (a deploy indexes before it starts: ADR 0010).
+   * The exited one owns the copy and removes it when it is stopped at the end.
+   */
+  const restart = (exited: RunningServer, port: number) => {
+    extra.push(exited);
+    return startServer({ contentDir, distDir: path.relative(ROOT, exited.distDir), env, port });
+  };
   const servers: RunningServer[] = [await start(), await start()];
   const ports = servers.map((s) => Number(new URL(s.url).port));
   const nginx = await startReverseCache(
@@ -159,7 +169,6 @@ async function main(): Promise<boolean> {
   for (let k = 0; k < slugs.length; k += 8)
     await Promise.all(slugs.slice(k, k + 8).map((slug) => fetch(`${servers[0]!.url}/articles/${slug}`).then((r) => r.arrayBuffer())));
   const rows: Row[] = [];
-  const extra: RunningServer[] = [];
   try {
     for (const [name, run] of [
       ['baseline', baseline],
@@ -248,8 +257,7 @@ async function main(): Promise<boolean> {
       const code = await servers[i]!.exited;
       const drained = performance.now() - began;
       exitsClean &&= code === 0 && drained < 10_500;
-      await servers[i]!.stop();
-      servers[i] = await start(ports[i]);
+      servers[i] = await restart(servers[i]!, ports[i]!);
       notes.push(
         `${'AB'[i]}: exit ${code} after ${(drained / 1000).toFixed(1)} s, ready again after ${((performance.now() - began) / 1000).toFixed(1)} s`,
       );
@@ -307,8 +315,7 @@ async function main(): Promise<boolean> {
       servers[victim]!.signal('SIGKILL');
       await servers[victim]!.exited;
       await Promise.all(inFlight);
-      await servers[victim]!.stop();
-      servers[victim] = await start(ports[victim]);
+      servers[victim] = await restart(servers[victim]!, ports[victim]!);
       // nginx skips an instance for 2 s after it last refused a request (fail_timeout): the next
       // round's kill of the other one waits that long, as docs/deploy.md's recipe does.
       await sleep(3_000);

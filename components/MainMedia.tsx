@@ -7,9 +7,9 @@ import { Picture } from './Picture';
  * largest picture, so loaded first (preloaded per shape), in a box sized before it arrives. The
  * one picture a printed story keeps (app/globals.css).
  */
-export function MainMedia({ image, picture }: { image: StoryImage; picture: PictureData }) {
+export function MainMedia({ image, picture, className }: { image: StoryImage; picture: PictureData; className: string }) {
   return (
-    <figure className="mt-6" data-print-picture="lead">
+    <figure className={className} data-print-picture="lead">
       <Picture picture={picture} slot="story-lead" loading="high" className="h-auto w-full" />
       {image.caption || image.credit ? (
         <figcaption className="mt-2 font-sans text-sm text-muted">

@@ -1,5 +1,6 @@
 import { preload } from 'react-dom';
 import type { Picture as PictureData } from '@/lib/content/pictures';
+import { CENTRE } from '@/lib/media/crop-box';
 import { pictureMarkup } from '@/lib/media/picture-markup';
 import type { SlotName } from '@/lib/media/slots';
 
@@ -33,7 +34,7 @@ export function Picture({ picture, slot, loading, className }: PictureProps) {
         fetchPriority: 'high',
         ...(p.media ? { media: p.media } : {}),
       });
-  const focus = picture.focus ?? { x: 0.5, y: 0.5 };
+  const focus = picture.focus ?? CENTRE;
   return (
     <picture>
       {sources.map((s) => (

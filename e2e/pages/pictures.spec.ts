@@ -217,6 +217,31 @@ test('a listing front’s lead picture is fetched first; a text lead is followed
   await expect(page.locator('main li article[data-card="list"] img[loading="eager"]')).toHaveCount(0);
 });
 
+test('a story’s lead picture is on a phone’s first screen, under the byline on desktop, and is the largest paint', async ({ page }) => {
+  await page.goto('/articles/lake-oren-singing-ice-shelf', { waitUntil: 'networkidle' });
+  const phone = page.viewportSize()!.width < WIDE_PX;
+  const lead = page.locator('article header figure[data-print-picture="lead"] img');
+  const [picture, headline] = await Promise.all([lead.boundingBox(), page.locator('article header h1').boundingBox()]);
+  if (phone) {
+    expect(picture!.y + picture!.height, 'the whole picture on the first screen').toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(picture!.y).toBeLessThan(headline!.y);
+  } else {
+    expect(picture!.y).toBeGreaterThan(headline!.y);
+  }
+  // Screen readers meet the headline first whatever the order on screen.
+  expect(await page.locator('article header').evaluate((h) => h.querySelector('h1, figure')!.tagName)).toBe('H1');
+  const largest = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        new PerformanceObserver((list) => {
+          const last = list.getEntries().at(-1) as PerformanceEntry & { element?: Element | null };
+          resolve(last.element?.closest('figure')?.getAttribute('data-print-picture') ?? last.element?.tagName ?? 'none');
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+      }),
+  );
+  expect(largest).toBe('lead');
+});
+
 test('pages with picture cards are accessible in light and dark, and fit the screen', async ({ page }) => {
   test.setTimeout(180_000);
   for (const colorScheme of ['light', 'dark'] as const) {

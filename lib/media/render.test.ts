@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -119,6 +119,25 @@ describe('makeRenditions', () => {
     await makeRenditions(file, { x: 0.5, y: 0.5 });
     expect(readdirSync(folderOf(key)).sort()).toEqual(all);
     expect(statSync(path.join(folderOf(key), '4x5-320.webp')).mtimeMs).toBe(kept);
+  }, 15_000);
+
+  it("reads a finished folder's placeholder from its marker, and remakes only the marker when it is of an older kind", async () => {
+    const file = await photo('marker.jpg');
+    const first = await makeRenditions(file, { x: 0.5, y: 0.5 });
+    const marker = path.join(folderOf(first.key), 'done');
+    expect(JSON.parse(readFileSync(marker, 'utf8'))).toMatchObject({ color: first.color, preview: first.preview });
+    // The marker is what an index rebuilt over these renditions reads: no pixels are decoded again.
+    writeFileSync(marker, JSON.stringify({ made: 'then', color: '#123456', preview: first.preview }));
+    expect((await makeRenditions(file, { x: 0.5, y: 0.5 })).color).toBe('#123456');
+    // A marker holding only a date (renditions made before placeholders were kept): the placeholder is made again, the files kept.
+    const before = mtimes(first.key);
+    writeFileSync(marker, '2026-12-01T00:00:00.000Z\n');
+    expect(await makeRenditions(file, { x: 0.5, y: 0.5 })).toEqual(first);
+    expect(JSON.parse(readFileSync(marker, 'utf8'))).toMatchObject({ color: first.color, preview: first.preview });
+    const after = mtimes(first.key);
+    delete after.done;
+    delete before.done;
+    expect(after).toEqual(before);
   }, 15_000);
 
   it('makes one picture asked for twice at once (two requests for a lost folder) once, and both callers get it', async () => {

@@ -68,28 +68,49 @@ export async function makeRenditions(file: string, focus: Focus): Promise<Pictur
   const { bytes, fileHash, width, height } = await openPicture(file);
   const key = pictureKey(fileHash, focus, { width, height });
   const folder = path.join(mediaDir(), key);
-  // EXIF orientation applied once; sharp writes no metadata unless asked, so no crop carries the original's EXIF or GPS.
-  const oriented = sharp(bytes, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS });
-  const placeholder = await placeholderOf(oriented.clone());
-  if (!existsSync(path.join(folder, DONE))) {
-    // One maker per picture in this process: a second caller (two requests for a lost folder, or the
-    // start check beside a reconcile) waits for the first instead of writing the same files.
-    let pending = making.get(key);
-    if (!pending) {
-      pending = writeRenditions(oriented, folder, { width, height }, focus).finally(() => making.delete(key));
-      making.set(key, pending);
-    }
-    await pending;
+  // A finished folder holds its placeholder too: an index rebuilt over existing renditions decodes no pixels.
+  const made = await readDone(folder);
+  if (made) return { key, width, height, ...made };
+  // One maker per picture in this process: a second caller (two requests for a lost folder, or the
+  // start check beside a reconcile) waits for the first instead of writing the same files.
+  let pending = making.get(key);
+  if (!pending) {
+    // EXIF orientation applied once; sharp writes no metadata unless asked, so no crop carries the original's EXIF or GPS.
+    const oriented = sharp(bytes, { autoOrient: true, limitInputPixels: MAX_INPUT_PIXELS });
+    pending = writeRenditions(oriented, folder, { width, height }, focus).finally(() => making.delete(key));
+    making.set(key, pending);
   }
-  return { key, width, height, ...placeholder };
+  return { key, width, height, ...(await pending) };
+}
+
+type Placeholder = Pick<PictureFacts, 'color' | 'preview'>;
+
+/** The placeholder written in a finished folder's marker, or undefined when the folder is unfinished (or marked by an older version). */
+async function readDone(folder: string): Promise<Placeholder | undefined> {
+  try {
+    const marker: unknown = JSON.parse(await readFile(path.join(folder, DONE), 'utf8'));
+    if (typeof marker !== 'object' || marker === null || !('color' in marker) || !('preview' in marker)) return undefined;
+    const { color, preview } = marker;
+    if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/.test(color)) return undefined;
+    if (typeof preview !== 'string' || !preview.startsWith('data:image/webp;base64,')) return undefined;
+    return { color, preview };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Pictures being made by this process, by key. */
-const making = new Map<string, Promise<void>>();
+const making = new Map<string, Promise<Placeholder>>();
 
-/** Writes the renditions missing from `folder`, then its done marker. */
-async function writeRenditions(oriented: Sharp, folder: string, size: { width: number; height: number }, focus: Focus): Promise<void> {
+/** Writes the renditions missing from `folder`, then its done marker, which holds the placeholder. */
+async function writeRenditions(
+  oriented: Sharp,
+  folder: string,
+  size: { width: number; height: number },
+  focus: Focus,
+): Promise<Placeholder> {
   await mkdir(folder, { recursive: true });
+  const placeholder = await placeholderOf(oriented.clone());
   const byRatio = new Map<Rendition['ratio'], Rendition[]>();
   for (const r of renditionSet(size)) byRatio.set(r.ratio, [...(byRatio.get(r.ratio) ?? []), r]);
   for (const [ratio, list] of byRatio) {
@@ -110,14 +131,15 @@ async function writeRenditions(oriented: Sharp, folder: string, size: { width: n
     };
     await Promise.all(Array.from({ length: availableParallelism() }, worker));
   }
-  await writeFile(path.join(folder, DONE), `${new Date().toISOString()}\n`);
+  await writeFile(path.join(folder, DONE), `${JSON.stringify({ made: new Date().toISOString(), ...placeholder })}\n`);
+  return placeholder;
 }
 
 /**
  * The dominant colour, and a preview 16 pixels across, blurred, as WebP: about 200 bytes, small
  * enough to write inline in every card's markup.
  */
-async function placeholderOf(image: Sharp): Promise<{ color: string; preview: string }> {
+async function placeholderOf(image: Sharp): Promise<Placeholder> {
   const { dominant } = await image.clone().stats();
   const hex = (n: number) => n.toString(16).padStart(2, '0');
   const tiny = await image.resize(16, 16, { fit: 'inside' }).blur(0.6).webp({ quality: 40, alphaQuality: 0 }).toBuffer();

@@ -2,7 +2,7 @@ import 'server-only';
 import { stat } from 'node:fs/promises';
 import { CENTRE, type Focus } from '@/lib/media/crop-box';
 import { publicImageFile } from '@/lib/media/image-file';
-import { keyOf, makeRenditions, renditionPath } from '@/lib/media/render';
+import { keyOf, makeRenditions, renditionPath, type PictureFacts } from '@/lib/media/render';
 import { publicDir } from '../content-dir';
 import { sql, type IndexDb } from './database';
 import { focusText, parseFocusText } from './focus-text';
@@ -10,14 +10,12 @@ import { focusText, parseFocusText } from './focus-text';
 /** A picture as stories name it: its path under public/ and where its subject is. */
 export type PictureRef = { src: string; focus?: Focus };
 
-export type PictureRow = {
+/** A row of the pictures table: what the index knows of one picture with one focal point. */
+export type PictureRow = PictureFacts & {
   src: string;
+  /** The focal point as stored (focus-text.ts). */
   focus: string;
-  key: string;
-  width: number;
-  height: number;
-  color: string;
-  preview: string;
+  /** The file's stamp when its renditions were made: a changed file is hashed again. */
   mtime_ms: number;
   size: number;
 };
