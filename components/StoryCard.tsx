@@ -25,10 +25,21 @@ type StoryCardProps = {
   showTime?: boolean;
   /** How the picture loads: the page decides by the card's position (first screen or not). */
   loading?: CardLoading;
+  /**
+   * A lead without a picture that a picture lead follows (StoryList): a smaller panel, so the
+   * picture lead after it is on the first screen, on a phone too, and is the page's largest paint.
+   */
+  beforePictureLead?: boolean;
 };
 
 /** A list card with its picture: the thumbnail beside the text (search results share it). */
 export const LIST_CARD_GRID = 'grid grid-cols-[7rem_minmax(0,1fr)] items-start gap-3 md:grid-cols-[10rem_minmax(0,1fr)] md:gap-5';
+
+/** The text lead's panel and headline when a picture lead follows it (`beforePictureLead`). */
+const LEAD_BEFORE_PICTURE = {
+  layout: 'lead-card-text-compact',
+  headline: 'font-serif text-2xl leading-tight font-bold text-ink text-balance sm:text-3xl',
+};
 
 const LAYOUT: Record<CardVariant, { withPicture: string; without: string }> = {
   lead: { withPicture: 'grid gap-3', without: 'lead-card-text' },
@@ -65,14 +76,20 @@ export async function StoryCard({
   headingLevel = 'h3',
   showTime = false,
   loading = 'lazy',
+  beforePictureLead = false,
 }: StoryCardProps) {
   const picture = await getPicture(story.image);
   const Heading = headingLevel;
   const has = picture ? 'withPicture' : 'without';
+  const compact = beforePictureLead && variant === 'lead' && !picture;
   // A standard card without a picture shows its dek instead; the others always do.
   const showDek = variant !== 'standard' || !picture;
   return (
-    <article className={`story-card ${LAYOUT[variant][has]}`} data-card={variant} data-has-picture={picture ? '' : undefined}>
+    <article
+      className={`story-card ${compact ? LEAD_BEFORE_PICTURE.layout : LAYOUT[variant][has]}`}
+      data-card={variant}
+      data-has-picture={picture ? '' : undefined}
+    >
       {picture ? (
         <div>
           <Picture picture={picture} slot={SLOT[variant]} loading={loading} className="block h-auto w-full" />
@@ -84,12 +101,14 @@ export async function StoryCard({
           {section ? <span className="text-accent">{section.name}</span> : null}
           {story.sample ? <span className="text-muted">Sample story</span> : null}
         </p>
-        <Heading className={HEADLINE[variant][has]}>
+        <Heading className={compact ? LEAD_BEFORE_PICTURE.headline : HEADLINE[variant][has]}>
           <a href={paths.storyPage(story)} className="card-link">
             {story.title}
           </a>
         </Heading>
-        {showDek ? <p className={`font-serif text-muted ${variant === 'lead' ? 'text-lg' : 'text-base'}`}>{story.dek}</p> : null}
+        {showDek ? (
+          <p className={`font-serif text-muted ${variant === 'lead' && !compact ? 'text-lg' : 'text-base'}`}>{story.dek}</p>
+        ) : null}
         <p className="card-date">
           <time dateTime={story.publishedAt}>{showTime ? formatDateAndTime(story.publishedAt) : formatDate(story.publishedAt)}</time>
         </p>

@@ -6,7 +6,7 @@ const EAGER_WITHOUT_LEAD_PICTURE = 2;
 
 /**
  * How many lead cards open page 1 of a front: the newest story, and when it has no picture the next
- * one too if it has (a text lead beside a picture lead, as a paper does with a pictureless splash),
+ * one too if it has (a smaller text lead above a picture lead, as a paper does with a pictureless splash),
  * so the front still opens on a picture and keeps newest-first order.
  */
 function leadCount(stories: readonly Story[]): number {
@@ -52,6 +52,7 @@ export function StoryList({
                 variant="lead"
                 showTime={showTime}
                 loading={story.image ? 'high' : 'eager'}
+                beforePictureLead={leads === 2 && i === 0}
               />
             ) : (
               <StoryCard

@@ -58,6 +58,16 @@ describe('the LCP element in a trace', () => {
     expect(lcpFromTrace(events)).toEqual({ tag: 'IMG', type: 'image', imageUrl: AVIF });
   });
 
+  it("reads the tag from a node name that carries the node's class, as Chromium 156 writes it", () => {
+    const events = [
+      candidate(100, 11, "H1 class='font-serif text-[2rem]'", 'text'),
+      imagePaint(200, 17, AVIF),
+      candidate(200, 17, "IMG class='h-auto w-full'", 'image'),
+    ];
+    expect(lcpFromTrace(events)).toEqual({ tag: 'IMG', type: 'image', imageUrl: AVIF });
+    expect(isImg(element(lcpFromTrace(events)!))).toBe(true);
+  });
+
   it('takes the last candidate by time, whatever order the events come in', () => {
     const events = [
       candidate(300, 11, 'H1', 'text'),

@@ -74,7 +74,8 @@ export function lcpFromTrace(events: readonly TraceEvent[]): Pick<LcpElement, 't
       e.args.data?.DOMNodeId === nodeId,
   )?.args?.data;
   return {
-    tag: (text(data.nodeName) || text(paint?.nodeName)).toUpperCase(),
+    // Chromium 156 writes the node's class after its name ("IMG class='h-auto w-full'"): the tag is the first word.
+    tag: (text(data.nodeName) || text(paint?.nodeName)).split(' ')[0]!.toUpperCase(),
     type: text(data.type),
     imageUrl: text(paint?.imageUrl),
   };

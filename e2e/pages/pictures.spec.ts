@@ -215,6 +215,11 @@ test('a listing front’s lead picture is fetched first; a text lead is followed
   await expect(second.locator('picture img')).toHaveAttribute('fetchpriority', 'high');
   await expect(page.locator('img[fetchpriority="high"]')).toHaveCount(1);
   await expect(page.locator('main li article[data-card="list"] img[loading="eager"]')).toHaveCount(0);
+  // The text lead is the smaller panel, so the picture lead starts on the first screen (from a 390 px phone up).
+  const { width, height } = page.viewportSize()!;
+  const pictureTop = (await second.locator('picture img').boundingBox())!.y;
+  if (width >= 390) expect(pictureTop, 'the picture lead starts on the first screen').toBeLessThan(height - 60);
+  expect((await first.boundingBox())!.height).toBeLessThan(height * 0.75);
 });
 
 test('a story’s lead picture is on a phone’s first screen, under the byline on desktop, and is the largest paint', async ({ page }) => {
