@@ -329,7 +329,9 @@ async function start(s: State): Promise<IndexDb> {
 /** Makes again the renditions of pictures whose folder is gone or whose file changed, in the background. */
 async function restorePictures(db: IndexDb) {
   try {
-    const { allPictureRefs, picturesToWrite, writePictures } = await import('./picture-rows');
+    // By its alias, as reconciler() does: in a Playwright worker (e2e/pages/seo.spec.ts reads the
+    // index) a relative dynamic import reached Node uncompiled and failed.
+    const { allPictureRefs, picturesToWrite, writePictures } = await import('@/lib/content/index/picture-rows');
     // The index may have been closed meanwhile (tests, a shutdown): nothing to check, or to write.
     if (!db.open) return;
     const rows = await picturesToWrite(db, allPictureRefs(db));
