@@ -299,7 +299,8 @@ async function start(s: State): Promise<IndexDb> {
     }
     s.db = db;
     // Renditions are derived (ADR 0016): a deleted folder, or a picture replaced under the same name, is made again.
-    setTimeout(() => void restorePictures(db), START_SCAN_DELAY_MS).unref();
+    // By the server only: a Playwright worker that reads the index (e2e/pages/seo.spec.ts) cannot compile the lazy import.
+    if (process.env.NEXT_RUNTIME === 'nodejs') setTimeout(() => void restorePictures(db), START_SCAN_DELAY_MS).unref();
     s.watcher = watchContent(s.dir, (paths) => {
       if (paths) paths.forEach((p) => s.pending.add(p));
       else s.scanAll = true;
@@ -329,8 +330,6 @@ async function start(s: State): Promise<IndexDb> {
 /** Makes again the renditions of pictures whose folder is gone or whose file changed, in the background. */
 async function restorePictures(db: IndexDb) {
   try {
-    // By its alias, as reconciler() does: in a Playwright worker (e2e/pages/seo.spec.ts reads the
-    // index) a relative dynamic import reached Node uncompiled and failed.
     const { allPictureRefs, picturesToWrite, writePictures } = await import('@/lib/content/index/picture-rows');
     // The index may have been closed meanwhile (tests, a shutdown): nothing to check, or to write.
     if (!db.open) return;
